@@ -1,0 +1,135 @@
+//! Stage 3: model -> `ERRORS.md`, the published reference of the API's errors.
+//!
+//! The page has the headings [`crate::outline`] lists, in that order: the title, a status
+//! summary, one section per family with its table, and one heading per code, which is
+//! where each code's docs_url lands. All catalog text goes through [`crate::text`], so it
+//! shows literally on GitHub and in mdBook.
+
+use std::fmt::Write;
+
+use crate::http_status::reason_phrase;
+use crate::model::{Catalog, Code, Family};
+use crate::outline;
+use crate::text::inline;
+
+/// The Markdown of the generated crate's `ERRORS.md`.
+pub fn emit(catalog: &Catalog, header: &str) -> String {
+    let mut page = format!("<!-- {header} -->\n\n");
+    push_intro(&mut page, catalog);
+    push_status_summary(&mut page, catalog);
+    for (index, family) in catalog.families.iter().enumerate() {
+        push_family(&mut page, catalog, index, family);
+    }
+    push_code_headings(&mut page, catalog);
+    page
+}
+
+fn push_intro(page: &mut String, catalog: &Catalog) {
+    let codes = catalog.codes.len();
+    let families = catalog.families.len();
+    let _ = writeln!(page, "# {}\n", inline(&outline::page_title(&catalog.api)));
+    let _ = writeln!(
+        page,
+        "Every error code of the {}: {codes} {} in {families} {}. A code is the exact \
+         string the API sends in `error.code`; branch on it rather than on the message.\n",
+        inline(&catalog.api),
+        if codes == 1 { "code" } else { "codes" },
+        if families == 1 { "family" } else { "families" },
+    );
+    let _ = writeln!(
+        page,
+        "Rust services and clients get the same codes from the `{}` crate, version {}.\n",
+        catalog.crate_name, catalog.version
+    );
+}
+
+fn push_status_summary(page: &mut String, catalog: &Catalog) {
+    let _ = writeln!(page, "## {}\n", outline::STATUS_SECTION);
+    page.push_str("| HTTP | Meaning | Codes |\n|---|---|---|\n");
+    for (status, codes) in catalog.codes_by_status() {
+        let links: Vec<String> = codes.iter().map(|code| code_link(code)).collect();
+        let _ = writeln!(
+            page,
+            "| {status} | {} | {} |",
+            reason_phrase(status).unwrap_or(""),
+            links.join(", ")
+        );
+    }
+    page.push('\n');
+}
+
+fn push_family(page: &mut String, catalog: &Catalog, index: usize, family: &Family) {
+    let _ = writeln!(page, "## {}\n", inline(&family.title));
+    if let Some(description) = &family.description {
+        let _ = writeln!(page, "{}\n", inline(description));
+    }
+    page.push_str("| Code | HTTP | Description | Resolution |\n|---|---|---|---|\n");
+    for code in catalog.codes_of(family) {
+        let _ = writeln!(
+            page,
+            "| {} | {} | {} | {} |",
+            code_link(code),
+            code.status,
+            inline(code.description_in(index)),
+            inline(&code.resolution)
+        );
+    }
+    page.push('\n');
+}
+
+fn push_code_headings(page: &mut String, catalog: &Catalog) {
+    let _ = writeln!(page, "## {}\n", outline::CODES_SECTION);
+    for code in &catalog.codes {
+        push_code(page, catalog, code);
+    }
+}
+
+fn push_code(page: &mut String, catalog: &Catalog, code: &Code) {
+    let _ = writeln!(page, "### `{}`\n", code.wire);
+    let _ = writeln!(page, "{}\n", inline(&code.description));
+    let status = match reason_phrase(code.status) {
+        Some(reason) => format!("{} {reason}", code.status),
+        None => code.status.to_string(),
+    };
+    let _ = writeln!(page, "- **HTTP status:** {status}");
+    let families: Vec<String> = code
+        .families
+        .iter()
+        .map(|&i| family_link(&catalog.families[i]))
+        .collect();
+    let label = if families.len() == 1 {
+        "Family"
+    } else {
+        "Families"
+    };
+    let _ = writeln!(page, "- **{label}:** {}", families.join(", "));
+    let _ = writeln!(page, "- **Resolution:** {}", inline(&code.resolution));
+    let _ = writeln!(
+        page,
+        "- **Retryable:** {}",
+        if code.retryable { "yes" } else { "no" }
+    );
+    if let Some(action) = &code.action {
+        let _ = writeln!(page, "- **Action:** <{}>", action.url);
+    }
+    if code.has_own_docs_url {
+        let _ = writeln!(page, "- **More:** <{}>", code.docs_url);
+    }
+    for (&family, wording) in &code.family_descriptions {
+        let _ = writeln!(
+            page,
+            "- **In {}:** {}",
+            family_link(&catalog.families[family]),
+            inline(wording)
+        );
+    }
+    page.push('\n');
+}
+
+fn code_link(code: &Code) -> String {
+    format!("[`{}`](#{})", code.wire, code.anchor)
+}
+
+fn family_link(family: &Family) -> String {
+    format!("[{}](#{})", inline(&family.title), family.anchor)
+}

@@ -1,0 +1,604 @@
+//! Stage 3: model -> `src/lib.rs` of the generated crate.
+//!
+//! Built with `quote!` from small `expand_*` functions, one per item, then formatted by
+//! prettyplease (pinned by Cargo.lock, so every machine prints the same bytes). The crate
+//! is `no_std` with no dependencies; per-code facts live in one static table indexed by
+//! the variant, so each accessor is a `const fn` that compiles to a load.
+
+use proc_macro2::{Ident, Literal, Span, TokenStream};
+use quote::{format_ident, quote};
+
+use crate::model::{Catalog, Code, Family};
+use crate::text;
+
+/// Doc comment lines are wrapped to this many characters.
+const DOC_WIDTH: usize = 90;
+
+/// The Rust source of the generated crate's `src/lib.rs`.
+pub fn emit(catalog: &Catalog, header: &str) -> String {
+    let items = [
+        expand_crate_docs(catalog),
+        expand_error_code(catalog),
+        expand_error_code_impl(catalog),
+        expand_error_code_traits(),
+        expand_unknown_code(catalog),
+        expand_family(catalog),
+        expand_family_impl(catalog),
+        expand_code_table(catalog),
+        expand_family_table(catalog),
+        expand_docs_url_module(catalog),
+    ];
+    let tokens: TokenStream = items.into_iter().collect();
+    let file: syn::File = syn::parse2(tokens).expect("the generator emits a valid Rust file");
+    format!(
+        "// {header}\n{}",
+        separate_items(&prettyplease::unparse(&file))
+    )
+}
+
+/// Puts a blank line between items, as people write them; prettyplease leaves none.
+///
+/// An item starts on a line that opens with a doc comment, an attribute or a keyword
+/// and follows a line that closed the previous item (`}` or `;`), or the crate's inner
+/// attributes. Every string literal the generator emits is on one line, so this never
+/// touches the inside of a literal.
+fn separate_items(source: &str) -> String {
+    const ITEM_STARTS: &[&str] = &[
+        "///", "#[", "pub ", "impl ", "impl<", "const ", "fn ", "static ", "struct ", "enum ",
+        "mod ",
+    ];
+    let mut out = String::with_capacity(source.len() + source.len() / 16);
+    let mut previous = "";
+    for line in source.lines() {
+        let current = line.trim_start();
+        let after_item = previous.ends_with('}') || previous.ends_with(';');
+        let after_inner_attributes = previous.starts_with("#![") && !current.starts_with("#![");
+        let after_crate_docs = previous.starts_with("//!") && current.starts_with("#![");
+        let starts_item = ITEM_STARTS.iter().any(|start| current.starts_with(start));
+        if (after_item && starts_item) || after_inner_attributes || after_crate_docs {
+            out.push('\n');
+        }
+        out.push_str(line);
+        out.push('\n');
+        previous = current;
+    }
+    out
+}
+
+/// `#[doc = " line"]` attributes that print as `/// line`.
+fn docs<I: IntoIterator<Item = String>>(lines: I) -> TokenStream {
+    lines
+        .into_iter()
+        .map(|line| {
+            let line = if line.is_empty() {
+                line
+            } else {
+                format!(" {line}")
+            };
+            quote! { #[doc = #line] }
+        })
+        .collect()
+}
+
+/// `#![doc = " line"]` attributes that print as `//! line`.
+fn inner_docs<I: IntoIterator<Item = String>>(lines: I) -> TokenStream {
+    lines
+        .into_iter()
+        .map(|line| {
+            let line = if line.is_empty() {
+                line
+            } else {
+                format!(" {line}")
+            };
+            quote! { #![doc = #line] }
+        })
+        .collect()
+}
+
+fn ident(name: &str) -> Ident {
+    Ident::new(name, Span::call_site())
+}
+
+fn variant(code: &Code) -> Ident {
+    ident(&code.variant)
+}
+
+fn family_variant(family: &Family) -> Ident {
+    ident(&family.variant)
+}
+
+fn plural(count: usize, one: &str, many: &str) -> String {
+    format!("{count} {}", if count == 1 { one } else { many })
+}
+
+fn expand_crate_docs(catalog: &Catalog) -> TokenStream {
+    let crate_ident = catalog.crate_name.replace('-', "_");
+    let example = &catalog.codes[0];
+    let mut lines = vec![
+        format!(
+            "Error codes of the {}, generated from its error catalog.",
+            text::inline(&catalog.api)
+        ),
+        String::new(),
+        format!(
+            "{} in {}. [`ErrorCode`] has one variant per code, with its HTTP status, \
+             description, resolution and documentation link; [`Family`] groups the codes as \
+             the API reference does; [`docs_url`] has each code's link as a constant.",
+            plural(catalog.codes.len(), "code", "codes"),
+            plural(catalog.families.len(), "family", "families"),
+        ),
+        String::new(),
+        "```".to_owned(),
+        format!("use {crate_ident}::ErrorCode;"),
+        String::new(),
+        format!("let code: ErrorCode = {:?}.parse().unwrap();", example.wire),
+        format!("assert_eq!(code, ErrorCode::{});", example.variant),
+        format!("assert_eq!(code.http_status(), {});", example.status),
+        format!("assert_eq!(code.as_str(), {:?});", example.wire),
+        "```".to_owned(),
+    ];
+    lines = text_lines_to_doc(lines);
+    let docs = inner_docs(lines);
+    quote! {
+        #docs
+        #![no_std]
+        #![forbid(unsafe_code)]
+        #![warn(missing_docs)]
+    }
+}
+
+/// Long prose lines are wrapped; code lines and blank lines are kept as they are.
+fn text_lines_to_doc(lines: Vec<String>) -> Vec<String> {
+    let mut in_code = false;
+    let mut out = Vec::new();
+    for line in lines {
+        if line.starts_with("```") {
+            in_code = !in_code;
+        }
+        if in_code || line.starts_with("```") || line.len() <= DOC_WIDTH {
+            out.push(line);
+        } else {
+            out.extend(wrap_markdown(&line));
+        }
+    }
+    out
+}
+
+/// Wraps a line that is already Markdown (not plain text) at word boundaries.
+fn wrap_markdown(line: &str) -> Vec<String> {
+    let mut lines = vec![String::new()];
+    for word in line.split(' ') {
+        let current = lines.last_mut().expect("starts with one line");
+        if !current.is_empty() && current.len() + 1 + word.len() > DOC_WIDTH {
+            lines.push(word.to_owned());
+        } else {
+            if !current.is_empty() {
+                current.push(' ');
+            }
+            current.push_str(word);
+        }
+    }
+    lines
+}
+
+fn expand_error_code(catalog: &Catalog) -> TokenStream {
+    let enum_docs = docs(
+        [
+            format!("An error code of the {}.", text::inline(&catalog.api)),
+            String::new(),
+            "Each variant is one wire string, the value of `error.code` in an error body. \
+         Parse one with [`str::parse`] and print it with [`Display`](::core::fmt::Display) \
+         or [`ErrorCode::as_str`]."
+                .to_owned(),
+            String::new(),
+            "The enum is `#[non_exhaustive]`: later versions of the catalog add codes.".to_owned(),
+        ]
+        .into_iter()
+        .flat_map(|line| {
+            if line.is_empty() {
+                vec![line]
+            } else {
+                wrap_markdown(&line)
+            }
+        }),
+    );
+    let variants = catalog.codes.iter().map(|code| {
+        let docs = docs(variant_doc_lines(catalog, code));
+        let name = variant(code);
+        quote! { #docs #name, }
+    });
+    quote! {
+        #enum_docs
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[non_exhaustive]
+        pub enum ErrorCode {
+            #(#variants)*
+        }
+    }
+}
+
+fn variant_doc_lines(catalog: &Catalog, code: &Code) -> Vec<String> {
+    let mut lines = text::wrapped(&code.description, DOC_WIDTH);
+    let families: Vec<String> = code
+        .families
+        .iter()
+        .map(|&i| {
+            let family = &catalog.families[i];
+            format!(
+                "[{}](Family::{})",
+                text::inline(&family.title),
+                family.variant
+            )
+        })
+        .collect();
+    lines.push(String::new());
+    lines.push(format!(
+        "`{}` · HTTP {} · {}",
+        code.wire,
+        code.status,
+        families.join(", ")
+    ));
+    lines.push(String::new());
+    lines.extend(text::wrapped(
+        &format!("Resolution: {}", code.resolution),
+        DOC_WIDTH,
+    ));
+    lines.push(String::new());
+    lines.push(format!("[Documentation](<{}>)", code.docs_url));
+    lines
+}
+
+fn expand_error_code_impl(catalog: &Catalog) -> TokenStream {
+    let all = catalog.codes.iter().map(variant);
+    let accessors = expand_code_accessors();
+    let description_in = expand_description_in(catalog);
+    let with_status = expand_with_status(catalog);
+    let from_wire = expand_from_wire(catalog);
+    quote! {
+        impl ErrorCode {
+            /// Every code, in catalog order.
+            pub const ALL: &'static [ErrorCode] = &[#(ErrorCode::#all),*];
+
+            /// The catalog's facts about this code.
+            const fn meta(self) -> &'static CodeMeta {
+                &CODES[self as usize]
+            }
+
+            #accessors
+            #description_in
+            #with_status
+            #from_wire
+        }
+    }
+}
+
+fn expand_code_accessors() -> TokenStream {
+    quote! {
+        /// The wire string, exactly as it appears in `error.code`.
+        pub const fn as_str(self) -> &'static str {
+            self.meta().code
+        }
+
+        /// The HTTP status the API answers with, e.g. `404`.
+        pub const fn http_status(self) -> u16 {
+            self.meta().status
+        }
+
+        /// What went wrong, as the API reference says it.
+        pub const fn description(self) -> &'static str {
+            self.meta().description
+        }
+
+        /// What the caller should do about it.
+        pub const fn resolution(self) -> &'static str {
+            self.meta().resolution
+        }
+
+        /// The link to this code's entry in the API reference.
+        pub const fn docs_url(self) -> &'static str {
+            self.meta().docs_url
+        }
+
+        /// The dashboard page where the user can fix the cause, if there is one.
+        pub const fn action_url(self) -> Option<&'static str> {
+            self.meta().action_url
+        }
+
+        /// Whether sending the same request again, after a back-off, can succeed.
+        pub const fn is_retryable(self) -> bool {
+            self.meta().retryable
+        }
+
+        /// The code's primary family: the first it is listed under.
+        pub const fn family(self) -> Family {
+            self.meta().families[0]
+        }
+
+        /// Every family the code is listed under, primary first.
+        pub const fn families(self) -> &'static [Family] {
+            self.meta().families
+        }
+    }
+}
+
+fn expand_description_in(catalog: &Catalog) -> TokenStream {
+    let arms: Vec<TokenStream> = catalog
+        .codes
+        .iter()
+        .flat_map(|code| {
+            code.family_descriptions
+                .iter()
+                .map(move |(&family, wording)| {
+                    let name = variant(code);
+                    let family = family_variant(&catalog.families[family]);
+                    quote! { (ErrorCode::#name, Family::#family) => #wording, }
+                })
+        })
+        .collect();
+    let body = if arms.is_empty() {
+        quote! {
+            let _ = family;
+            self.description()
+        }
+    } else {
+        quote! {
+            match (self, family) {
+                #(#arms)*
+                _ => self.description(),
+            }
+        }
+    };
+    quote! {
+        /// The description as `family`'s section of the reference words it.
+        ///
+        /// A code listed under several families can be worded differently in each; for
+        /// any other pair this is [`ErrorCode::description`].
+        pub const fn description_in(self, family: Family) -> &'static str {
+            #body
+        }
+    }
+}
+
+fn expand_with_status(catalog: &Catalog) -> TokenStream {
+    let arms = catalog
+        .codes_by_status()
+        .into_iter()
+        .map(|(status, codes)| {
+            let status = Literal::u16_unsuffixed(status);
+            let codes = codes.iter().map(|code| variant(code));
+            quote! { #status => &[#(ErrorCode::#codes),*], }
+        });
+    quote! {
+        /// Every code the API answers with `status`, in catalog order; empty if none.
+        pub const fn with_status(status: u16) -> &'static [ErrorCode] {
+            match status {
+                #(#arms)*
+                _ => &[],
+            }
+        }
+    }
+}
+
+fn expand_from_wire(catalog: &Catalog) -> TokenStream {
+    let arms = catalog.codes.iter().map(|code| {
+        let wire = &code.wire;
+        let name = variant(code);
+        quote! { #wire => Some(ErrorCode::#name), }
+    });
+    quote! {
+        /// The code whose wire string is `code`, if this catalog has one.
+        ///
+        /// Matching is exact: wire strings are never re-cased.
+        pub fn from_wire(code: &str) -> Option<ErrorCode> {
+            match code {
+                #(#arms)*
+                _ => None,
+            }
+        }
+    }
+}
+
+fn expand_error_code_traits() -> TokenStream {
+    quote! {
+        impl ::core::fmt::Display for ErrorCode {
+            /// Writes the wire string.
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                f.pad(self.as_str())
+            }
+        }
+
+        impl ::core::str::FromStr for ErrorCode {
+            type Err = UnknownErrorCode;
+
+            /// Parses a wire string; see [`ErrorCode::from_wire`].
+            fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
+                ErrorCode::from_wire(code).ok_or(UnknownErrorCode { _private: () })
+            }
+        }
+    }
+}
+
+fn expand_unknown_code(catalog: &Catalog) -> TokenStream {
+    let message = format!("not an error code of the {}", catalog.api);
+    quote! {
+        /// The error of parsing a string that is not a code of this catalog.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        pub struct UnknownErrorCode {
+            _private: (),
+        }
+
+        impl ::core::fmt::Display for UnknownErrorCode {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                f.write_str(#message)
+            }
+        }
+
+        impl ::core::error::Error for UnknownErrorCode {}
+    }
+}
+
+fn expand_family(catalog: &Catalog) -> TokenStream {
+    let variants = catalog.families.iter().map(|family| {
+        let mut lines = text::wrapped(&family.title, DOC_WIDTH);
+        if let Some(description) = &family.description {
+            lines.push(String::new());
+            lines.extend(text::wrapped(description, DOC_WIDTH));
+        }
+        let docs = docs(lines);
+        let name = family_variant(family);
+        quote! { #docs #name, }
+    });
+    quote! {
+        /// A group of codes, as the sections of the API reference group them.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[non_exhaustive]
+        pub enum Family {
+            #(#variants)*
+        }
+    }
+}
+
+fn expand_family_impl(catalog: &Catalog) -> TokenStream {
+    let all = catalog.families.iter().map(family_variant);
+    quote! {
+        impl Family {
+            /// Every family, in the reference's order.
+            pub const ALL: &'static [Family] = &[#(Family::#all),*];
+
+            /// The catalog's facts about this family.
+            const fn meta(self) -> &'static FamilyMeta {
+                &FAMILIES[self as usize]
+            }
+
+            /// The family's id in the catalog, e.g. `rate_limiting`.
+            pub const fn id(self) -> &'static str {
+                self.meta().id
+            }
+
+            /// The title of the family's section in the reference.
+            pub const fn title(self) -> &'static str {
+                self.meta().title
+            }
+
+            /// A sentence about the family, if the catalog has one.
+            pub const fn description(self) -> Option<&'static str> {
+                self.meta().description
+            }
+
+            /// The family's codes, in catalog order.
+            pub const fn codes(self) -> &'static [ErrorCode] {
+                self.meta().codes
+            }
+        }
+
+        impl ::core::fmt::Display for Family {
+            /// Writes the family's id.
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                f.pad(self.id())
+            }
+        }
+    }
+}
+
+fn expand_code_table(catalog: &Catalog) -> TokenStream {
+    let len = catalog.codes.len();
+    let rows = catalog.codes.iter().map(|code| {
+        let wire = &code.wire;
+        let status = Literal::u16_unsuffixed(code.status);
+        let (description, resolution) = (&code.description, &code.resolution);
+        let constant = ident(&code.constant);
+        let action_url = match &code.action {
+            Some(action) => {
+                let url = &action.url;
+                quote! { Some(#url) }
+            }
+            None => quote! { None },
+        };
+        let retryable = code.retryable;
+        let families = code
+            .families
+            .iter()
+            .map(|&i| family_variant(&catalog.families[i]));
+        quote! {
+            CodeMeta {
+                code: #wire,
+                status: #status,
+                description: #description,
+                resolution: #resolution,
+                docs_url: docs_url::#constant,
+                action_url: #action_url,
+                retryable: #retryable,
+                families: &[#(Family::#families),*],
+            },
+        }
+    });
+    quote! {
+        /// What the catalog says about one code.
+        struct CodeMeta {
+            code: &'static str,
+            status: u16,
+            description: &'static str,
+            resolution: &'static str,
+            docs_url: &'static str,
+            action_url: Option<&'static str>,
+            retryable: bool,
+            families: &'static [Family],
+        }
+
+        /// One row per code, in variant order, so `ErrorCode as usize` is the row.
+        static CODES: [CodeMeta; #len] = [#(#rows)*];
+    }
+}
+
+fn expand_family_table(catalog: &Catalog) -> TokenStream {
+    let len = catalog.families.len();
+    let rows = catalog.families.iter().map(|family| {
+        let (id, title) = (&family.id, &family.title);
+        let description = match &family.description {
+            Some(text) => quote! { Some(#text) },
+            None => quote! { None },
+        };
+        let codes = catalog.codes_of(family).map(variant);
+        quote! {
+            FamilyMeta {
+                id: #id,
+                title: #title,
+                description: #description,
+                codes: &[#(ErrorCode::#codes),*],
+            },
+        }
+    });
+    quote! {
+        /// What the catalog says about one family.
+        struct FamilyMeta {
+            id: &'static str,
+            title: &'static str,
+            description: Option<&'static str>,
+            codes: &'static [ErrorCode],
+        }
+
+        /// One row per family, in variant order, so `Family as usize` is the row.
+        static FAMILIES: [FamilyMeta; #len] = [#(#rows)*];
+    }
+}
+
+fn expand_docs_url_module(catalog: &Catalog) -> TokenStream {
+    let constants = catalog.codes.iter().map(|code| {
+        let doc = format!(
+            " Documentation of [`{0}`](crate::ErrorCode::{1}).",
+            code.wire, code.variant
+        );
+        let name = format_ident!("{}", code.constant);
+        let url = &code.docs_url;
+        quote! {
+            #[doc = #doc]
+            pub const #name: &str = #url;
+        }
+    });
+    quote! {
+        pub mod docs_url {
+            //! Documentation links, one constant per error code, named after its wire string.
+            #(#constants)*
+        }
+    }
+}

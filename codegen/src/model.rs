@@ -1,0 +1,142 @@
+//! Stage 2's output: the validated catalog, with every name resolved and every link built.
+//!
+//! Emitters read only this model. Everything in it is already checked, so an emitter
+//! never has to decide whether a value is acceptable, only how to print it.
+
+use std::collections::BTreeMap;
+
+/// One catalog, validated and resolved. Order of families and codes is the catalog's.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Catalog {
+    /// The catalog's path as shown in generated headers, e.g. `catalog/relay.yaml`.
+    pub source_path: String,
+    /// The API's human name, e.g. `Relay API`.
+    pub api: String,
+    /// The Cargo package name of the generated crate, e.g. `relay-errors`.
+    pub crate_name: String,
+    /// The generated crate's semver version.
+    pub version: String,
+    /// The envelope kinds the crate provides, in the catalog's order.
+    pub envelopes: Vec<Envelope>,
+    /// Every family, in docs order.
+    pub families: Vec<Family>,
+    /// Every code, in enum and docs order.
+    pub codes: Vec<Code>,
+    /// The anchors of the generated page's own headings.
+    pub page: PageAnchors,
+}
+
+impl Catalog {
+    /// The codes of each HTTP status, statuses ascending, codes in catalog order.
+    pub fn codes_by_status(&self) -> BTreeMap<u16, Vec<&Code>> {
+        let mut by_status: BTreeMap<u16, Vec<&Code>> = BTreeMap::new();
+        for code in &self.codes {
+            by_status.entry(code.status).or_default().push(code);
+        }
+        by_status
+    }
+
+    /// The codes of `family`, in catalog order.
+    pub fn codes_of<'a>(&'a self, family: &'a Family) -> impl Iterator<Item = &'a Code> + 'a {
+        family.codes.iter().map(|&index| &self.codes[index])
+    }
+}
+
+/// An error body shape the generated crate can build and parse.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Envelope {
+    /// Batch Relay: `error.{code,message,docs_url,action_url}` plus `request_id`.
+    Linked,
+    /// Relay `/api/v1`: `error.{code,message,details}`.
+    Rest,
+    /// Relay `/api/trpc`: `error.{message,code,data.{code,httpStatus,path,stack}}`.
+    Trpc,
+    /// RFC 9457 problem details.
+    Problem,
+}
+
+impl Envelope {
+    /// Every kind with its catalog spelling.
+    pub const ALL: [(Envelope, &'static str); 4] = [
+        (Envelope::Linked, "linked"),
+        (Envelope::Rest, "rest"),
+        (Envelope::Trpc, "trpc"),
+        (Envelope::Problem, "problem"),
+    ];
+}
+
+/// A group of codes, shown as one section with one table in the docs.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Family {
+    /// The catalog id, lower snake_case, e.g. `rate_limiting`.
+    pub id: String,
+    /// The `Family` enum variant, e.g. `RateLimiting`.
+    pub variant: String,
+    /// The section title, plain text.
+    pub title: String,
+    /// A sentence about the family, plain text.
+    pub description: Option<String>,
+    /// The anchor of the family's section heading.
+    pub anchor: String,
+    /// Indices into [`Catalog::codes`] of the family's codes, in catalog order.
+    pub codes: Vec<usize>,
+}
+
+/// One error code.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Code {
+    /// The wire string, exactly as sent in `error.code`.
+    pub wire: String,
+    /// The `ErrorCode` variant, e.g. `TicketNotFound`.
+    pub variant: String,
+    /// The `docs_url` constant, e.g. `TICKET_NOT_FOUND`.
+    pub constant: String,
+    /// The HTTP status, 400..=599.
+    pub status: u16,
+    /// Indices into [`Catalog::families`]; the first is the code's primary family.
+    pub families: Vec<usize>,
+    /// What went wrong, plain text.
+    pub description: String,
+    /// What to do about it, plain text.
+    pub resolution: String,
+    /// Per-family wording of the description, keyed by family index.
+    pub family_descriptions: BTreeMap<usize, String>,
+    /// Whether retrying the same request can succeed.
+    pub retryable: bool,
+    /// The dashboard page where the user can act on the error.
+    pub action: Option<Action>,
+    /// The resolved documentation link.
+    pub docs_url: String,
+    /// Whether the code sets its own `docs_url` instead of using the catalog's template,
+    /// so the link may lead somewhere other than its heading in the generated page.
+    pub has_own_docs_url: bool,
+    /// The anchor of the code's heading in the generated Markdown.
+    pub anchor: String,
+}
+
+impl Code {
+    /// The description to show in `family`'s table: its own wording if it has one.
+    pub fn description_in(&self, family: usize) -> &str {
+        self.family_descriptions
+            .get(&family)
+            .map_or(&self.description, String::as_str)
+    }
+}
+
+/// A named dashboard link from the catalog's `actions`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Action {
+    /// The key in `actions`, e.g. `api_keys`.
+    pub name: String,
+    /// The dashboard URL.
+    pub url: String,
+}
+
+/// Anchors of the generated page's fixed headings.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PageAnchors {
+    /// The HTTP status summary section.
+    pub statuses: String,
+    /// The section that holds one heading per code.
+    pub codes: String,
+}

@@ -1,0 +1,188 @@
+//! Stage 4: generated files -> the disk, touching only what changed.
+//!
+//! A file is rewritten only when its bytes differ, so cargo does not rebuild the crates
+//! that depend on an unchanged one. Each write goes to a temporary file in the same folder
+//! that is then renamed over the target, so a reader (or an interrupted run) only ever
+//! sees the old file or the new one, never a half-written one. Check mode writes nothing
+//! and describes each difference instead.
+
+use std::fs;
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use similar::TextDiff;
+
+use crate::GeneratedFile;
+
+/// Whether to write the files or only compare them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    /// Write every file whose contents changed.
+    Write,
+    /// Write nothing; report every file whose contents differ.
+    Check,
+}
+
+/// What happened to one file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FileState {
+    /// The file on disk already had these bytes.
+    Unchanged,
+    /// The file was written (write mode).
+    Written,
+    /// The file on disk differs or is missing (check mode); the diff is short, for people.
+    Stale {
+        /// A unified diff from the file on disk to the generated contents, cut short.
+        diff: String,
+    },
+}
+
+/// The outcome for one file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FileOutcome {
+    /// The file's path, including the output folder.
+    pub path: PathBuf,
+    /// What happened to it.
+    pub state: FileState,
+}
+
+/// The most diff lines shown for one stale file.
+const MAX_DIFF_LINES: usize = 40;
+
+/// Brings each of `files`, relative to `out_dir`, up to date (or checks it, per `mode`).
+///
+/// Every file is compared before any is written, and the outcomes come back in the
+/// order of `files`.
+pub fn sync(out_dir: &Path, files: &[GeneratedFile], mode: Mode) -> io::Result<Vec<FileOutcome>> {
+    files
+        .iter()
+        .map(|file| {
+            let path = out_dir.join(&file.path);
+            let state = sync_file(&path, &file.contents, mode)?;
+            Ok(FileOutcome { path, state })
+        })
+        .collect()
+}
+
+fn sync_file(path: &Path, contents: &str, mode: Mode) -> io::Result<FileState> {
+    let current = match fs::read(path) {
+        Ok(bytes) => Some(bytes),
+        Err(error) if error.kind() == io::ErrorKind::NotFound => None,
+        Err(error) => return Err(with_path(error, path)),
+    };
+    if current.as_deref() == Some(contents.as_bytes()) {
+        return Ok(FileState::Unchanged);
+    }
+    match mode {
+        Mode::Check => {
+            let old = current.map(|bytes| String::from_utf8_lossy(&bytes).into_owned());
+            Ok(FileState::Stale {
+                diff: short_diff(old.as_deref(), contents),
+            })
+        }
+        Mode::Write => {
+            write_atomically(path, contents.as_bytes()).map_err(|e| with_path(e, path))?;
+            Ok(FileState::Written)
+        }
+    }
+}
+
+/// Writes `bytes` to a temporary file beside `path`, then renames it over `path`.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let dir = path.parent().unwrap_or(Path::new("."));
+    fs::create_dir_all(dir)?;
+    let mut temp = tempfile::Builder::new()
+        .prefix(".gen-")
+        .suffix(".tmp")
+        .tempfile_in(dir)?;
+    temp.write_all(bytes)?;
+    temp.as_file().sync_all()?;
+    temp.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}
+
+fn with_path(error: io::Error, path: &Path) -> io::Error {
+    io::Error::new(error.kind(), format!("{}: {error}", path.display()))
+}
+
+/// A unified diff from `old` (or nothing, if the file is missing) to `new`, at most
+/// [`MAX_DIFF_LINES`] lines long.
+fn short_diff(old: Option<&str>, new: &str) -> String {
+    let Some(old) = old else {
+        return "    (the file does not exist)\n".to_owned();
+    };
+    let diff = TextDiff::from_lines(old, new);
+    let full = diff
+        .unified_diff()
+        .context_radius(2)
+        .header("on disk", "generated")
+        .to_string();
+    let lines: Vec<&str> = full.lines().collect();
+    let mut out: String = lines
+        .iter()
+        .take(MAX_DIFF_LINES)
+        .map(|line| format!("    {line}\n"))
+        .collect();
+    if lines.len() > MAX_DIFF_LINES {
+        out.push_str(&format!(
+            "    ... {} more diff lines\n",
+            lines.len() - MAX_DIFF_LINES
+        ));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn file(path: &str, contents: &str) -> GeneratedFile {
+        GeneratedFile {
+            path: PathBuf::from(path),
+            contents: contents.to_owned(),
+        }
+    }
+
+    #[test]
+    fn writes_only_changed_files_and_checks_without_writing() {
+        let dir = tempfile::tempdir().unwrap();
+        let files = [file("c/a.txt", "one\n"), file("c/b.txt", "two\n")];
+
+        let first = sync(dir.path(), &files, Mode::Write).unwrap();
+        assert!(first.iter().all(|o| o.state == FileState::Written));
+
+        let second = sync(dir.path(), &files, Mode::Write).unwrap();
+        assert!(second.iter().all(|o| o.state == FileState::Unchanged));
+
+        let changed = [file("c/a.txt", "one\n"), file("c/b.txt", "TWO\n")];
+        let check = sync(dir.path(), &changed, Mode::Check).unwrap();
+        assert_eq!(check[0].state, FileState::Unchanged);
+        let FileState::Stale { diff } = &check[1].state else {
+            panic!("b.txt should be stale: {check:?}");
+        };
+        assert!(diff.contains("-two") && diff.contains("+TWO"), "{diff}");
+        assert_eq!(
+            fs::read_to_string(dir.path().join("c/b.txt")).unwrap(),
+            "two\n"
+        );
+    }
+
+    #[test]
+    fn check_reports_a_missing_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let check = sync(dir.path(), &[file("x.txt", "x")], Mode::Check).unwrap();
+        assert!(matches!(check[0].state, FileState::Stale { .. }));
+        assert!(!dir.path().join("x.txt").exists());
+    }
+
+    #[test]
+    fn leaves_no_temporary_files_behind() {
+        let dir = tempfile::tempdir().unwrap();
+        write_atomically(&dir.path().join("f.txt"), b"data").unwrap();
+        let names: Vec<_> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names, ["f.txt"]);
+    }
+}

@@ -1,0 +1,792 @@
+//! Stage 2: raw catalog -> [`Catalog`] model, with every problem of meaning reported.
+//!
+//! Validation never stops at the first problem: each check adds its diagnostics and the
+//! model is only built when none of them is an error. Names come from [`crate::ident`],
+//! anchors from [`crate::outline`]; this module decides whether they are acceptable.
+
+use std::collections::{BTreeMap, HashMap};
+
+use crate::diagnostics::{Diagnostic, Span};
+use crate::ident;
+use crate::load::{RawCatalog, RawCode, RawFamily, Spanned};
+use crate::model::{Action, Catalog, Code, Envelope, Family, PageAnchors};
+use crate::outline::{self, Slugger};
+use crate::suggest::closest;
+
+/// The longest wire string the format accepts.
+pub const MAX_WIRE_LEN: usize = 100;
+
+/// Checks `raw` and builds the model, adding every problem to `diagnostics`.
+///
+/// Returns `None` when any error was found; warnings alone do not stop the build.
+pub fn validate(
+    raw: &RawCatalog,
+    source_path: &str,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<Catalog> {
+    let mut v = Validator { diagnostics };
+    let api = v.text(raw.api.as_ref(), "api");
+    let crate_name = v.crate_name(raw.crate_name.as_ref());
+    let version = v.version(raw.version.as_ref());
+    let template = v.url_template(raw.docs_url.as_ref(), "docs_url");
+    let envelopes = v.envelopes(raw.envelopes.as_ref());
+    let actions = v.actions(&raw.actions);
+    let families = v.families(raw.families.as_ref());
+    let codes = v.codes(raw.codes.as_ref(), &families, &actions);
+    v.warn_about_empty_families(&families, &codes);
+
+    let has_errors = v
+        .diagnostics
+        .iter()
+        .any(|d| d.severity == crate::Severity::Error);
+    if has_errors {
+        return None;
+    }
+    let (api, crate_name, version, template) = (api?, crate_name?, version?, template?);
+    Some(build(
+        source_path,
+        api,
+        crate_name,
+        version,
+        &template,
+        envelopes,
+        families,
+        codes,
+    ))
+}
+
+/// A family that passed its own checks, with where it was defined.
+struct CheckedFamily {
+    id: Spanned<String>,
+    variant: String,
+    title: String,
+    description: Option<String>,
+}
+
+/// A code that passed its own checks.
+struct CheckedCode {
+    wire: String,
+    variant: String,
+    constant: String,
+    status: u16,
+    families: Vec<usize>,
+    description: String,
+    resolution: String,
+    family_descriptions: BTreeMap<usize, String>,
+    retryable: bool,
+    action: Option<Action>,
+    docs_url: Option<String>,
+}
+
+struct Validator<'d> {
+    diagnostics: &'d mut Vec<Diagnostic>,
+}
+
+impl Validator<'_> {
+    fn error(&mut self, diagnostic: Diagnostic) {
+        self.diagnostics.push(diagnostic);
+    }
+
+    /// Plain text: trimmed, not empty, no control characters but line breaks.
+    fn text(&mut self, value: Option<&Spanned<String>>, key: &str) -> Option<String> {
+        let value = value?;
+        let text = value.value.trim();
+        if text.is_empty() {
+            self.error(
+                Diagnostic::error(format!("`{key}` must not be empty"), value.span)
+                    .label("empty text"),
+            );
+            return None;
+        }
+        if let Some(c) = text.chars().find(|&c| c.is_control() && c != '\n') {
+            self.error(
+                Diagnostic::error(
+                    format!("`{key}` contains the control character {c:?}"),
+                    value.span,
+                )
+                .label("plain text may only contain printable characters and line breaks"),
+            );
+            return None;
+        }
+        Some(text.to_owned())
+    }
+
+    fn crate_name(&mut self, value: Option<&Spanned<String>>) -> Option<String> {
+        let value = value?;
+        let name = value.value.as_str();
+        let well_formed = name.len() <= 64
+            && name.starts_with(|c: char| c.is_ascii_alphabetic())
+            && name
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+        let as_ident = name.replace('-', "_");
+        let reserved = ["core", "std", "alloc", "proc_macro", "test"].contains(&as_ident.as_str());
+        if !well_formed || ident::is_keyword(&as_ident) || reserved {
+            self.error(
+                Diagnostic::error(format!("invalid crate name {name:?}"), value.span)
+                    .label("not a usable Cargo package name")
+                    .help("use ASCII letters, digits, `-` and `_`, starting with a letter, at most 64 characters, and not a Rust keyword or a standard library crate name, e.g. `relay-errors`"),
+            );
+            return None;
+        }
+        Some(name.to_owned())
+    }
+
+    fn version(&mut self, value: Option<&Spanned<String>>) -> Option<String> {
+        let value = value?;
+        match semver::Version::parse(&value.value) {
+            Ok(_) => Some(value.value.clone()),
+            Err(error) => {
+                self.error(
+                    Diagnostic::error(
+                        format!("`version` {:?} is not a semver version", value.value),
+                        value.span,
+                    )
+                    .label(error.to_string())
+                    .help("write MAJOR.MINOR.PATCH, e.g. `0.1.0`"),
+                );
+                None
+            }
+        }
+    }
+
+    /// An absolute http(s) URL that may use the `{code}` and `{anchor}` placeholders.
+    fn url_template(&mut self, value: Option<&Spanned<String>>, key: &str) -> Option<String> {
+        let value = value?;
+        match check_url(&value.value, true) {
+            Ok(()) => Some(value.value.clone()),
+            Err((problem, help)) => {
+                self.error(
+                    Diagnostic::error(format!("invalid `{key}` {:?}", value.value), value.span)
+                        .label(problem)
+                        .help(help),
+                );
+                None
+            }
+        }
+    }
+
+    fn envelopes(&mut self, value: Option<&Spanned<Vec<Spanned<String>>>>) -> Vec<Envelope> {
+        let Some(value) = value else {
+            return vec![Envelope::Rest];
+        };
+        let mut seen: HashMap<Envelope, Span> = HashMap::new();
+        let mut kinds = Vec::new();
+        for item in &value.value {
+            let known = Envelope::ALL.iter().find(|(_, name)| *name == item.value);
+            let Some(&(kind, _)) = known else {
+                let names = Envelope::ALL.map(|(_, name)| name);
+                self.error(
+                    Diagnostic::error(format!("unknown envelope {:?}", item.value), item.span)
+                        .label("not an envelope kind")
+                        .note(format!("the kinds are: {}", names.join(", ")))
+                        .maybe_help(did_you_mean(&item.value, names)),
+                );
+                continue;
+            };
+            if let Some(&first) = seen.get(&kind) {
+                self.error(
+                    Diagnostic::error(
+                        format!("envelope {:?} is listed twice", item.value),
+                        item.span,
+                    )
+                    .label("listed again here")
+                    .note_at("first listed here", first),
+                );
+                continue;
+            }
+            seen.insert(kind, item.span);
+            kinds.push(kind);
+        }
+        kinds
+    }
+
+    fn actions(&mut self, raw: &[(Spanned<String>, Spanned<String>)]) -> HashMap<String, String> {
+        let mut actions = HashMap::new();
+        for (name, url) in raw {
+            if let Err((problem, help)) = check_url(&url.value, false) {
+                self.error(
+                    Diagnostic::error(format!("invalid URL for action `{}`", name.value), url.span)
+                        .label(problem)
+                        .help(help),
+                );
+            }
+            actions.insert(name.value.clone(), url.value.clone());
+        }
+        actions
+    }
+
+    fn families(&mut self, raw: Option<&Spanned<Vec<RawFamily>>>) -> Vec<CheckedFamily> {
+        let Some(raw) = raw else {
+            return Vec::new();
+        };
+        if raw.value.is_empty() {
+            self.error(
+                Diagnostic::error("`families` must not be empty", raw.span)
+                    .label("no families")
+                    .help("add a family, e.g. `- { id: general, title: General Errors }`"),
+            );
+        }
+        let mut by_id: HashMap<String, Span> = HashMap::new();
+        let mut by_variant: HashMap<String, Spanned<String>> = HashMap::new();
+        let mut families = Vec::new();
+        for family in &raw.value {
+            let title = self.text(family.title.as_ref(), "title");
+            let description = family
+                .description
+                .as_ref()
+                .and_then(|d| self.text(Some(d), "description"));
+            let Some(id) = &family.id else { continue };
+            if let Some(&first) = by_id.get(&id.value) {
+                self.error(
+                    Diagnostic::error(format!("duplicate family id {:?}", id.value), id.span)
+                        .label("defined again here")
+                        .note_at("first defined here", first),
+                );
+                continue;
+            }
+            by_id.insert(id.value.clone(), id.span);
+            if !is_lower_snake_case(&id.value) {
+                self.error(
+                    Diagnostic::error(
+                        format!("family id {:?} is not lower snake_case", id.value),
+                        id.span,
+                    )
+                    .label("expected a lower-case ASCII letter, then lower-case letters, digits and `_`")
+                    .help(format!("write it as `{}`", heck::ToSnakeCase::to_snake_case(id.value.as_str()))),
+                );
+                continue;
+            }
+            let variant = ident::variant_name(&id.value);
+            if ident::is_keyword(&variant) {
+                self.error(
+                    Diagnostic::error(
+                        format!(
+                            "family id {:?} becomes the Rust keyword `{variant}`",
+                            id.value
+                        ),
+                        id.span,
+                    )
+                    .label("cannot be a `Family` variant")
+                    .help("choose another id"),
+                );
+                continue;
+            }
+            if let Some(first) = by_variant.get(&variant) {
+                self.error(
+                    Diagnostic::error(
+                        format!(
+                            "family ids {:?} and {:?} both become the variant `Family::{variant}`",
+                            first.value, id.value
+                        ),
+                        id.span,
+                    )
+                    .label("collides with an earlier family")
+                    .note_at("the earlier family", first.span),
+                );
+                continue;
+            }
+            by_variant.insert(variant.clone(), id.clone());
+            if let Some(title) = title {
+                families.push(CheckedFamily {
+                    id: id.clone(),
+                    variant,
+                    title,
+                    description,
+                });
+            }
+        }
+        families
+    }
+
+    fn codes(
+        &mut self,
+        raw: Option<&Spanned<Vec<RawCode>>>,
+        families: &[CheckedFamily],
+        actions: &HashMap<String, String>,
+    ) -> Vec<CheckedCode> {
+        let Some(raw) = raw else {
+            return Vec::new();
+        };
+        if raw.value.is_empty() {
+            self.error(
+                Diagnostic::error("`codes` must not be empty", raw.span)
+                    .label("no codes")
+                    .help("add a code with `code`, `status`, `family`, `description` and `resolution`"),
+            );
+        }
+        let family_index: HashMap<&str, usize> = families
+            .iter()
+            .enumerate()
+            .map(|(i, f)| (f.id.value.as_str(), i))
+            .collect();
+        let mut names = NameRegistry::default();
+        raw.value
+            .iter()
+            .filter_map(|code| self.code(code, &family_index, actions, &mut names))
+            .collect()
+    }
+
+    fn code(
+        &mut self,
+        raw: &RawCode,
+        family_index: &HashMap<&str, usize>,
+        actions: &HashMap<String, String>,
+        names: &mut NameRegistry,
+    ) -> Option<CheckedCode> {
+        let wire = raw.code.as_ref().and_then(|wire| self.wire(wire, names));
+        let status = raw.status.as_ref().and_then(|s| self.status(s));
+        let families = raw
+            .families
+            .as_ref()
+            .and_then(|list| self.code_families(list, family_index));
+        let description = self.text(raw.description.as_ref(), "description");
+        let resolution = self.text(raw.resolution.as_ref(), "resolution");
+        let action = raw.action.as_ref().and_then(|a| self.action(a, actions));
+        let docs_url = match &raw.docs_url {
+            Some(url) => Some(self.url_template(Some(url), "docs_url")?),
+            None => None,
+        };
+        let family_descriptions = self.family_descriptions(raw, families.as_deref(), family_index);
+        if let (Some(description), Some(resolution)) = (&description, &resolution) {
+            if description == resolution {
+                let span = raw.resolution.as_ref().map_or(raw.span, |r| r.span);
+                self.error(
+                    Diagnostic::warning("the resolution repeats the description", span)
+                        .label("same text as `description`")
+                        .help("say what the caller should do to fix or avoid the error"),
+                );
+            }
+        }
+        let (wire, variant, constant) = wire?;
+        Some(CheckedCode {
+            wire,
+            variant,
+            constant,
+            status: status?,
+            families: families?,
+            description: description?,
+            resolution: resolution?,
+            family_descriptions: family_descriptions?,
+            retryable: raw.retryable.as_ref().is_some_and(|r| r.value),
+            action: match raw.action {
+                Some(_) => Some(action?),
+                None => None,
+            },
+            docs_url,
+        })
+    }
+
+    /// Checks a wire string and claims its Rust names; returns (wire, variant, constant).
+    fn wire(
+        &mut self,
+        wire: &Spanned<String>,
+        names: &mut NameRegistry,
+    ) -> Option<(String, String, String)> {
+        if let Err(problem) = check_wire(&wire.value) {
+            self.error(
+                Diagnostic::error(format!("invalid code {:?}", wire.value), wire.span)
+                    .label(problem)
+                    .note(format!("a code starts with an ASCII letter, then ASCII letters, digits, `_`, `-`, `.` or `/`; at most {MAX_WIRE_LEN} characters")),
+            );
+            return None;
+        }
+        if let Some(first) = names.wires.get(&wire.value) {
+            self.error(
+                Diagnostic::error(format!("duplicate code {:?}", wire.value), wire.span)
+                    .label("defined again here")
+                    .note_at("first defined here", *first)
+                    .help("a code shared by several families is one entry: list both families on it, e.g. `family: [tickets, articles]`, and keep each wording under `family_descriptions`"),
+            );
+            return None;
+        }
+        names.wires.insert(wire.value.clone(), wire.span);
+        let variant = ident::variant_name(&wire.value);
+        let constant = ident::constant_name(&wire.value);
+        if ident::is_keyword(&variant) {
+            self.error(
+                Diagnostic::error(
+                    format!("code {:?} becomes the Rust keyword `{variant}`", wire.value),
+                    wire.span,
+                )
+                .label("cannot be an `ErrorCode` variant")
+                .help("choose another code; a released code cannot be renamed later"),
+            );
+            return None;
+        }
+        let clash = names
+            .variants
+            .get(&variant)
+            .map(|first| (first.clone(), format!("the variant `ErrorCode::{variant}`")))
+            .or_else(|| {
+                let first = names.constants.get(&constant)?;
+                Some((
+                    first.clone(),
+                    format!("the constant `docs_url::{constant}`"),
+                ))
+            });
+        if let Some((first, what)) = clash {
+            self.error(
+                Diagnostic::error(
+                    format!(
+                        "codes {:?} and {:?} both become {what}",
+                        first.value, wire.value
+                    ),
+                    wire.span,
+                )
+                .label("collides with an earlier code")
+                .note_at("the earlier code", first.span)
+                .help("Rust names ignore case and separators; rename one of the two codes"),
+            );
+            return None;
+        }
+        names.variants.insert(variant.clone(), wire.clone());
+        names.constants.insert(constant.clone(), wire.clone());
+        Some((wire.value.clone(), variant, constant))
+    }
+
+    fn status(&mut self, status: &Spanned<i64>) -> Option<u16> {
+        match u16::try_from(status.value) {
+            Ok(value @ 400..=599) => Some(value),
+            _ => {
+                self.error(
+                    Diagnostic::error(
+                        format!("status {} is not an HTTP error status", status.value),
+                        status.span,
+                    )
+                    .label("expected 400..=599")
+                    .note("error codes carry a client error (4xx) or server error (5xx) status"),
+                );
+                None
+            }
+        }
+    }
+
+    fn code_families(
+        &mut self,
+        list: &Spanned<Vec<Spanned<String>>>,
+        family_index: &HashMap<&str, usize>,
+    ) -> Option<Vec<usize>> {
+        if list.value.is_empty() {
+            self.error(
+                Diagnostic::error("`family` must name at least one family", list.span)
+                    .label("empty list"),
+            );
+            return None;
+        }
+        let mut indices: Vec<usize> = Vec::new();
+        let mut ok = true;
+        for id in &list.value {
+            match family_index.get(id.value.as_str()) {
+                Some(&index) if indices.contains(&index) => {
+                    ok = false;
+                    self.error(
+                        Diagnostic::error(
+                            format!("family {:?} is listed twice", id.value),
+                            id.span,
+                        )
+                        .label("listed again here"),
+                    );
+                }
+                Some(&index) => indices.push(index),
+                None => {
+                    ok = false;
+                    self.error(
+                        Diagnostic::error(format!("unknown family {:?}", id.value), id.span)
+                            .label("no family has this id")
+                            .maybe_help(did_you_mean(&id.value, family_index.keys().copied())),
+                    );
+                }
+            }
+        }
+        ok.then_some(indices)
+    }
+
+    fn action(
+        &mut self,
+        action: &Spanned<String>,
+        actions: &HashMap<String, String>,
+    ) -> Option<Action> {
+        match actions.get(&action.value) {
+            Some(url) => Some(Action {
+                name: action.value.clone(),
+                url: url.clone(),
+            }),
+            None => {
+                let mut known: Vec<&str> = actions.keys().map(String::as_str).collect();
+                known.sort_unstable();
+                let help = did_you_mean(&action.value, known.iter().copied()).or_else(|| {
+                    Some(format!(
+                        "add it under `actions:` at the top of the catalog, e.g. `{}: https://...`",
+                        action.value
+                    ))
+                });
+                self.error(
+                    Diagnostic::error(format!("unknown action {:?}", action.value), action.span)
+                        .label("not a key of `actions`")
+                        .maybe_help(help),
+                );
+                None
+            }
+        }
+    }
+
+    fn family_descriptions(
+        &mut self,
+        raw: &RawCode,
+        families: Option<&[usize]>,
+        family_index: &HashMap<&str, usize>,
+    ) -> Option<BTreeMap<usize, String>> {
+        let mut wordings = BTreeMap::new();
+        let mut ok = true;
+        for (id, text) in &raw.family_descriptions {
+            let index = family_index.get(id.value.as_str()).copied();
+            let in_code = index.is_some_and(|i| families.is_none_or(|f| f.contains(&i)));
+            if !in_code {
+                ok = false;
+                self.error(
+                    Diagnostic::error(
+                        format!("`family_descriptions` names {:?}, which is not one of this code's families", id.value),
+                        id.span,
+                    )
+                    .label("not listed under `family`")
+                    .help("add the family to `family`, or remove this wording"),
+                );
+                continue;
+            }
+            match (index, self.text(Some(text), "family_descriptions")) {
+                (Some(index), Some(text)) => {
+                    wordings.insert(index, text);
+                }
+                _ => ok = false,
+            }
+        }
+        ok.then_some(wordings)
+    }
+
+    fn warn_about_empty_families(&mut self, families: &[CheckedFamily], codes: &[CheckedCode]) {
+        for (index, family) in families.iter().enumerate() {
+            if !codes.iter().any(|code| code.families.contains(&index)) {
+                self.error(
+                    Diagnostic::warning(
+                        format!("family {:?} has no codes", family.id.value),
+                        family.id.span,
+                    )
+                    .label("no code lists this family")
+                    .help("add codes to it or remove it; its section in ERRORS.md will be empty"),
+                );
+            }
+        }
+    }
+}
+
+/// Which wire strings and Rust names are taken, and by which code.
+#[derive(Default)]
+struct NameRegistry {
+    wires: HashMap<String, Span>,
+    variants: HashMap<String, Spanned<String>>,
+    constants: HashMap<String, Spanned<String>>,
+}
+
+/// Builds the model from checked parts, resolving anchors and docs links.
+#[allow(clippy::too_many_arguments)]
+fn build(
+    source_path: &str,
+    api: String,
+    crate_name: String,
+    version: String,
+    template: &str,
+    envelopes: Vec<Envelope>,
+    families: Vec<CheckedFamily>,
+    codes: Vec<CheckedCode>,
+) -> Catalog {
+    let mut slugger = Slugger::default();
+    slugger.anchor(&outline::page_title(&api));
+    let page = PageAnchors {
+        statuses: slugger.anchor(outline::STATUS_SECTION),
+        codes: String::new(),
+    };
+    let mut families: Vec<Family> = families
+        .into_iter()
+        .map(|f| Family {
+            anchor: slugger.anchor(&f.title),
+            id: f.id.value,
+            variant: f.variant,
+            title: f.title,
+            description: f.description,
+            codes: Vec::new(),
+        })
+        .collect();
+    let page = PageAnchors {
+        codes: slugger.anchor(outline::CODES_SECTION),
+        ..page
+    };
+    let codes: Vec<Code> = codes
+        .into_iter()
+        .enumerate()
+        .map(|(index, c)| {
+            for &family in &c.families {
+                families[family].codes.push(index);
+            }
+            let anchor = slugger.anchor(&c.wire);
+            let docs_url = expand_url(c.docs_url.as_deref().unwrap_or(template), &c.wire, &anchor);
+            Code {
+                wire: c.wire,
+                variant: c.variant,
+                constant: c.constant,
+                status: c.status,
+                families: c.families,
+                description: c.description,
+                resolution: c.resolution,
+                family_descriptions: c.family_descriptions,
+                retryable: c.retryable,
+                action: c.action,
+                docs_url,
+                has_own_docs_url: c.docs_url.is_some(),
+                anchor,
+            }
+        })
+        .collect();
+    Catalog {
+        source_path: source_path.to_owned(),
+        api,
+        crate_name,
+        version,
+        envelopes,
+        families,
+        codes,
+        page,
+    }
+}
+
+/// Fills the `{code}` and `{anchor}` placeholders of a checked URL template.
+fn expand_url(template: &str, wire: &str, anchor: &str) -> String {
+    template.replace("{code}", wire).replace("{anchor}", anchor)
+}
+
+fn did_you_mean<'c>(name: &str, candidates: impl IntoIterator<Item = &'c str>) -> Option<String> {
+    closest(name, candidates).map(|near| format!("did you mean `{near}`?"))
+}
+
+fn is_lower_snake_case(id: &str) -> bool {
+    id.starts_with(|c: char| c.is_ascii_lowercase())
+        && id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+}
+
+/// Why `wire` is not a valid wire string, if it is not.
+fn check_wire(wire: &str) -> Result<(), String> {
+    if wire.is_empty() {
+        return Err("empty code".to_owned());
+    }
+    if wire.len() > MAX_WIRE_LEN {
+        return Err(format!("{} characters long", wire.chars().count()));
+    }
+    if !wire.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        return Err("does not start with an ASCII letter".to_owned());
+    }
+    match wire
+        .chars()
+        .find(|&c| !(c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.' | '/')))
+    {
+        Some(c) => Err(format!("contains {c:?}")),
+        None => Ok(()),
+    }
+}
+
+/// Why `url` is not an absolute http(s) URL (with known placeholders if `template`).
+///
+/// Returns the problem and a suggested fix.
+fn check_url(url: &str, template: bool) -> Result<(), (String, String)> {
+    let rest = url
+        .strip_prefix("https://")
+        .or_else(|| url.strip_prefix("http://"))
+        .ok_or_else(|| {
+            (
+                "not an absolute http(s) URL".to_owned(),
+                "start it with `https://`".to_owned(),
+            )
+        })?;
+    let host_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    if rest[..host_end].is_empty() || rest[..host_end].contains(['{', '}']) {
+        return Err((
+            "the URL has no host".to_owned(),
+            "write the full address, e.g. `https://docs.example.com/errors#{anchor}`".to_owned(),
+        ));
+    }
+    if let Some(c) = url
+        .chars()
+        .find(|c| c.is_whitespace() || c.is_control() || matches!(c, '<' | '>' | '"' | '`'))
+    {
+        return Err((
+            format!("contains {c:?}"),
+            "percent-encode the character, e.g. a space as `%20`".to_owned(),
+        ));
+    }
+    check_placeholders(rest, template)
+}
+
+fn check_placeholders(url: &str, template: bool) -> Result<(), (String, String)> {
+    let mut rest = url;
+    while let Some(open) = rest.find(['{', '}']) {
+        let after = &rest[open + 1..];
+        let close = after.find('}').filter(|_| rest[open..].starts_with('{'));
+        let Some(close) = close else {
+            return Err((
+                "unbalanced `{` or `}`".to_owned(),
+                "placeholders are written `{code}` or `{anchor}`".to_owned(),
+            ));
+        };
+        let name = &after[..close];
+        if !template || !matches!(name, "code" | "anchor") {
+            let problem = if template {
+                format!("unknown placeholder `{{{name}}}`")
+            } else {
+                format!("placeholder `{{{name}}}` where none is allowed")
+            };
+            return Err((
+                problem,
+                "the placeholders are `{code}` (the wire string) and `{anchor}` (its heading in ERRORS.md)".to_owned(),
+            ));
+        }
+        rest = &after[close + 1..];
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wire_strings_follow_the_format() {
+        for good in [
+            "TICKET_NOT_FOUND",
+            "api_key_required",
+            "NoSuchBucket",
+            "auth/invalid-email",
+            "v1.x",
+        ] {
+            assert_eq!(check_wire(good), Ok(()), "{good}");
+        }
+        assert!(check_wire("").is_err());
+        assert!(check_wire("1ABC").is_err());
+        assert!(check_wire("A B").is_err());
+        assert!(check_wire(&"A".repeat(101)).is_err());
+        assert!(check_wire(&"A".repeat(100)).is_ok());
+    }
+
+    #[test]
+    fn urls_must_be_absolute_with_known_placeholders() {
+        assert!(check_url("https://docs.relay.dev/errors#{anchor}", true).is_ok());
+        assert!(check_url("http://x.dev/{code}", true).is_ok());
+        assert!(check_url("https://x.dev/{code}", false).is_err());
+        assert!(check_url("https://x.dev/{slug}", true).is_err());
+        assert!(check_url("https://x.dev/{code", true).is_err());
+        assert!(check_url("docs.relay.dev/errors", true).is_err());
+        assert!(check_url("https:///errors", true).is_err());
+        assert!(check_url("https://x.dev/a b", true).is_err());
+        assert!(check_url("ftp://x.dev/", true).is_err());
+    }
+}

@@ -1,0 +1,160 @@
+//! The repository's command line; all the work is in the `codegen` library.
+//!
+//! `cargo xtask gen` generates every `catalog/*.yaml` into `generated/`; `--check` only
+//! compares; `--catalog PATH --out DIR` picks the input and output. Every catalog is
+//! generated (and validated) before any file is written, so one bad catalog leaves all
+//! output as it was.
+
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{Context, Result};
+use clap::{Parser, Subcommand};
+use codegen::output::{self, FileState, Mode};
+use codegen::Generated;
+
+#[derive(Parser)]
+#[command(about = "Tasks of the error-catalog repository", version)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Generate the crate and ERRORS.md of each catalog.
+    Gen(GenArgs),
+}
+
+#[derive(clap::Args)]
+struct GenArgs {
+    /// Write nothing; fail if any generated file differs from what is committed.
+    #[arg(long)]
+    check: bool,
+    /// A catalog to generate (repeatable); default: every catalog/*.yaml.
+    #[arg(long, value_name = "PATH")]
+    catalog: Vec<PathBuf>,
+    /// The folder that receives one `<crate>/` folder per catalog; default: generated/.
+    #[arg(long, value_name = "DIR")]
+    out: Option<PathBuf>,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Gen(args) => gen(&args),
+    };
+    match result {
+        Ok(code) => code,
+        Err(error) => {
+            eprintln!("error: {error:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// The repository root: the parent of this package's folder.
+fn workspace_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("xtask lives in a folder of the repository")
+        .to_path_buf()
+}
+
+fn gen(args: &GenArgs) -> Result<ExitCode> {
+    let root = workspace_root();
+    let catalogs = if args.catalog.is_empty() {
+        find_catalogs(&root.join("catalog"))?
+    } else {
+        args.catalog.clone()
+    };
+    let out_dir = args.out.clone().unwrap_or_else(|| root.join("generated"));
+    let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+
+    let mut generated = Vec::new();
+    let mut failed = false;
+    for path in &catalogs {
+        let bytes =
+            std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+        match codegen::generate(&display_path(&root, path), &bytes) {
+            Ok(result) => {
+                if let Some(warnings) = &result.warnings {
+                    eprint!("{}", warnings.render(color));
+                }
+                generated.push(result);
+            }
+            Err(report) => {
+                eprint!("{}", report.render(color));
+                failed = true;
+            }
+        }
+    }
+    if failed {
+        eprintln!("nothing was written");
+        return Ok(ExitCode::FAILURE);
+    }
+    let mode = if args.check { Mode::Check } else { Mode::Write };
+    let mut stale = 0;
+    for result in &generated {
+        stale += sync_catalog(&out_dir, result, mode)?;
+    }
+    if stale > 0 {
+        eprintln!("error: {stale} generated file(s) are out of date; run `cargo xtask gen` and commit the result");
+        if std::env::var_os("CI").is_some() {
+            eprintln!("note: on CI this means the catalogs were changed without regenerating; run the command locally");
+        }
+        return Ok(ExitCode::FAILURE);
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Syncs one catalog's files, prints its summary line and returns how many were stale.
+fn sync_catalog(out_dir: &Path, result: &Generated, mode: Mode) -> Result<usize> {
+    let outcomes = output::sync(out_dir, &result.files, mode)?;
+    let count =
+        |wanted: fn(&FileState) -> bool| outcomes.iter().filter(|o| wanted(&o.state)).count();
+    let written = count(|s| *s == FileState::Written);
+    let unchanged = count(|s| *s == FileState::Unchanged);
+    let stale = count(|s| matches!(s, FileState::Stale { .. }));
+    for outcome in &outcomes {
+        if let FileState::Stale { diff } = &outcome.state {
+            eprintln!("stale: {}", outcome.path.display());
+            eprint!("{diff}");
+        }
+    }
+    let catalog = &result.catalog;
+    let files = match mode {
+        Mode::Write => format!("{written} written, {unchanged} unchanged"),
+        Mode::Check => format!("{unchanged} up to date, {stale} stale"),
+    };
+    println!(
+        "{}: {} codes, {} families; files: {files}",
+        catalog.crate_name,
+        catalog.codes.len(),
+        catalog.families.len()
+    );
+    Ok(stale)
+}
+
+/// Every `*.yaml` in `dir`, sorted so runs are deterministic.
+fn find_catalogs(dir: &Path) -> Result<Vec<PathBuf>> {
+    let mut catalogs: Vec<PathBuf> = std::fs::read_dir(dir)
+        .with_context(|| format!("cannot list {}", dir.display()))?
+        .map(|entry| entry.map(|e| e.path()))
+        .collect::<std::io::Result<_>>()?;
+    catalogs.retain(|path| path.extension().is_some_and(|ext| ext == "yaml"));
+    catalogs.sort();
+    Ok(catalogs)
+}
+
+/// `path` relative to the repository when inside it, so generated headers are the same on
+/// every machine; otherwise as given.
+fn display_path(root: &Path, path: &Path) -> String {
+    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    absolute
+        .strip_prefix(root)
+        .unwrap_or(path)
+        .to_string_lossy()
+        .replace('\\', "/")
+}
