@@ -51,11 +51,13 @@ fn separate_items(source: &str) -> String {
     let mut previous = "";
     for line in source.lines() {
         let current = line.trim_start();
-        let after_item = previous.ends_with('}') || previous.ends_with(';');
+        let after_item = !previous.starts_with("//")
+            && (previous.ends_with('}') || previous.ends_with(';'));
         let after_inner_attributes = previous.starts_with("#![") && !current.starts_with("#![");
-        let after_crate_docs = previous.starts_with("//!") && current.starts_with("#![");
+        let after_module_docs =
+            previous.starts_with("//!") && (current.starts_with("#![") || current.starts_with("///"));
         let starts_item = ITEM_STARTS.iter().any(|start| current.starts_with(start));
-        if (after_item && starts_item) || after_inner_attributes || after_crate_docs {
+        if (after_item && starts_item) || after_inner_attributes || after_module_docs {
             out.push('\n');
         }
         out.push_str(line);
@@ -501,7 +503,7 @@ fn expand_family_impl(catalog: &Catalog) -> TokenStream {
 }
 
 fn expand_code_table(catalog: &Catalog) -> TokenStream {
-    let len = catalog.codes.len();
+    let len = Literal::usize_unsuffixed(catalog.codes.len());
     let rows = catalog.codes.iter().map(|code| {
         let wire = &code.wire;
         let status = Literal::u16_unsuffixed(code.status);
@@ -551,7 +553,7 @@ fn expand_code_table(catalog: &Catalog) -> TokenStream {
 }
 
 fn expand_family_table(catalog: &Catalog) -> TokenStream {
-    let len = catalog.families.len();
+    let len = Literal::usize_unsuffixed(catalog.families.len());
     let rows = catalog.families.iter().map(|family| {
         let (id, title) = (&family.id, &family.title);
         let description = match &family.description {

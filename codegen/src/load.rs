@@ -168,6 +168,14 @@ fn syntax_diagnostic(locator: &Locator, error: LoadError) -> Diagnostic {
             Diagnostic::error("the catalog must be a mapping", locator.point(&marker))
                 .label("expected `api: ...`, `codes: ...` and the other keys here")
         }
+        LoadError::ScanError(marker, scan) if scan.info().contains("quoted scalar") => {
+            // The parser gives up where the string's continuation goes wrong, often at
+            // the end of the file; the mistake is the quote that was opened and not closed.
+            Diagnostic::error("unterminated quoted string", locator.point(&marker))
+                .label("this quote is never closed")
+                .note(format!("the YAML parser says: {}", scan.info()))
+                .help("close the quote on the same line, or indent the lines that continue it")
+        }
         LoadError::ScanError(marker, scan) => Diagnostic::error(
             format!("invalid YAML: {}", scan.info()),
             locator.point(&marker),

@@ -4,7 +4,7 @@
 //! model is only built when none of them is an error. Names come from [`crate::ident`],
 //! anchors from [`crate::outline`]; this module decides whether they are acceptable.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use crate::diagnostics::{Diagnostic, Span};
 use crate::ident;
@@ -33,7 +33,7 @@ pub fn validate(
     let actions = v.actions(&raw.actions);
     let families = v.families(raw.families.as_ref());
     let codes = v.codes(raw.codes.as_ref(), &families, &actions);
-    v.warn_about_empty_families(&families, &codes);
+    v.warn_about_empty_families(&families, raw.codes.as_ref());
 
     let has_errors = v
         .diagnostics
@@ -246,57 +246,68 @@ impl Validator<'_> {
                 continue;
             }
             by_id.insert(id.value.clone(), id.span);
-            if !is_lower_snake_case(&id.value) {
-                self.error(
-                    Diagnostic::error(
-                        format!("family id {:?} is not lower snake_case", id.value),
-                        id.span,
-                    )
-                    .label("expected a lower-case ASCII letter, then lower-case letters, digits and `_`")
-                    .help(format!("write it as `{}`", heck::ToSnakeCase::to_snake_case(id.value.as_str()))),
-                );
-                continue;
-            }
-            let variant = ident::variant_name(&id.value);
-            if ident::is_keyword(&variant) {
-                self.error(
-                    Diagnostic::error(
-                        format!(
-                            "family id {:?} becomes the Rust keyword `{variant}`",
-                            id.value
-                        ),
-                        id.span,
-                    )
-                    .label("cannot be a `Family` variant")
-                    .help("choose another id"),
-                );
-                continue;
-            }
-            if let Some(first) = by_variant.get(&variant) {
-                self.error(
-                    Diagnostic::error(
-                        format!(
-                            "family ids {:?} and {:?} both become the variant `Family::{variant}`",
-                            first.value, id.value
-                        ),
-                        id.span,
-                    )
-                    .label("collides with an earlier family")
-                    .note_at("the earlier family", first.span),
-                );
-                continue;
-            }
-            by_variant.insert(variant.clone(), id.clone());
-            if let Some(title) = title {
-                families.push(CheckedFamily {
-                    id: id.clone(),
-                    variant,
-                    title,
-                    description,
-                });
-            }
+            let variant = self.family_variant(id, &mut by_variant);
+            // The family is kept even when its id or title is faulty, so that codes
+            // listing it do not also report it as unknown; the model is never built
+            // once an error has been reported.
+            families.push(CheckedFamily {
+                id: id.clone(),
+                variant: variant.unwrap_or_default(),
+                title: title.unwrap_or_default(),
+                description,
+            });
         }
         families
+    }
+
+    /// Checks a family id's spelling and claims its `Family` variant.
+    fn family_variant(
+        &mut self,
+        id: &Spanned<String>,
+        by_variant: &mut HashMap<String, Spanned<String>>,
+    ) -> Option<String> {
+        if !is_lower_snake_case(&id.value) {
+            self.error(
+                Diagnostic::error(
+                    format!("family id {:?} is not lower snake_case", id.value),
+                    id.span,
+                )
+                .label("expected a lower-case ASCII letter, then lower-case letters, digits and `_`")
+                .help(format!(
+                    "write it as `{}`",
+                    heck::ToSnakeCase::to_snake_case(id.value.as_str())
+                )),
+            );
+            return None;
+        }
+        let variant = ident::variant_name(&id.value);
+        if ident::is_keyword(&variant) {
+            self.error(
+                Diagnostic::error(
+                    format!("family id {:?} becomes the Rust keyword `{variant}`", id.value),
+                    id.span,
+                )
+                .label("cannot be a `Family` variant")
+                .help("choose another id"),
+            );
+            return None;
+        }
+        if let Some(first) = by_variant.get(&variant) {
+            self.error(
+                Diagnostic::error(
+                    format!(
+                        "family ids {:?} and {:?} both become the variant `Family::{variant}`",
+                        first.value, id.value
+                    ),
+                    id.span,
+                )
+                .label("collides with an earlier family")
+                .note_at("the earlier family", first.span),
+            );
+            return None;
+        }
+        by_variant.insert(variant.clone(), id.clone());
+        Some(variant)
     }
 
     fn codes(
@@ -564,9 +575,22 @@ impl Validator<'_> {
         ok.then_some(wordings)
     }
 
-    fn warn_about_empty_families(&mut self, families: &[CheckedFamily], codes: &[CheckedCode]) {
-        for (index, family) in families.iter().enumerate() {
-            if !codes.iter().any(|code| code.families.contains(&index)) {
+    /// Warns about families no code lists. Uses the codes as written, so a code that
+    /// failed its own checks does not make its family look empty as well.
+    fn warn_about_empty_families(
+        &mut self,
+        families: &[CheckedFamily],
+        codes: Option<&Spanned<Vec<RawCode>>>,
+    ) {
+        let listed: HashSet<&str> = codes
+            .iter()
+            .flat_map(|codes| &codes.value)
+            .filter_map(|code| code.families.as_ref())
+            .flat_map(|ids| &ids.value)
+            .map(|id| id.value.as_str())
+            .collect();
+        for family in families {
+            if !listed.contains(family.id.value.as_str()) {
                 self.error(
                     Diagnostic::warning(
                         format!("family {:?} has no codes", family.id.value),

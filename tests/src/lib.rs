@@ -1,1 +1,43 @@
-//! Helpers shared by the tests.
+//! Helpers shared by the repository's tests.
+
+use std::path::{Path, PathBuf};
+
+use codegen::{Generated, Report};
+
+/// The repository root.
+pub fn workspace_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("tests/ is a folder of the repository")
+        .to_path_buf()
+}
+
+/// `path` relative to the repository, with `/` separators, as the generator shows it.
+pub fn relative(path: &Path) -> String {
+    path.strip_prefix(workspace_root())
+        .unwrap_or(path)
+        .to_string_lossy()
+        .replace('\\', "/")
+}
+
+/// Generates the catalog at `path`, named by its path relative to the repository.
+pub fn generate_file(path: &Path) -> Result<Generated, Report> {
+    let bytes = std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    codegen::generate(&relative(path), &bytes)
+}
+
+/// Every `*.yaml` in `dir`, sorted.
+pub fn yaml_files(dir: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .map(|entry| entry.expect("readable folder entry").path())
+        .filter(|path| path.extension().is_some_and(|ext| ext == "yaml"))
+        .collect();
+    files.sort();
+    files
+}
+
+/// The shipped catalogs, `catalog/*.yaml`.
+pub fn shipped_catalogs() -> Vec<PathBuf> {
+    yaml_files(&workspace_root().join("catalog"))
+}

@@ -332,7 +332,7 @@ struct CodeMeta {
 }
 
 /// One row per code, in variant order, so `ErrorCode as usize` is the row.
-static CODES: [CodeMeta; 10usize] = [
+static CODES: [CodeMeta; 10] = [
     CodeMeta {
         code: "api_key_required",
         status: 403,
@@ -444,7 +444,7 @@ struct FamilyMeta {
 }
 
 /// One row per family, in variant order, so `Family as usize` is the row.
-static FAMILIES: [FamilyMeta; 4usize] = [
+static FAMILIES: [FamilyMeta; 4] = [
     FamilyMeta {
         id: "authentication",
         title: "Authentication",
@@ -480,6 +480,7 @@ static FAMILIES: [FamilyMeta; 4usize] = [
 
 pub mod docs_url {
     //! Documentation links, one constant per error code, named after its wire string.
+
     /// Documentation of [`api_key_required`](crate::ErrorCode::ApiKeyRequired).
     pub const API_KEY_REQUIRED: &str = "https://docs.batchrelay.com/errors#api_key_required";
 

@@ -1043,7 +1043,7 @@ struct CodeMeta {
 }
 
 /// One row per code, in variant order, so `ErrorCode as usize` is the row.
-static CODES: [CodeMeta; 66usize] = [
+static CODES: [CodeMeta; 66] = [
     CodeMeta {
         code: "UNAUTHORIZED",
         status: 401,
@@ -1715,7 +1715,7 @@ struct FamilyMeta {
 }
 
 /// One row per family, in variant order, so `Family as usize` is the row.
-static FAMILIES: [FamilyMeta; 17usize] = [
+static FAMILIES: [FamilyMeta; 17] = [
     FamilyMeta {
         id: "authentication",
         title: "Authentication Errors",
@@ -1904,6 +1904,7 @@ static FAMILIES: [FamilyMeta; 17usize] = [
 
 pub mod docs_url {
     //! Documentation links, one constant per error code, named after its wire string.
+
     /// Documentation of [`UNAUTHORIZED`](crate::ErrorCode::Unauthorized).
     pub const UNAUTHORIZED: &str = "https://docs.relay.dev/errors#unauthorized";
 

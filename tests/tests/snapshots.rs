@@ -1,0 +1,43 @@
+//! Snapshots of what the generator emits for each fixture catalog, and of what it says
+//! about each broken one. Review changes with `cargo insta review`.
+
+use catalog_tests::{generate_file, relative};
+
+/// Each valid fixture exercises one feature of the format; its crate manifest, Rust
+/// source and Markdown reference are snapshotted separately so a review sees one at a time.
+#[test]
+fn valid_catalogs() {
+    insta::glob!("../fixtures/valid", "*.yaml", |path| {
+        let generated = generate_file(path)
+            .unwrap_or_else(|report| panic!("{} should be valid:\n{report}", relative(path)));
+        assert!(generated.warnings.is_none(), "{:?}", generated.warnings);
+        for file in &generated.files {
+            let name = file.path.file_name().unwrap().to_string_lossy().replace('.', "_");
+            insta::assert_snapshot!(name, &file.contents);
+        }
+    });
+}
+
+/// Each invalid fixture holds one kind of mistake; the snapshot is the full message a
+/// maintainer sees, without colour.
+#[test]
+fn invalid_catalogs() {
+    insta::glob!("../fixtures/invalid", "*.yaml", |path| {
+        let report = match generate_file(path) {
+            Ok(_) => panic!("{} should be rejected", relative(path)),
+            Err(report) => report,
+        };
+        assert!(report.error_count() > 0);
+        insta::assert_snapshot!(report.render(false));
+    });
+}
+
+/// The same catalog gives the same bytes every time: no hash-map order, no timestamps.
+#[test]
+fn generation_is_deterministic() {
+    for path in catalog_tests::shipped_catalogs() {
+        let first = generate_file(&path).unwrap().files;
+        let second = generate_file(&path).unwrap().files;
+        assert_eq!(first, second, "{}", relative(&path));
+    }
+}

@@ -1,0 +1,74 @@
+//! The generated crates compile cleanly on their own, outside this repository: the two
+//! shipped crates and the crate of every valid fixture, under clippy with `-D warnings`,
+//! rustdoc with `-D warnings` (so every intra-doc link resolves and no text is taken
+//! for HTML) and their doctests.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use catalog_tests::{generate_file, workspace_root, yaml_files};
+use codegen::output::{self, Mode};
+
+/// Runs cargo in `dir` with a build cache kept between test runs, and fails with its
+/// output when it fails.
+fn cargo(dir: &Path, args: &[&str], envs: &[(&str, &str)]) {
+    let target = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("standalone-target");
+    let (subcommand, rest) = args.split_first().expect("a cargo subcommand");
+    let output = Command::new(env!("CARGO"))
+        .arg(subcommand)
+        .arg("--offline")
+        .arg("--target-dir")
+        .arg(&target)
+        .args(rest)
+        .current_dir(dir)
+        .envs(envs.iter().copied())
+        .env_remove("RUSTFLAGS")
+        .output()
+        .expect("cargo runs");
+    assert!(
+        output.status.success(),
+        "cargo {} failed in {}:\n{}",
+        args.join(" "),
+        dir.display(),
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
+fn copy_crate(from: &Path, to: &Path) {
+    for name in ["Cargo.toml", "rustfmt.toml", "ERRORS.md", "src/lib.rs"] {
+        let target = to.join(name);
+        std::fs::create_dir_all(target.parent().unwrap()).unwrap();
+        std::fs::copy(from.join(name), &target).unwrap();
+    }
+}
+
+#[test]
+fn shipped_crates_build_when_copied_out_of_the_repository() {
+    let temp = tempfile::tempdir().unwrap();
+    for name in ["relay-errors", "batch-relay-errors"] {
+        let copy = temp.path().join(name);
+        copy_crate(&workspace_root().join("generated").join(name), &copy);
+        cargo(&copy, &["build", "--quiet"], &[]);
+    }
+}
+
+#[test]
+fn every_generated_crate_passes_clippy_rustdoc_and_doctests() {
+    let temp = tempfile::tempdir().unwrap();
+    let mut members = vec!["\"relay-errors\"".to_owned(), "\"batch-relay-errors\"".to_owned()];
+    for name in ["relay-errors", "batch-relay-errors"] {
+        copy_crate(&workspace_root().join("generated").join(name), &temp.path().join(name));
+    }
+    for fixture in yaml_files(&workspace_root().join("tests/fixtures/valid")) {
+        let generated = generate_file(&fixture).unwrap_or_else(|report| panic!("{report}"));
+        output::sync(temp.path(), &generated.files, Mode::Write).unwrap();
+        members.push(format!("{:?}", generated.catalog.crate_name));
+    }
+    let manifest = format!("[workspace]\nresolver = \"2\"\nmembers = [{}]\n", members.join(", "));
+    std::fs::write(temp.path().join("Cargo.toml"), manifest).unwrap();
+
+    let dir = temp.path();
+    cargo(dir, &["clippy", "--quiet", "--workspace", "--all-targets", "--", "-D", "warnings"], &[]);
+    cargo(dir, &["doc", "--quiet", "--workspace", "--no-deps"], &[("RUSTDOCFLAGS", "-D warnings")]);
+    cargo(dir, &["test", "--quiet", "--workspace", "--doc"], &[]);
+}
