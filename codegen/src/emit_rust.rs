@@ -51,11 +51,11 @@ fn separate_items(source: &str) -> String {
     let mut previous = "";
     for line in source.lines() {
         let current = line.trim_start();
-        let after_item = !previous.starts_with("//")
-            && (previous.ends_with('}') || previous.ends_with(';'));
+        let after_item =
+            !previous.starts_with("//") && (previous.ends_with('}') || previous.ends_with(';'));
         let after_inner_attributes = previous.starts_with("#![") && !current.starts_with("#![");
-        let after_module_docs =
-            previous.starts_with("//!") && (current.starts_with("#![") || current.starts_with("///"));
+        let after_module_docs = previous.starts_with("//!")
+            && (current.starts_with("#![") || current.starts_with("///"));
         let starts_item = ITEM_STARTS.iter().any(|start| current.starts_with(start));
         if (after_item && starts_item) || after_inner_attributes || after_module_docs {
             out.push('\n');

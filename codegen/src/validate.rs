@@ -272,7 +272,9 @@ impl Validator<'_> {
                     format!("family id {:?} is not lower snake_case", id.value),
                     id.span,
                 )
-                .label("expected a lower-case ASCII letter, then lower-case letters, digits and `_`")
+                .label(
+                    "expected a lower-case ASCII letter, then lower-case letters, digits and `_`",
+                )
                 .help(format!(
                     "write it as `{}`",
                     heck::ToSnakeCase::to_snake_case(id.value.as_str())
@@ -284,7 +286,10 @@ impl Validator<'_> {
         if ident::is_keyword(&variant) {
             self.error(
                 Diagnostic::error(
-                    format!("family id {:?} becomes the Rust keyword `{variant}`", id.value),
+                    format!(
+                        "family id {:?} becomes the Rust keyword `{variant}`",
+                        id.value
+                    ),
                     id.span,
                 )
                 .label("cannot be a `Family` variant")

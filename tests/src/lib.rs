@@ -1,4 +1,11 @@
 //! Helpers shared by the repository's tests.
+//!
+//! The README is included below as a hidden item, so that its Rust examples run as
+//! doctests and cannot drift from the generated crates.
+
+#[doc = include_str!("../../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeExamples;
 
 use std::path::{Path, PathBuf};
 

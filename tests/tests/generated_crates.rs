@@ -60,8 +60,13 @@ fn read_catalog(name: &str) -> CatalogFile {
 }
 
 fn read_reference(crate_name: &str) -> String {
-    std::fs::read_to_string(workspace_root().join("generated").join(crate_name).join("ERRORS.md"))
-        .unwrap()
+    std::fs::read_to_string(
+        workspace_root()
+            .join("generated")
+            .join(crate_name)
+            .join("ERRORS.md"),
+    )
+    .unwrap()
 }
 
 /// One code as the generated crate reports it, so both crates go through one check.
@@ -81,7 +86,10 @@ struct Observed {
 fn assert_crate_matches_catalog(catalog: &CatalogFile, observed: &[Observed]) {
     assert_eq!(observed.len(), catalog.codes.len(), "one variant per code");
     for (entry, seen) in catalog.codes.iter().zip(observed) {
-        let expected_action = entry.action.as_ref().map(|name| catalog.actions[name].clone());
+        let expected_action = entry
+            .action
+            .as_ref()
+            .map(|name| catalog.actions[name].clone());
         assert_eq!(seen.code, entry.code, "ALL is in catalog order");
         assert_eq!(seen.status, entry.status, "{}", entry.code);
         assert_eq!(seen.description, entry.description.trim(), "{}", entry.code);
@@ -90,7 +98,12 @@ fn assert_crate_matches_catalog(catalog: &CatalogFile, observed: &[Observed]) {
         assert_eq!(seen.action_url, expected_action, "{}", entry.code);
         assert_eq!(seen.families, entry.family.ids(), "{}", entry.code);
         let base = catalog.docs_url.split('{').next().unwrap();
-        assert!(seen.docs_url.starts_with(base), "{}: {}", entry.code, seen.docs_url);
+        assert!(
+            seen.docs_url.starts_with(base),
+            "{}: {}",
+            entry.code,
+            seen.docs_url
+        );
     }
 }
 
@@ -116,15 +129,27 @@ macro_rules! observe {
 #[test]
 fn relay_crate_matches_its_catalog() {
     let catalog = read_catalog("relay.yaml");
-    assert_eq!(catalog.codes.len(), 66, "every distinct code of the Relay seed");
-    assert_eq!(catalog.families.len(), 17, "5 common groups and 12 API families");
+    assert_eq!(
+        catalog.codes.len(),
+        66,
+        "every distinct code of the Relay seed"
+    );
+    assert_eq!(
+        catalog.families.len(),
+        17,
+        "5 common groups and 12 API families"
+    );
     assert_crate_matches_catalog(&catalog, &observe!(relay_errors));
 }
 
 #[test]
 fn batch_relay_crate_matches_its_catalog() {
     let catalog = read_catalog("batch-relay.yaml");
-    assert_eq!(catalog.codes.len(), 10, "every code of the Batch Relay seed");
+    assert_eq!(
+        catalog.codes.len(),
+        10,
+        "every code of the Batch Relay seed"
+    );
     assert_crate_matches_catalog(&catalog, &observe!(batch_relay_errors));
 }
 
@@ -144,7 +169,10 @@ fn every_code_parses_back_from_its_wire_string() {
 #[test]
 fn unknown_and_re_cased_strings_do_not_parse() {
     use relay_errors::ErrorCode;
-    assert!("ticket_not_found".parse::<ErrorCode>().is_err(), "codes are never re-cased");
+    assert!(
+        "ticket_not_found".parse::<ErrorCode>().is_err(),
+        "codes are never re-cased"
+    );
     assert!("TICKET_NOT_FOUND ".parse::<ErrorCode>().is_err());
     assert!("".parse::<ErrorCode>().is_err());
     let error = "NOPE".parse::<ErrorCode>().unwrap_err();
@@ -160,7 +188,10 @@ fn a_service_can_branch_on_codes_and_statuses() {
     assert_eq!(code.http_status(), 404);
     assert_eq!(code.family(), Family::Tickets);
     assert_eq!(code.docs_url(), relay_errors::docs_url::TICKET_NOT_FOUND);
-    assert_eq!(code.docs_url(), "https://docs.relay.dev/errors#ticket_not_found");
+    assert_eq!(
+        code.docs_url(),
+        "https://docs.relay.dev/errors#ticket_not_found"
+    );
     assert!(ErrorCode::TooManyRequests.is_retryable());
     assert!(!ErrorCode::NotFound.is_retryable());
     // Display honours width and alignment, as log formats use them.
@@ -172,7 +203,10 @@ fn a_service_can_branch_on_codes_and_statuses() {
         batch.action_url(),
         Some("https://dashboard.batchrelay.com/settings/api-keys")
     );
-    assert_eq!(batch_relay_errors::ErrorCode::InvalidJson.action_url(), None);
+    assert_eq!(
+        batch_relay_errors::ErrorCode::InvalidJson.action_url(),
+        None
+    );
 }
 
 #[test]
@@ -180,8 +214,14 @@ fn shared_codes_keep_each_familys_wording() {
     use relay_errors::{ErrorCode, Family};
     let code = ErrorCode::InvalidStatus;
     assert_eq!(code.families(), [Family::Tickets, Family::Articles]);
-    assert_eq!(code.description_in(Family::Tickets), "Invalid ticket status value");
-    assert_eq!(code.description_in(Family::Articles), "Invalid article status");
+    assert_eq!(
+        code.description_in(Family::Tickets),
+        "Invalid ticket status value"
+    );
+    assert_eq!(
+        code.description_in(Family::Articles),
+        "Invalid article status"
+    );
     assert_eq!(code.description_in(Family::Server), code.description());
     assert!(Family::Tickets.codes().contains(&code));
     assert!(Family::Articles.codes().contains(&code));
@@ -284,7 +324,10 @@ fn assert_docs_urls_land_on_headings(crate_name: &str, docs_urls: &[(&str, &str)
         .collect();
     for &(code, url) in docs_urls {
         let (_, anchor) = url.split_once('#').expect("docs_url points into the page");
-        assert!(anchors.contains(anchor), "{code}: #{anchor} is not a heading of {crate_name}/ERRORS.md");
+        assert!(
+            anchors.contains(anchor),
+            "{code}: #{anchor} is not a heading of {crate_name}/ERRORS.md"
+        );
         assert!(code_headings.contains(&code), "{code} has its own heading");
     }
 }
@@ -317,9 +360,12 @@ fn table_rows(markdown: &str) -> Vec<Vec<Vec<String>>> {
             Event::Start(Tag::TableRow) | Event::Start(Tag::TableHead) => {
                 tables.last_mut().unwrap().push(Vec::new())
             }
-            Event::Start(Tag::TableCell) => {
-                tables.last_mut().unwrap().last_mut().unwrap().push(String::new())
-            }
+            Event::Start(Tag::TableCell) => tables
+                .last_mut()
+                .unwrap()
+                .last_mut()
+                .unwrap()
+                .push(String::new()),
             Event::Text(text) | Event::Code(text) if in_table => {
                 if let Some(cell) = tables
                     .last_mut()
@@ -349,7 +395,10 @@ fn family_tables_show_every_character_of_the_catalog() {
         assert_eq!(row[0], entry.code);
         assert_eq!(row[1], entry.status.to_string());
         assert_eq!(row[2], entry.description);
-        assert_eq!(row[3], entry.resolution, "e.g. `Bearer <key>` shows literally");
+        assert_eq!(
+            row[3], entry.resolution,
+            "e.g. `Bearer <key>` shows literally"
+        );
     }
 }
 
@@ -365,7 +414,10 @@ fn shared_codes_show_each_familys_wording_in_its_table() {
             .collect();
         assert_eq!(table.len() - 1, codes.len(), "{}", family.id);
         for (row, code) in table[1..].iter().zip(codes) {
-            let wording = code.family_descriptions.get(&family.id).unwrap_or(&code.description);
+            let wording = code
+                .family_descriptions
+                .get(&family.id)
+                .unwrap_or(&code.description);
             assert_eq!(row[0], code.code);
             assert_eq!(&row[2], wording, "{} in {}", code.code, family.id);
         }

@@ -12,7 +12,12 @@ fn valid_catalogs() {
             .unwrap_or_else(|report| panic!("{} should be valid:\n{report}", relative(path)));
         assert!(generated.warnings.is_none(), "{:?}", generated.warnings);
         for file in &generated.files {
-            let name = file.path.file_name().unwrap().to_string_lossy().replace('.', "_");
+            let name = file
+                .path
+                .file_name()
+                .unwrap()
+                .to_string_lossy()
+                .replace('.', "_");
             insta::assert_snapshot!(name, &file.contents);
         }
     });

@@ -55,20 +55,45 @@ fn shipped_crates_build_when_copied_out_of_the_repository() {
 #[test]
 fn every_generated_crate_passes_clippy_rustdoc_and_doctests() {
     let temp = tempfile::tempdir().unwrap();
-    let mut members = vec!["\"relay-errors\"".to_owned(), "\"batch-relay-errors\"".to_owned()];
+    let mut members = vec![
+        "\"relay-errors\"".to_owned(),
+        "\"batch-relay-errors\"".to_owned(),
+    ];
     for name in ["relay-errors", "batch-relay-errors"] {
-        copy_crate(&workspace_root().join("generated").join(name), &temp.path().join(name));
+        copy_crate(
+            &workspace_root().join("generated").join(name),
+            &temp.path().join(name),
+        );
     }
     for fixture in yaml_files(&workspace_root().join("tests/fixtures/valid")) {
         let generated = generate_file(&fixture).unwrap_or_else(|report| panic!("{report}"));
         output::sync(temp.path(), &generated.files, Mode::Write).unwrap();
         members.push(format!("{:?}", generated.catalog.crate_name));
     }
-    let manifest = format!("[workspace]\nresolver = \"2\"\nmembers = [{}]\n", members.join(", "));
+    let manifest = format!(
+        "[workspace]\nresolver = \"2\"\nmembers = [{}]\n",
+        members.join(", ")
+    );
     std::fs::write(temp.path().join("Cargo.toml"), manifest).unwrap();
 
     let dir = temp.path();
-    cargo(dir, &["clippy", "--quiet", "--workspace", "--all-targets", "--", "-D", "warnings"], &[]);
-    cargo(dir, &["doc", "--quiet", "--workspace", "--no-deps"], &[("RUSTDOCFLAGS", "-D warnings")]);
+    cargo(
+        dir,
+        &[
+            "clippy",
+            "--quiet",
+            "--workspace",
+            "--all-targets",
+            "--",
+            "-D",
+            "warnings",
+        ],
+        &[],
+    );
+    cargo(
+        dir,
+        &["doc", "--quiet", "--workspace", "--no-deps"],
+        &[("RUSTDOCFLAGS", "-D warnings")],
+    );
     cargo(dir, &["test", "--quiet", "--workspace", "--doc"], &[]);
 }

@@ -119,7 +119,11 @@ fn sync_catalog(out_dir: &Path, result: &Generated, mode: Mode) -> Result<usize>
     let stale = count(|s| matches!(s, FileState::Stale { .. }));
     for outcome in &outcomes {
         if let FileState::Stale { diff } = &outcome.state {
-            eprintln!("stale: {}", outcome.path.display());
+            let shown = outcome
+                .path
+                .strip_prefix(workspace_root())
+                .unwrap_or(&outcome.path);
+            eprintln!("stale: {}", shown.display());
             eprint!("{diff}");
         }
     }

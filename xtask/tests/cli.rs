@@ -1,0 +1,157 @@
+//! `cargo xtask gen` as maintainers run it: exit codes, summary lines, and what it
+//! writes (or, for a bad catalog, does not write).
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn repo_file(path: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..").join(path)
+}
+
+fn xtask(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_xtask"))
+        .args(args)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("xtask runs")
+}
+
+fn text(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+/// Every file under `dir` with its bytes and modification time.
+fn snapshot(dir: &Path) -> BTreeMap<PathBuf, (Vec<u8>, std::time::SystemTime)> {
+    let mut files = BTreeMap::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(folder) = stack.pop() {
+        for entry in std::fs::read_dir(&folder).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                let modified = std::fs::metadata(&path).unwrap().modified().unwrap();
+                files.insert(path.clone(), (std::fs::read(&path).unwrap(), modified));
+            }
+        }
+    }
+    files
+}
+
+fn path_str(path: &Path) -> &str {
+    path.to_str().unwrap()
+}
+
+#[test]
+fn generates_a_catalog_into_the_given_folder_and_rewrites_nothing_the_second_time() {
+    let out = tempfile::tempdir().unwrap();
+    let catalog = repo_file("catalog/batch-relay.yaml");
+    let args = [
+        "gen",
+        "--catalog",
+        path_str(&catalog),
+        "--out",
+        path_str(out.path()),
+    ];
+
+    let first = xtask(&args);
+    assert!(first.status.success(), "{}", text(&first.stderr));
+    assert_eq!(
+        text(&first.stdout),
+        "batch-relay-errors: 10 codes, 4 families; files: 4 written, 0 unchanged\n"
+    );
+    let before = snapshot(out.path());
+    assert_eq!(before.len(), 4);
+    assert!(before.contains_key(&out.path().join("batch-relay-errors/src/lib.rs")));
+
+    let second = xtask(&args);
+    assert!(second.status.success());
+    assert!(text(&second.stdout).ends_with("files: 0 written, 4 unchanged\n"));
+    assert_eq!(
+        snapshot(out.path()),
+        before,
+        "same bytes and same modification times"
+    );
+
+    let check = xtask(&[&args[..], &["--check"]].concat());
+    assert!(check.status.success(), "{}", text(&check.stderr));
+}
+
+#[test]
+fn a_bad_catalog_leaves_the_output_folder_exactly_as_it_was() {
+    let out = tempfile::tempdir().unwrap();
+    let good = repo_file("catalog/batch-relay.yaml");
+    let bad = repo_file("tests/fixtures/invalid/duplicate_code.yaml");
+    let generated = xtask(&[
+        "gen",
+        "--catalog",
+        path_str(&good),
+        "--out",
+        path_str(out.path()),
+    ]);
+    assert!(generated.status.success());
+    let before = snapshot(out.path());
+
+    // The good catalog comes first, and still nothing may be written.
+    let run = xtask(&[
+        "gen",
+        "--catalog",
+        path_str(&good),
+        "--catalog",
+        path_str(&bad),
+        "--out",
+        path_str(out.path()),
+    ]);
+    assert_eq!(run.status.code(), Some(1));
+    let stderr = text(&run.stderr);
+    assert!(
+        stderr.contains("error: duplicate code \"INVALID_STATUS\""),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("tests/fixtures/invalid/duplicate_code.yaml:16:11"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("nothing was written"), "{stderr}");
+    assert_eq!(snapshot(out.path()), before);
+}
+
+#[test]
+fn check_mode_names_each_stale_file_and_writes_nothing() {
+    let out = tempfile::tempdir().unwrap();
+    let catalog = repo_file("catalog/batch-relay.yaml");
+    let args = [
+        "gen",
+        "--catalog",
+        path_str(&catalog),
+        "--out",
+        path_str(out.path()),
+    ];
+    assert!(xtask(&args).status.success());
+    let lib = out.path().join("batch-relay-errors/src/lib.rs");
+    std::fs::write(&lib, "// edited by hand\n").unwrap();
+    std::fs::remove_file(out.path().join("batch-relay-errors/ERRORS.md")).unwrap();
+    let before = snapshot(out.path());
+
+    let check = xtask(&[&args[..], &["--check"]].concat());
+    assert_eq!(check.status.code(), Some(1));
+    let stderr = text(&check.stderr);
+    assert!(
+        stderr.contains("stale: ") && stderr.contains("batch-relay-errors/src/lib.rs"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("-// edited by hand"),
+        "shows a diff: {stderr}"
+    );
+    assert!(stderr.contains("batch-relay-errors/ERRORS.md"), "{stderr}");
+    assert!(stderr.contains("run `cargo xtask gen`"), "{stderr}");
+    assert_eq!(snapshot(out.path()), before);
+}
+
+#[test]
+fn a_wrong_command_line_exits_with_2() {
+    assert_eq!(xtask(&["gen", "--no-such-flag"]).status.code(), Some(2));
+    assert_eq!(xtask(&["frobnicate"]).status.code(), Some(2));
+}
