@@ -47,6 +47,40 @@ mod tests {
     }
 
     #[test]
+    fn variants_collide_exactly_when_constants_do() {
+        let wires = [
+            "TICKET_NOT_FOUND",
+            "ticket-not-found",
+            "TicketNotFound",
+            "ticket.not/found",
+            "aB",
+            "a_b",
+            "AB",
+            "ab",
+            "a1b",
+            "a_1_b",
+            "A1B",
+            "v1.timeout",
+            "V1Timeout",
+            "HTTPError",
+            "http_error",
+            "HttpError",
+            "x__y",
+            "x_y",
+            "XY",
+        ];
+        for a in wires {
+            for b in wires {
+                assert_eq!(
+                    variant_name(a) == variant_name(b),
+                    constant_name(a) == constant_name(b),
+                    "{a} / {b}"
+                );
+            }
+        }
+    }
+
+    #[test]
     fn self_is_the_keyword_camel_case_can_produce() {
         assert!(is_keyword(&variant_name("self")));
         assert!(is_keyword(&variant_name("SELF")));

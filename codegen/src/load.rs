@@ -124,7 +124,7 @@ pub fn load(text: &str, diagnostics: &mut Vec<Diagnostic>) -> Option<RawCatalog>
     let root = match marked_yaml::parse_yaml_with_options(0, text, options) {
         Ok(root) => root,
         Err(error) => {
-            diagnostics.push(syntax_diagnostic(&locator, error));
+            diagnostics.extend(syntax_diagnostics(&locator, error));
             return None;
         }
     };
@@ -136,9 +136,16 @@ pub fn load(text: &str, diagnostics: &mut Vec<Diagnostic>) -> Option<RawCatalog>
     Some(reader.catalog(map))
 }
 
-/// Turns a parser error into a diagnostic at the place the mistake is.
-fn syntax_diagnostic(locator: &Locator, error: LoadError) -> Diagnostic {
-    match error {
+/// Turns a parser error into diagnostics at the place the mistake is, which is often
+/// not where the parser gave up.
+fn syntax_diagnostics(locator: &Locator, error: LoadError) -> Vec<Diagnostic> {
+    // A tab in indentation derails the parser somewhere later; every such tab is the
+    // mistake, so report them all instead of the parser's complaint.
+    let tabs = tab_indentation(locator);
+    if !tabs.is_empty() {
+        return tabs;
+    }
+    vec![match error {
         LoadError::DuplicateKey(inner) => {
             let first = locator.scalar_span(&inner.prev_key);
             Diagnostic::error(
@@ -168,20 +175,89 @@ fn syntax_diagnostic(locator: &Locator, error: LoadError) -> Diagnostic {
             Diagnostic::error("the catalog must be a mapping", locator.point(&marker))
                 .label("expected `api: ...`, `codes: ...` and the other keys here")
         }
-        LoadError::ScanError(marker, scan) if scan.info().contains("quoted scalar") => {
-            // The parser gives up where the string's continuation goes wrong, often at
-            // the end of the file; the mistake is the quote that was opened and not closed.
-            Diagnostic::error("unterminated quoted string", locator.point(&marker))
-                .label("this quote is never closed")
-                .note(format!("the YAML parser says: {}", scan.info()))
-                .help("close the quote on the same line, or indent the lines that continue it")
-        }
-        LoadError::ScanError(marker, scan) => Diagnostic::error(
-            format!("invalid YAML: {}", scan.info()),
-            locator.point(&marker),
-        )
-        .label("the YAML parser stopped here"),
+        LoadError::ScanError(marker, scan) => scan_diagnostic(locator, &marker, scan.info()),
+    }]
+}
+
+/// One diagnostic per line whose indentation contains a tab.
+fn tab_indentation(locator: &Locator) -> Vec<Diagnostic> {
+    locator
+        .lines()
+        .filter_map(|(start, line)| {
+            let indent = &line[..line.len() - line.trim_start_matches([' ', '\t']).len()];
+            let tab = indent.find('\t')?;
+            Some(
+                Diagnostic::error(
+                    "tab used for indentation",
+                    Span::new(start + tab, start + tab + 1),
+                )
+                .label("a tab")
+                .help("YAML indents with spaces only; replace the tab with spaces"),
+            )
+        })
+        .collect()
+}
+
+/// Explains a scanner error: an unclosed quote, bad indentation, an unquoted `: `, or
+/// nesting past the parser's limit; anything else is shown as the parser words it.
+fn scan_diagnostic(locator: &Locator, marker: &marked_yaml::Marker, info: &str) -> Diagnostic {
+    let at = locator.point(marker);
+    if info.contains("quoted scalar") {
+        // The parser gives up where the string's continuation goes wrong, often at the
+        // end of the file; the mistake is the quote that was opened and not closed.
+        return Diagnostic::error("unterminated quoted string", at)
+            .label("this quote is never closed")
+            .note(format!("the YAML parser says: {info}"))
+            .help("close the quote on the same line, or indent the lines that continue it");
     }
+    if info.contains("recursion limit") {
+        return Diagnostic::error("the catalog is nested too deeply", at)
+            .label("nesting goes past the parser's limit here")
+            .note("a catalog needs at most four levels: catalog, list, entry, value");
+    }
+    let indentation_error =
+        info.contains("mapping values are not allowed") || info.contains("did not find expected");
+    if indentation_error {
+        if let Some(diagnostic) = misplaced_line(locator, at.start) {
+            return diagnostic;
+        }
+    }
+    Diagnostic::error(format!("invalid YAML: {info}"), at).label("the YAML parser stopped here")
+}
+
+/// The line at `offset` is indented unlike the line before it, or (when indented alike)
+/// has a `: ` in an unquoted value.
+fn misplaced_line(locator: &Locator, offset: usize) -> Option<Diagnostic> {
+    let (start, line) = locator.line_at(offset);
+    let indent = indentation(line);
+    let (previous_start, previous) = locator.previous_content_line(start)?;
+    let previous_indent = indentation(previous);
+    let first_char = Span::new(start + indent, start + indent + 1);
+    if indent == previous_indent {
+        let colon = line.find(": ")?;
+        let second = line[colon + 2..].find(": ")? + colon + 2;
+        return Some(
+            Diagnostic::error(
+                "a value contains `: ` but is not quoted",
+                Span::new(start + second, start + second + 1),
+            )
+            .label("YAML reads this as the start of another key")
+            .help("put the whole value in double quotes"),
+        );
+    }
+    Some(
+        Diagnostic::error("inconsistent indentation", first_char)
+            .label(format!("indented {indent} spaces"))
+            .note_at(
+                format!("the line before is indented {previous_indent} spaces"),
+                Span::new(previous_start + previous_indent, previous_start + previous_indent + 1),
+            )
+            .help("keys of one mapping must line up exactly; indent with the same number of spaces as the keys beside it"),
+    )
+}
+
+fn indentation(line: &str) -> usize {
+    line.len() - line.trim_start_matches(' ').len()
 }
 
 /// Reads marked-yaml nodes into raw structs, collecting every shape problem.
@@ -474,6 +550,39 @@ impl<'a> Locator<'a> {
             .chain(text.match_indices('\n').map(|(i, _)| i + 1))
             .collect();
         Locator { text, line_starts }
+    }
+
+    /// Every line with the offset where it starts.
+    fn lines(&self) -> impl Iterator<Item = (usize, &'a str)> + '_ {
+        self.line_starts
+            .iter()
+            .map(|&start| (start, self.line_from(start)))
+    }
+
+    /// The line holding `offset`, with the offset where it starts.
+    fn line_at(&self, offset: usize) -> (usize, &'a str) {
+        let index = self.line_starts.partition_point(|&start| start <= offset);
+        let start = self.line_starts[index.saturating_sub(1)];
+        (start, self.line_from(start))
+    }
+
+    /// The nearest line before the one starting at `start` that is not blank or a comment.
+    fn previous_content_line(&self, start: usize) -> Option<(usize, &'a str)> {
+        let index = self.line_starts.partition_point(|&s| s < start);
+        self.line_starts[..index]
+            .iter()
+            .rev()
+            .map(|&s| (s, self.line_from(s)))
+            .find(|(_, line)| {
+                let content = line.trim_start();
+                !content.is_empty() && !content.starts_with('#')
+            })
+    }
+
+    fn line_from(&self, start: usize) -> &'a str {
+        let rest = &self.text[start..];
+        let line = &rest[..rest.find('\n').unwrap_or(rest.len())];
+        line.strip_suffix('\r').unwrap_or(line)
     }
 
     /// The byte offset of a 1-based line and 1-based character column.

@@ -89,13 +89,24 @@ fn sync_file(path: &Path, contents: &str, mode: Mode) -> io::Result<FileState> {
 
 /// Writes `bytes` to a temporary file beside `path`, then renames it over `path`.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    replace_file(path, |file| file.write_all(bytes))
+}
+
+/// Replaces `path` with what `write` puts into a fresh temporary file in the same
+/// folder. If `write` fails (or the process dies) before the rename, `path` keeps its
+/// old contents and the temporary file is removed (or, after a crash, left beside it
+/// under a `.gen-*.tmp` name, never in its place).
+fn replace_file(
+    path: &Path,
+    write: impl FnOnce(&mut fs::File) -> io::Result<()>,
+) -> io::Result<()> {
     let dir = path.parent().unwrap_or(Path::new("."));
     fs::create_dir_all(dir)?;
     let mut temp = tempfile::Builder::new()
         .prefix(".gen-")
         .suffix(".tmp")
         .tempfile_in(dir)?;
-    temp.write_all(bytes)?;
+    write(temp.as_file_mut())?;
     temp.as_file().sync_all()?;
     temp.persist(path).map_err(|e| e.error)?;
     Ok(())
@@ -173,6 +184,24 @@ mod tests {
         let check = sync(dir.path(), &[file("x.txt", "x")], Mode::Check).unwrap();
         assert!(matches!(check[0].state, FileState::Stale { .. }));
         assert!(!dir.path().join("x.txt").exists());
+    }
+
+    #[test]
+    fn an_interrupted_write_leaves_the_old_file_intact() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("lib.rs");
+        fs::write(&path, "old contents\n").unwrap();
+        let result = replace_file(&path, |file| {
+            file.write_all(b"half of the new")?;
+            Err(io::Error::other("interrupted"))
+        });
+        assert!(result.is_err());
+        assert_eq!(fs::read_to_string(&path).unwrap(), "old contents\n");
+        assert_eq!(
+            fs::read_dir(dir.path()).unwrap().count(),
+            1,
+            "no temporary file left"
+        );
     }
 
     #[test]

@@ -430,22 +430,13 @@ impl Validator<'_> {
             );
             return None;
         }
-        let clash = names
-            .variants
-            .get(&variant)
-            .map(|first| (first.clone(), format!("the variant `ErrorCode::{variant}`")))
-            .or_else(|| {
-                let first = names.constants.get(&constant)?;
-                Some((
-                    first.clone(),
-                    format!("the constant `docs_url::{constant}`"),
-                ))
-            });
-        if let Some((first, what)) = clash {
+        // Both names are made from the same words, so they collide together (a test in
+        // `ident` holds that); one check covers the variant and the constant.
+        if let Some(first) = names.variants.get(&variant) {
             self.error(
                 Diagnostic::error(
                     format!(
-                        "codes {:?} and {:?} both become {what}",
+                        "codes {:?} and {:?} both become `ErrorCode::{variant}` and `docs_url::{constant}`",
                         first.value, wire.value
                     ),
                     wire.span,
@@ -457,7 +448,6 @@ impl Validator<'_> {
             return None;
         }
         names.variants.insert(variant.clone(), wire.clone());
-        names.constants.insert(constant.clone(), wire.clone());
         Some((wire.value.clone(), variant, constant))
     }
 
@@ -614,7 +604,6 @@ impl Validator<'_> {
 struct NameRegistry {
     wires: HashMap<String, Span>,
     variants: HashMap<String, Spanned<String>>,
-    constants: HashMap<String, Spanned<String>>,
 }
 
 /// Builds the model from checked parts, resolving anchors and docs links.

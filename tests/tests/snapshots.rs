@@ -46,3 +46,15 @@ fn generation_is_deterministic() {
         assert_eq!(first, second, "{}", relative(&path));
     }
 }
+
+/// Catalogs with only warnings still generate; the snapshot is what the maintainer sees.
+#[test]
+fn catalogs_with_warnings() {
+    insta::glob!("../fixtures/warnings", "*.yaml", |path| {
+        let generated = generate_file(path)
+            .unwrap_or_else(|report| panic!("{} should generate:\n{report}", relative(path)));
+        let warnings = generated.warnings.expect("the fixture has warnings");
+        assert_eq!(warnings.error_count(), 0);
+        insta::assert_snapshot!(warnings.render(false));
+    });
+}

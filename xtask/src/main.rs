@@ -14,6 +14,30 @@ use clap::{Parser, Subcommand};
 use codegen::output::{self, FileState, Mode};
 use codegen::Generated;
 
+/// Like `eprintln!`, but a closed pipe (`cargo xtask gen 2>&1 | head`) is not a panic.
+macro_rules! to_stderr {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr().lock(), $($arg)*);
+    }};
+}
+
+/// Like `eprint!`, but a closed pipe is not a panic.
+macro_rules! to_stderr_raw {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = write!(std::io::stderr().lock(), $($arg)*);
+    }};
+}
+
+/// Like `println!`, but a closed pipe is not a panic.
+macro_rules! to_stdout {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stdout().lock(), $($arg)*);
+    }};
+}
+
 #[derive(Parser)]
 #[command(about = "Tasks of the error-catalog repository", version)]
 struct Cli {
@@ -48,7 +72,7 @@ fn main() -> ExitCode {
     match result {
         Ok(code) => code,
         Err(error) => {
-            eprintln!("error: {error:#}");
+            to_stderr!("error: {error:#}");
             ExitCode::FAILURE
         }
     }
@@ -80,18 +104,18 @@ fn gen(args: &GenArgs) -> Result<ExitCode> {
         match codegen::generate(&display_path(&root, path), &bytes) {
             Ok(result) => {
                 if let Some(warnings) = &result.warnings {
-                    eprint!("{}", warnings.render(color));
+                    to_stderr_raw!("{}", warnings.render(color));
                 }
                 generated.push(result);
             }
             Err(report) => {
-                eprint!("{}", report.render(color));
+                to_stderr_raw!("{}", report.render(color));
                 failed = true;
             }
         }
     }
     if failed {
-        eprintln!("nothing was written");
+        to_stderr!("nothing was written");
         return Ok(ExitCode::FAILURE);
     }
     let mode = if args.check { Mode::Check } else { Mode::Write };
@@ -100,9 +124,9 @@ fn gen(args: &GenArgs) -> Result<ExitCode> {
         stale += sync_catalog(&out_dir, result, mode)?;
     }
     if stale > 0 {
-        eprintln!("error: {stale} generated file(s) are out of date; run `cargo xtask gen` and commit the result");
+        to_stderr!("error: {stale} generated file(s) are out of date; run `cargo xtask gen` and commit the result");
         if std::env::var_os("CI").is_some() {
-            eprintln!("note: on CI this means the catalogs were changed without regenerating; run the command locally");
+            to_stderr!("note: on CI this means the catalogs were changed without regenerating; run the command locally");
         }
         return Ok(ExitCode::FAILURE);
     }
@@ -123,8 +147,8 @@ fn sync_catalog(out_dir: &Path, result: &Generated, mode: Mode) -> Result<usize>
                 .path
                 .strip_prefix(workspace_root())
                 .unwrap_or(&outcome.path);
-            eprintln!("stale: {}", shown.display());
-            eprint!("{diff}");
+            to_stderr!("stale: {}", shown.display());
+            to_stderr_raw!("{diff}");
         }
     }
     let catalog = &result.catalog;
@@ -132,7 +156,7 @@ fn sync_catalog(out_dir: &Path, result: &Generated, mode: Mode) -> Result<usize>
         Mode::Write => format!("{written} written, {unchanged} unchanged"),
         Mode::Check => format!("{unchanged} up to date, {stale} stale"),
     };
-    println!(
+    to_stdout!(
         "{}: {} codes, {} families; files: {files}",
         catalog.crate_name,
         catalog.codes.len(),

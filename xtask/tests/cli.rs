@@ -155,3 +155,30 @@ fn a_wrong_command_line_exits_with_2() {
     assert_eq!(xtask(&["gen", "--no-such-flag"]).status.code(), Some(2));
     assert_eq!(xtask(&["frobnicate"]).status.code(), Some(2));
 }
+
+#[test]
+fn every_invalid_fixture_exits_with_1_and_leaves_the_folder_as_it_was() {
+    let out = tempfile::tempdir().unwrap();
+    std::fs::write(out.path().join("keep.txt"), "untouched").unwrap();
+    let before = snapshot(out.path());
+    let fixtures = repo_file("tests/fixtures/invalid");
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(&fixtures)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    paths.sort();
+    assert!(paths.len() >= 20, "the invalid fixtures are there");
+    for path in paths {
+        let run = xtask(&[
+            "gen",
+            "--catalog",
+            path_str(&path),
+            "--out",
+            path_str(out.path()),
+        ]);
+        let stderr = text(&run.stderr);
+        assert_eq!(run.status.code(), Some(1), "{}:\n{stderr}", path.display());
+        assert!(stderr.contains("error: could not generate"), "{stderr}");
+        assert_eq!(snapshot(out.path()), before, "{}", path.display());
+    }
+}

@@ -1,0 +1,250 @@
+//! Property tests of the whole pipeline (load, validate, emit) on hostile input: it never
+//! panics, and whatever it accepts becomes Rust that parses and Markdown whose tables
+//! keep their shape.
+//!
+//! The plain tests run a few hundred cases on every `cargo test`. The `#[ignore]`d ones
+//! are the long fuzz run:
+//! `FUZZ_CASES=1000000 cargo test --release -p catalog-tests --test fuzz -- --ignored`.
+
+use proptest::prelude::*;
+use proptest::strategy::ValueTree;
+use proptest::test_runner::{Config, TestRunner};
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use serde_yaml::{Mapping, Value};
+
+/// Runs load + validate + emit and checks what comes out when the input is accepted.
+fn check_pipeline(bytes: &[u8]) -> Result<(), TestCaseError> {
+    let Ok(generated) = codegen::generate("fuzz.yaml", bytes) else {
+        return Ok(());
+    };
+    for file in &generated.files {
+        let path = file.path.to_string_lossy();
+        if path.ends_with(".rs") {
+            syn::parse_file(&file.contents)
+                .map_err(|e| TestCaseError::fail(format!("{path} does not parse: {e}")))?;
+        } else if path.ends_with(".md") {
+            check_tables(&file.contents)?;
+        }
+    }
+    Ok(())
+}
+
+/// Every row of every table has as many cells as the table's header.
+fn check_tables(markdown: &str) -> Result<(), TestCaseError> {
+    let mut header_cells = 0;
+    let mut cells = 0;
+    for event in Parser::new_ext(markdown, Options::ENABLE_TABLES) {
+        match event {
+            Event::Start(Tag::TableHead | Tag::TableRow) => cells = 0,
+            Event::Start(Tag::TableCell) => cells += 1,
+            Event::End(TagEnd::TableHead) => header_cells = cells,
+            Event::End(TagEnd::TableRow) => {
+                prop_assert_eq!(cells, header_cells, "a row lost its shape")
+            }
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+/// Text with every character Markdown, HTML, YAML or Rust treat specially.
+fn hostile_text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        30 => "[a-zA-Z0-9<>|*_`#\\[\\](){}!&$~\\\\\"':;,./=+-][a-zA-Z0-9 <>|*_`#\\[\\](){}!&$~\\\\\"':;,./=+-]{0,40}",
+        5 => "[a-z]\\PC{0,20}",
+        5 => "[ \n\t]{0,3}[a-z]{1,5}\n[#>=*-][a-z ]{0,10}",
+        1 => Just(String::new()),
+    ]
+}
+
+fn wire_string() -> impl Strategy<Value = String> {
+    prop_oneof![
+        60 => "[A-Za-z][A-Za-z0-9_./-]{0,12}",
+        1 => "\\PC{0,8}",
+        1 => Just("Self".to_owned()),
+        1 => Just("self".to_owned()),
+    ]
+}
+
+fn family_id() -> impl Strategy<Value = String> {
+    prop_oneof![60 => "[a-z][a-z0-9_]{0,6}", 1 => "\\PC{0,6}", 1 => Just("self".to_owned())]
+}
+
+fn status() -> impl Strategy<Value = Value> {
+    prop_oneof![
+        60 => (400u64..600).prop_map(Value::from),
+        1 => (0u64..1000).prop_map(Value::from),
+        1 => "[a-z0-9. ]{0,6}".prop_map(Value::from),
+        1 => Just(Value::from(404.5)),
+    ]
+}
+
+fn family_entry() -> impl Strategy<Value = Value> {
+    (
+        family_id(),
+        hostile_text(),
+        proptest::option::of(hostile_text()),
+    )
+        .prop_map(|(id, title, description)| {
+            let mut map = Mapping::new();
+            map.insert("id".into(), id.into());
+            map.insert("title".into(), title.into());
+            if let Some(description) = description {
+                map.insert("description".into(), description.into());
+            }
+            Value::Mapping(map)
+        })
+}
+
+fn code_entry(family_ids: Vec<String>) -> impl Strategy<Value = Value> {
+    let most = family_ids.len().min(3);
+    let families = proptest::sample::subsequence(family_ids.clone(), most.min(1)..=most);
+    (
+        wire_string(),
+        status(),
+        families,
+        hostile_text(),
+        hostile_text(),
+        any::<Option<bool>>(),
+        proptest::option::weighted(
+            0.2,
+            prop_oneof![20 => Just("api_keys".to_owned()), 1 => "[a-z]{1,4}"],
+        ),
+        proptest::option::weighted(
+            0.1,
+            prop_oneof![
+                10 => Just("https://x.dev/{code}".to_owned()),
+                1 => "https?://[a-z{}#/]{0,12}",
+            ],
+        ),
+    )
+        .prop_map(
+            |(wire, status, families, description, resolution, retryable, action, docs_url)| {
+                let mut map = Mapping::new();
+                map.insert("code".into(), wire.into());
+                map.insert("status".into(), status);
+                let families: Vec<Value> = families.into_iter().map(Value::from).collect();
+                map.insert("family".into(), Value::Sequence(families));
+                map.insert("description".into(), description.into());
+                map.insert("resolution".into(), resolution.into());
+                if let Some(retryable) = retryable {
+                    map.insert("retryable".into(), retryable.into());
+                }
+                if let Some(action) = action {
+                    map.insert("action".into(), action.into());
+                }
+                if let Some(url) = docs_url {
+                    map.insert("docs_url".into(), url.into());
+                }
+                Value::Mapping(map)
+            },
+        )
+}
+
+/// A catalog-shaped YAML document: mostly valid, with every field sometimes wrong.
+fn catalog_yaml() -> impl Strategy<Value = String> {
+    prop::collection::vec(family_entry(), 1..5)
+        .prop_flat_map(|families| {
+            let ids: Vec<String> = families
+                .iter()
+                .filter_map(|f| f.get("id").and_then(Value::as_str).map(str::to_owned))
+                .collect();
+            let codes = prop::collection::vec(code_entry(ids), 1..8);
+            let extra_key = prop::option::weighted(0.05, "[a-z]{1,6}");
+            (
+                Just(families),
+                codes,
+                hostile_text(),
+                "[a-z][a-z0-9-]{0,8}",
+                extra_key,
+            )
+        })
+        .prop_map(|(families, codes, api, crate_name, extra_key)| {
+            let mut map = Mapping::new();
+            map.insert("api".into(), api.into());
+            map.insert("crate".into(), crate_name.into());
+            map.insert("version".into(), "0.1.0".into());
+            map.insert(
+                "docs_url".into(),
+                "https://docs.example.com/errors#{anchor}".into(),
+            );
+            let mut actions = Mapping::new();
+            actions.insert("api_keys".into(), "https://dash.example.com/keys".into());
+            map.insert("actions".into(), Value::Mapping(actions));
+            map.insert("families".into(), Value::Sequence(families));
+            map.insert("codes".into(), Value::Sequence(codes));
+            if let Some(key) = extra_key {
+                map.insert(key.into(), "surprise".into());
+            }
+            serde_yaml::to_string(&Value::Mapping(map)).expect("a YAML value serializes")
+        })
+}
+
+fn run(cases: u32, strategy: impl Strategy<Value = Vec<u8>>) {
+    let mut runner = TestRunner::new(Config {
+        cases,
+        failure_persistence: None,
+        ..Config::default()
+    });
+    runner
+        .run(&strategy, |bytes| check_pipeline(&bytes))
+        .unwrap_or_else(|e| panic!("{e}"));
+}
+
+fn long_run_cases() -> u32 {
+    std::env::var("FUZZ_CASES")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(100_000)
+}
+
+fn arbitrary_bytes() -> impl Strategy<Value = Vec<u8>> {
+    prop_oneof![
+        prop::collection::vec(any::<u8>(), 0..400),
+        // Bytes that mostly look like YAML get further into the loader.
+        "[a-z:{}\\[\\]\"'&*!|>#, \n\t-]{0,200}".prop_map(String::into_bytes),
+    ]
+}
+
+#[test]
+fn arbitrary_bytes_never_panic() {
+    run(512, arbitrary_bytes());
+}
+
+#[test]
+fn accepted_catalogs_become_rust_that_parses_and_markdown_that_keeps_its_shape() {
+    run(256, catalog_yaml().prop_map(String::into_bytes));
+}
+
+#[test]
+#[ignore = "long fuzz run; see the module docs"]
+fn fuzz_arbitrary_bytes() {
+    run(long_run_cases(), arbitrary_bytes());
+}
+
+#[test]
+#[ignore = "long fuzz run; see the module docs"]
+fn fuzz_catalogs() {
+    run(
+        long_run_cases(),
+        catalog_yaml().prop_map(String::into_bytes),
+    );
+}
+
+/// The generator does accept a good share of the generated catalogs; a strategy that only
+/// ever produced rejected input would test nothing past validation.
+#[test]
+fn the_catalog_strategy_produces_valid_catalogs() {
+    let mut runner = TestRunner::deterministic();
+    let strategy = catalog_yaml();
+    let accepted = (0..200)
+        .filter(|_| {
+            let yaml = strategy.new_tree(&mut runner).unwrap().current();
+            codegen::generate("fuzz.yaml", yaml.as_bytes()).is_ok()
+        })
+        .count();
+    assert!(
+        accepted >= 40,
+        "only {accepted} of 200 generated catalogs were valid"
+    );
+}
