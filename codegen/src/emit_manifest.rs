@@ -26,9 +26,25 @@ pub fn cargo_toml(catalog: &Catalog, header: &str) -> String {
          description = {description}\n\
          readme = \"ERRORS.md\"\n\
          keywords = [\"errors\", \"error-codes\", \"api\"]\n\
-         categories = [\"no-std::no-alloc\"]\n\
+         categories = [\"no-std\"]\n\
          \n\
-         [dependencies]\n",
+         [package.metadata.docs.rs]\n\
+         all-features = true\n\
+         \n\
+         # No feature is on by default: without features the crate has no dependencies.\n\
+         [features]\n\
+         # ErrorCode as its wire string, and the JSON error bodies in `envelopes`.\n\
+         serde = [\"dep:serde\", \"dep:serde_json\"]\n\
+         # ErrorCode::status_code() as an http::StatusCode.\n\
+         http = [\"dep:http\"]\n\
+         # The envelopes as axum responses (IntoResponse).\n\
+         axum = [\"dep:axum-core\", \"http\", \"serde\"]\n\
+         \n\
+         [dependencies]\n\
+         axum-core = {{ version = \"0.5.2\", optional = true }}\n\
+         http = {{ version = \"1.3.1\", optional = true }}\n\
+         serde = {{ version = \"1.0.219\", optional = true, default-features = false, features = [\"alloc\"] }}\n\
+         serde_json = {{ version = \"1.0.140\", optional = true, default-features = false, features = [\"alloc\"] }}\n",
         name = toml_string(&catalog.crate_name),
         version = toml_string(&catalog.version),
         description = toml_string(&description),

@@ -91,12 +91,15 @@ pub fn emit(catalog: &Catalog) -> Vec<GeneratedFile> {
         path: PathBuf::from(&catalog.crate_name).join(name),
         contents,
     };
-    vec![
+    let mut files = vec![
         file("Cargo.toml", emit_manifest::cargo_toml(catalog, &header)),
         file("rustfmt.toml", emit_manifest::rustfmt_toml(&header)),
-        file("src/lib.rs", emit_rust::emit(catalog, &header)),
-        file("ERRORS.md", emit_markdown::emit(catalog, &header)),
-    ]
+    ];
+    for source in emit_rust::emit(catalog, &header) {
+        files.push(file(&format!("src/{}", source.name), source.contents));
+    }
+    files.push(file("ERRORS.md", emit_markdown::emit(catalog, &header)));
+    files
 }
 
 fn file_name(path: &str) -> String {

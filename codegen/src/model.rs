@@ -99,6 +99,8 @@ pub struct Code {
     pub description: String,
     /// What to do about it, plain text.
     pub resolution: String,
+    /// The description and resolution as one message that stands on its own.
+    pub message: String,
     /// Per-family wording of the description, keyed by family index.
     pub family_descriptions: BTreeMap<usize, String>,
     /// Whether retrying the same request can succeed.

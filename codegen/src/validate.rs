@@ -654,6 +654,7 @@ fn build(
                 constant: c.constant,
                 status: c.status,
                 families: c.families,
+                message: default_message(&c.description, &c.resolution),
                 description: c.description,
                 resolution: c.resolution,
                 family_descriptions: c.family_descriptions,
@@ -675,6 +676,20 @@ fn build(
         codes,
         page,
     }
+}
+
+/// The description, then the resolution, each ending as a sentence, on one line:
+/// `Ticket with specified ID doesn't exist. Verify the ticket ID exists.`
+fn default_message(description: &str, resolution: &str) -> String {
+    let sentence = |text: &str| {
+        let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        if text.ends_with(['.', '!', '?']) {
+            text
+        } else {
+            format!("{text}.")
+        }
+    };
+    format!("{} {}", sentence(description), sentence(resolution))
 }
 
 /// Fills the `{code}` and `{anchor}` placeholders of a checked URL template.

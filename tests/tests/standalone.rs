@@ -1,7 +1,7 @@
 //! The generated crates compile cleanly on their own, outside this repository: the two
-//! shipped crates and the crate of every valid fixture, under clippy with `-D warnings`,
-//! rustdoc with `-D warnings` (so every intra-doc link resolves and no text is taken
-//! for HTML) and their doctests.
+//! shipped crates and the crate of every valid fixture, with no features and with all of
+//! them, under clippy with `-D warnings`, rustdoc with `-D warnings` (so every intra-doc
+//! link resolves and no text is taken for HTML) and their doctests.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -34,11 +34,17 @@ fn cargo(dir: &Path, args: &[&str], envs: &[(&str, &str)]) {
     );
 }
 
+/// Copies a generated crate folder, whatever files it has.
 fn copy_crate(from: &Path, to: &Path) {
-    for name in ["Cargo.toml", "rustfmt.toml", "ERRORS.md", "src/lib.rs"] {
-        let target = to.join(name);
-        std::fs::create_dir_all(target.parent().unwrap()).unwrap();
-        std::fs::copy(from.join(name), &target).unwrap();
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let path = entry.unwrap().path();
+        let target = to.join(path.file_name().unwrap());
+        if path.is_dir() {
+            copy_crate(&path, &target);
+        } else {
+            std::fs::copy(&path, &target).unwrap();
+        }
     }
 }
 

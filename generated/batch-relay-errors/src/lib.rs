@@ -18,6 +18,14 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+#[cfg(feature = "serde")]
+extern crate alloc;
+
+#[cfg(feature = "serde")]
+pub mod envelopes;
+
+pub mod retry;
+
 /// An error code of the Batch Relay API.
 ///
 /// Each variant is one wire string, the value of `error.code` in an error body. Parse one
@@ -151,6 +159,13 @@ impl ErrorCode {
         self.meta().resolution
     }
 
+    /// A message that stands on its own: the description, then the resolution.
+    ///
+    /// This is the `message` the envelopes carry unless the service gives its own.
+    pub const fn message(self) -> &'static str {
+        self.meta().message
+    }
+
     /// The link to this code's entry in the API reference.
     pub const fn docs_url(self) -> &'static str {
         self.meta().docs_url
@@ -164,6 +179,24 @@ impl ErrorCode {
     /// Whether sending the same request again, after a back-off, can succeed.
     pub const fn is_retryable(self) -> bool {
         self.meta().retryable
+    }
+
+    /// How long to wait before retry number `attempt` (0 for the first retry), or
+    /// `None` if the code is not worth retrying.
+    ///
+    /// Uses [`Backoff::DEFAULT`](crate::retry::Backoff::DEFAULT): exponential
+    /// back-off with full jitter, as the API's documentation advises. `random` is a
+    /// number in `[0, 1)` from the caller's random source.
+    pub fn retry_delay(
+        self,
+        attempt: u32,
+        random: f64,
+    ) -> Option<::core::time::Duration> {
+        if self.is_retryable() {
+            Some(crate::retry::Backoff::DEFAULT.delay(attempt, random))
+        } else {
+            None
+        }
     }
 
     /// The code's primary family: the first it is listed under.
@@ -238,6 +271,58 @@ impl ::core::str::FromStr for ErrorCode {
     /// Parses a wire string; see [`ErrorCode::from_wire`].
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
         ErrorCode::from_wire(code).ok_or(UnknownErrorCode { _private: () })
+    }
+}
+
+/// Serializes as the wire string.
+#[cfg(feature = "serde")]
+impl ::serde::Serialize for ErrorCode {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+/// Deserializes from the wire string; a string this version does not know is an
+/// error (use [`envelopes::Code`] to keep unknown codes).
+#[cfg(feature = "serde")]
+impl<'de> ::serde::Deserialize<'de> for ErrorCode {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::core::result::Result<Self, D::Error> {
+        deserializer.deserialize_str(ErrorCodeVisitor)
+    }
+}
+
+/// Reads an [`ErrorCode`] from a string without allocating.
+#[cfg(feature = "serde")]
+struct ErrorCodeVisitor;
+
+#[cfg(feature = "serde")]
+impl ::serde::de::Visitor<'_> for ErrorCodeVisitor {
+    type Value = ErrorCode;
+
+    fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        f.write_str("an error code string")
+    }
+
+    fn visit_str<E: ::serde::de::Error>(
+        self,
+        code: &str,
+    ) -> ::core::result::Result<ErrorCode, E> {
+        ErrorCode::from_wire(code)
+            .ok_or_else(|| E::invalid_value(::serde::de::Unexpected::Str(code), &self))
+    }
+}
+
+#[cfg(feature = "http")]
+impl ErrorCode {
+    /// The HTTP status as an [`http::StatusCode`].
+    pub fn status_code(self) -> ::http::StatusCode {
+        ::http::StatusCode::from_u16(self.http_status())
+            .unwrap_or(::http::StatusCode::INTERNAL_SERVER_ERROR)
     }
 }
 
@@ -325,6 +410,7 @@ struct CodeMeta {
     status: u16,
     description: &'static str,
     resolution: &'static str,
+    message: &'static str,
     docs_url: &'static str,
     action_url: Option<&'static str>,
     retryable: bool,
@@ -338,6 +424,7 @@ static CODES: [CodeMeta; 10] = [
         status: 403,
         description: "The request did not include a bearer API key.",
         resolution: "Add an Authorization: Bearer <key> header to every request.",
+        message: "The request did not include a bearer API key. Add an Authorization: Bearer <key> header to every request.",
         docs_url: docs_url::API_KEY_REQUIRED,
         action_url: Some("https://dashboard.batchrelay.com/settings/api-keys"),
         retryable: false,
@@ -348,6 +435,7 @@ static CODES: [CodeMeta; 10] = [
         status: 403,
         description: "The API key supplied is not recognized.",
         resolution: "Verify you are using the correct key from your developer dashboard.",
+        message: "The API key supplied is not recognized. Verify you are using the correct key from your developer dashboard.",
         docs_url: docs_url::API_KEY_INVALID,
         action_url: Some("https://dashboard.batchrelay.com/settings/api-keys"),
         retryable: false,
@@ -358,6 +446,7 @@ static CODES: [CodeMeta; 10] = [
         status: 403,
         description: "The API key was explicitly revoked.",
         resolution: "Generate a new key from the developer dashboard.",
+        message: "The API key was explicitly revoked. Generate a new key from the developer dashboard.",
         docs_url: docs_url::API_KEY_REVOKED,
         action_url: Some("https://dashboard.batchrelay.com/settings/api-keys"),
         retryable: false,
@@ -368,6 +457,7 @@ static CODES: [CodeMeta; 10] = [
         status: 403,
         description: "The API key has passed its expiry date.",
         resolution: "Rotate to a new key from the developer dashboard.",
+        message: "The API key has passed its expiry date. Rotate to a new key from the developer dashboard.",
         docs_url: docs_url::API_KEY_EXPIRED,
         action_url: Some("https://dashboard.batchrelay.com/settings/api-keys"),
         retryable: false,
@@ -378,6 +468,7 @@ static CODES: [CodeMeta; 10] = [
         status: 403,
         description: "The API key does not have the scope required to perform this action.",
         resolution: "Use a key with the appropriate permissions.",
+        message: "The API key does not have the scope required to perform this action. Use a key with the appropriate permissions.",
         docs_url: docs_url::SCOPE_REQUIRED,
         action_url: Some("https://dashboard.batchrelay.com/settings/api-keys"),
         retryable: false,
@@ -388,6 +479,7 @@ static CODES: [CodeMeta; 10] = [
         status: 403,
         description: "Your API account is not currently active.",
         resolution: "Contact Batch Relay support to restore access.",
+        message: "Your API account is not currently active. Contact Batch Relay support to restore access.",
         docs_url: docs_url::API_ACCOUNT_INACTIVE,
         action_url: None,
         retryable: false,
@@ -398,6 +490,7 @@ static CODES: [CodeMeta; 10] = [
         status: 402,
         description: "Billing must be active on your account before this request can proceed.",
         resolution: "Update your billing details in the dashboard.",
+        message: "Billing must be active on your account before this request can proceed. Update your billing details in the dashboard.",
         docs_url: docs_url::BILLING_REQUIRED,
         action_url: Some("https://dashboard.batchrelay.com/settings/billing"),
         retryable: false,
@@ -408,6 +501,7 @@ static CODES: [CodeMeta; 10] = [
         status: 400,
         description: "The request body could not be parsed as valid JSON.",
         resolution: "Check for syntax errors such as trailing commas or unquoted keys.",
+        message: "The request body could not be parsed as valid JSON. Check for syntax errors such as trailing commas or unquoted keys.",
         docs_url: docs_url::INVALID_JSON,
         action_url: None,
         retryable: false,
@@ -418,6 +512,7 @@ static CODES: [CodeMeta; 10] = [
         status: 400,
         description: "One or more required fields are missing or contain invalid values.",
         resolution: "Consult the message field for specifics on which fields need attention.",
+        message: "One or more required fields are missing or contain invalid values. Consult the message field for specifics on which fields need attention.",
         docs_url: docs_url::INVALID_REQUEST,
         action_url: None,
         retryable: false,
@@ -428,6 +523,7 @@ static CODES: [CodeMeta; 10] = [
         status: 500,
         description: "Batch Relay encountered an unexpected error and could not process your request.",
         resolution: "Retry with exponential back-off and contact support if the problem persists, quoting the request_id.",
+        message: "Batch Relay encountered an unexpected error and could not process your request. Retry with exponential back-off and contact support if the problem persists, quoting the request_id.",
         docs_url: docs_url::INTERNAL_ERROR,
         action_url: None,
         retryable: true,

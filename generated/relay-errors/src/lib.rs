@@ -18,6 +18,14 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+#[cfg(feature = "serde")]
+extern crate alloc;
+
+#[cfg(feature = "serde")]
+pub mod envelopes;
+
+pub mod retry;
+
 /// An error code of the Relay API.
 ///
 /// Each variant is one wire string, the value of `error.code` in an error body. Parse one
@@ -655,6 +663,13 @@ impl ErrorCode {
         self.meta().resolution
     }
 
+    /// A message that stands on its own: the description, then the resolution.
+    ///
+    /// This is the `message` the envelopes carry unless the service gives its own.
+    pub const fn message(self) -> &'static str {
+        self.meta().message
+    }
+
     /// The link to this code's entry in the API reference.
     pub const fn docs_url(self) -> &'static str {
         self.meta().docs_url
@@ -668,6 +683,24 @@ impl ErrorCode {
     /// Whether sending the same request again, after a back-off, can succeed.
     pub const fn is_retryable(self) -> bool {
         self.meta().retryable
+    }
+
+    /// How long to wait before retry number `attempt` (0 for the first retry), or
+    /// `None` if the code is not worth retrying.
+    ///
+    /// Uses [`Backoff::DEFAULT`](crate::retry::Backoff::DEFAULT): exponential
+    /// back-off with full jitter, as the API's documentation advises. `random` is a
+    /// number in `[0, 1)` from the caller's random source.
+    pub fn retry_delay(
+        self,
+        attempt: u32,
+        random: f64,
+    ) -> Option<::core::time::Duration> {
+        if self.is_retryable() {
+            Some(crate::retry::Backoff::DEFAULT.delay(attempt, random))
+        } else {
+            None
+        }
     }
 
     /// The code's primary family: the first it is listed under.
@@ -887,6 +920,58 @@ impl ::core::str::FromStr for ErrorCode {
     }
 }
 
+/// Serializes as the wire string.
+#[cfg(feature = "serde")]
+impl ::serde::Serialize for ErrorCode {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::core::result::Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+/// Deserializes from the wire string; a string this version does not know is an
+/// error (use [`envelopes::Code`] to keep unknown codes).
+#[cfg(feature = "serde")]
+impl<'de> ::serde::Deserialize<'de> for ErrorCode {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::core::result::Result<Self, D::Error> {
+        deserializer.deserialize_str(ErrorCodeVisitor)
+    }
+}
+
+/// Reads an [`ErrorCode`] from a string without allocating.
+#[cfg(feature = "serde")]
+struct ErrorCodeVisitor;
+
+#[cfg(feature = "serde")]
+impl ::serde::de::Visitor<'_> for ErrorCodeVisitor {
+    type Value = ErrorCode;
+
+    fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        f.write_str("an error code string")
+    }
+
+    fn visit_str<E: ::serde::de::Error>(
+        self,
+        code: &str,
+    ) -> ::core::result::Result<ErrorCode, E> {
+        ErrorCode::from_wire(code)
+            .ok_or_else(|| E::invalid_value(::serde::de::Unexpected::Str(code), &self))
+    }
+}
+
+#[cfg(feature = "http")]
+impl ErrorCode {
+    /// The HTTP status as an [`http::StatusCode`].
+    pub fn status_code(self) -> ::http::StatusCode {
+        ::http::StatusCode::from_u16(self.http_status())
+            .unwrap_or(::http::StatusCode::INTERNAL_SERVER_ERROR)
+    }
+}
+
 /// The error of parsing a string that is not a code of this catalog.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct UnknownErrorCode {
@@ -1036,6 +1121,7 @@ struct CodeMeta {
     status: u16,
     description: &'static str,
     resolution: &'static str,
+    message: &'static str,
     docs_url: &'static str,
     action_url: Option<&'static str>,
     retryable: bool,
@@ -1049,6 +1135,7 @@ static CODES: [CodeMeta; 66] = [
         status: 401,
         description: "Not authenticated",
         resolution: "Include valid session cookie or API key",
+        message: "Not authenticated. Include valid session cookie or API key.",
         docs_url: docs_url::UNAUTHORIZED,
         action_url: None,
         retryable: false,
@@ -1059,6 +1146,7 @@ static CODES: [CodeMeta; 66] = [
         status: 403,
         description: "Insufficient permissions",
         resolution: "Check user role and permissions",
+        message: "Insufficient permissions. Check user role and permissions.",
         docs_url: docs_url::FORBIDDEN,
         action_url: None,
         retryable: false,
@@ -1069,6 +1157,7 @@ static CODES: [CodeMeta; 66] = [
         status: 401,
         description: "Session has expired",
         resolution: "Re-authenticate to get new session",
+        message: "Session has expired. Re-authenticate to get new session.",
         docs_url: docs_url::SESSION_EXPIRED,
         action_url: None,
         retryable: false,
@@ -1079,6 +1168,7 @@ static CODES: [CodeMeta; 66] = [
         status: 401,
         description: "Invalid API token",
         resolution: "Verify API key is correct",
+        message: "Invalid API token. Verify API key is correct.",
         docs_url: docs_url::INVALID_TOKEN,
         action_url: None,
         retryable: false,
@@ -1089,6 +1179,7 @@ static CODES: [CodeMeta; 66] = [
         status: 400,
         description: "Invalid input parameters",
         resolution: "Check request body against schema",
+        message: "Invalid input parameters. Check request body against schema.",
         docs_url: docs_url::BAD_REQUEST,
         action_url: None,
         retryable: false,
@@ -1099,6 +1190,7 @@ static CODES: [CodeMeta; 66] = [
         status: 400,
         description: "Input validation failed",
         resolution: "Fix the specific validation issue",
+        message: "Input validation failed. Fix the specific validation issue.",
         docs_url: docs_url::VALIDATION_ERROR,
         action_url: None,
         retryable: false,
@@ -1109,6 +1201,7 @@ static CODES: [CodeMeta; 66] = [
         status: 400,
         description: "Invalid UUID format",
         resolution: "Provide valid UUID string",
+        message: "Invalid UUID format. Provide valid UUID string.",
         docs_url: docs_url::INVALID_UUID,
         action_url: None,
         retryable: false,
@@ -1119,6 +1212,7 @@ static CODES: [CodeMeta; 66] = [
         status: 400,
         description: "Required field is missing",
         resolution: "Include all required fields",
+        message: "Required field is missing. Include all required fields.",
         docs_url: docs_url::MISSING_FIELD,
         action_url: None,
         retryable: false,
@@ -1129,6 +1223,7 @@ static CODES: [CodeMeta; 66] = [
         status: 404,
         description: "Resource not found",
         resolution: "Verify the resource ID exists",
+        message: "Resource not found. Verify the resource ID exists.",
         docs_url: docs_url::NOT_FOUND,
         action_url: None,
         retryable: false,
@@ -1139,6 +1234,7 @@ static CODES: [CodeMeta; 66] = [
         status: 409,
         description: "Resource already exists",
         resolution: "Use a different identifier",
+        message: "Resource already exists. Use a different identifier.",
         docs_url: docs_url::ALREADY_EXISTS,
         action_url: None,
         retryable: false,
@@ -1149,6 +1245,7 @@ static CODES: [CodeMeta; 66] = [
         status: 409,
         description: "State conflict",
         resolution: "Resolve the conflict and retry",
+        message: "State conflict. Resolve the conflict and retry.",
         docs_url: docs_url::CONFLICT,
         action_url: None,
         retryable: false,
@@ -1159,6 +1256,7 @@ static CODES: [CodeMeta; 66] = [
         status: 404,
         description: "Resource was deleted",
         resolution: "Resource no longer available",
+        message: "Resource was deleted. Resource no longer available.",
         docs_url: docs_url::DELETED,
         action_url: None,
         retryable: false,
@@ -1169,6 +1267,7 @@ static CODES: [CodeMeta; 66] = [
         status: 429,
         description: "Rate limit exceeded",
         resolution: "Wait and retry with exponential backoff",
+        message: "Rate limit exceeded. Wait and retry with exponential backoff.",
         docs_url: docs_url::TOO_MANY_REQUESTS,
         action_url: None,
         retryable: true,
@@ -1179,6 +1278,7 @@ static CODES: [CodeMeta; 66] = [
         status: 429,
         description: "Usage quota exceeded",
         resolution: "Upgrade plan or wait for reset",
+        message: "Usage quota exceeded. Upgrade plan or wait for reset.",
         docs_url: docs_url::QUOTA_EXCEEDED,
         action_url: None,
         retryable: false,
@@ -1189,6 +1289,7 @@ static CODES: [CodeMeta; 66] = [
         status: 500,
         description: "Unexpected server error",
         resolution: "Contact support if persistent",
+        message: "Unexpected server error. Contact support if persistent.",
         docs_url: docs_url::INTERNAL_SERVER_ERROR,
         action_url: None,
         retryable: true,
@@ -1199,6 +1300,7 @@ static CODES: [CodeMeta; 66] = [
         status: 503,
         description: "Service temporarily unavailable",
         resolution: "Retry after a short delay",
+        message: "Service temporarily unavailable. Retry after a short delay.",
         docs_url: docs_url::SERVICE_UNAVAILABLE,
         action_url: None,
         retryable: true,
@@ -1209,6 +1311,7 @@ static CODES: [CodeMeta; 66] = [
         status: 504,
         description: "Request timed out",
         resolution: "Retry the request",
+        message: "Request timed out. Retry the request.",
         docs_url: docs_url::TIMEOUT,
         action_url: None,
         retryable: true,
@@ -1219,6 +1322,7 @@ static CODES: [CodeMeta; 66] = [
         status: 404,
         description: "Ticket with specified ID doesn't exist",
         resolution: "Verify the ticket ID exists",
+        message: "Ticket with specified ID doesn't exist. Verify the ticket ID exists.",
         docs_url: docs_url::TICKET_NOT_FOUND,
         action_url: None,
         retryable: false,
@@ -1229,6 +1333,7 @@ static CODES: [CodeMeta; 66] = [
         status: 409,
         description: "Cannot modify a closed ticket",
         resolution: "Reopen the ticket before modifying it",
+        message: "Cannot modify a closed ticket. Reopen the ticket before modifying it.",
         docs_url: docs_url::TICKET_ALREADY_CLOSED,
         action_url: None,
         retryable: false,
@@ -1239,6 +1344,7 @@ static CODES: [CodeMeta; 66] = [
         status: 409,
         description: "Ticket is locked for editing",
         resolution: "Wait for the lock to be released or ask the lock holder to release it",
+        message: "Ticket is locked for editing. Wait for the lock to be released or ask the lock holder to release it.",
         docs_url: docs_url::TICKET_LOCKED,
         action_url: None,
         retryable: false,
@@ -1249,6 +1355,7 @@ static CODES: [CodeMeta; 66] = [
         status: 400,
         description: "Invalid status value",
         resolution: "Use one of the status values the resource supports",
+        message: "Invalid status value. Use one of the status values the resource supports.",
         docs_url: docs_url::INVALID_STATUS,
         action_url: None,
         retryable: false,
@@ -1259,6 +1366,7 @@ static CODES: [CodeMeta; 66] = [
         status: 400,
         description: "Invalid priority value",
         resolution: "Use one of the supported ticket priority values",
+        message: "Invalid priority value. Use one of the supported ticket priority values.",
         docs_url: docs_url::INVALID_PRIORITY,
         action_url: None,
         retryable: false,
@@ -1269,6 +1377,7 @@ static CODES: [CodeMeta; 66] = [
         status: 400,
         description: "Cannot merge ticket with itself",
         resolution: "Choose a different ticket as the merge target",
+        message: "Cannot merge ticket with itself. Choose a different ticket as the merge target.",
         docs_url: docs_url::MERGE_SELF,
         action_url: None,
         retryable: false,
@@ -1279,6 +1388,7 @@ static CODES: [CodeMeta; 66] = [
         status: 400,
         description: "Cannot merge tickets from different organizations",
         resolution: "Merge only tickets that belong to the same organization",
+        message: "Cannot merge tickets from different organizations. Merge only tickets that belong to the same organization.",
         docs_url: docs_url::MERGE_DIFFERENT_ORG,
         action_url: None,
         retryable: false,
@@ -1289,6 +1399,7 @@ static CODES: [CodeMeta; 66] = [
         status: 404,
         description: "Conversation doesn't exist",
         resolution: "Verify the conversation ID exists",
+        message: "Conversation doesn't exist. Verify the conversation ID exists.",
         docs_url: docs_url::CONVERSATION_NOT_FOUND,
         action_url: None,
         retryable: false,
@@ -1299,6 +1410,7 @@ static CODES: [CodeMeta; 66] = [
         status: 413,
         description: "File exceeds maximum size limit",
         resolution: "Reduce the file size below the maximum attachment size",
+        message: "File exceeds maximum size limit. Reduce the file size below the maximum attachment size.",
         docs_url: docs_url::ATTACHMENT_TOO_LARGE,
         action_url: None,
         retryable: false,
@@ -1309,6 +1421,7 @@ static CODES: [CodeMeta; 66] = [
         status: 415,
         description: "File type not allowed",
         resolution: "Upload a file of an allowed type",
+        message: "File type not allowed. Upload a file of an allowed type.",
         docs_url: docs_url::INVALID_ATTACHMENT_TYPE,
         action_url: None,
         retryable: false,
@@ -1319,6 +1432,7 @@ static CODES: [CodeMeta; 66] = [
         status: 400,
         description: "Message content cannot be empty",
         resolution: "Provide non-empty message content",
+        message: "Message content cannot be empty. Provide non-empty message content.",
         docs_url: docs_url::EMPTY_CONTENT,
         action_url: None,
         retryable: false,
@@ -1329,6 +1443,7 @@ static CODES: [CodeMeta; 66] = [
         status: 404,
         description: "Customer doesn't exist",
         resolution: "Verify the customer ID exists",
+        message: "Customer doesn't exist. Verify the customer ID exists.",
         docs_url: docs_url::CUSTOMER_NOT_FOUND,
         action_url: None,
         retryable: false,
@@ -1339,6 +1454,7 @@ static CODES: [CodeMeta; 66] = [
         status: 409,
         description: "Email address already in use",
         resolution: "Use a different email address or update the existing customer",
+        message: "Email address already in use. Use a different email address or update the existing customer.",
         docs_url: docs_url::EMAIL_ALREADY_EXISTS,
         action_url: None,
         retryable: false,
@@ -1349,6 +1465,7 @@ static CODES: [CodeMeta; 66] = [
         status: 400,
         description: "Email format is invalid",
         resolution: "Provide a valid email address",
+        message: "Email format is invalid. Provide a valid email address.",
         docs_url: docs_url::INVALID_EMAIL,
         action_url: None,
         retryable: false,
@@ -1359,6 +1476,7 @@ static CODES: [CodeMeta; 66] = [
         status: 409,
         description: "Cannot delete customer with active tickets",
         resolution: "Close or reassign the customer's active tickets before deleting",
+        message: "Cannot delete customer with active tickets. Close or reassign the customer's active tickets before deleting.",
         docs_url: docs_url::CUSTOMER_HAS_TICKETS,
         action_url: None,
         retryable: false,
@@ -1369,6 +1487,7 @@ static CODES: [CodeMeta; 66] = [
         status: 403,
         description: "AI features not available on current plan",
         resolution: "Upgrade to a plan that includes AI features",
+        message: "AI features not available on current plan. Upgrade to a plan that includes AI features.",
         docs_url: docs_url::AI_NOT_AVAILABLE,
         action_url: None,
         retryable: false,
@@ -1379,6 +1498,7 @@ static CODES: [CodeMeta; 66] = [
         status: 429,
         description: "AI usage limit exceeded for billing period",
         resolution: "Upgrade plan or wait for the next billing period",
+        message: "AI usage limit exceeded for billing period. Upgrade plan or wait for the next billing period.",
         docs_url: docs_url::AI_LIMIT_EXCEEDED,
         action_url: None,
         retryable: false,
@@ -1389,6 +1509,7 @@ static CODES: [CodeMeta; 66] = [
         status: 502,
         description: "AI processing encountered an error",
         resolution: "Retry the request after a short delay",
+        message: "AI processing encountered an error. Retry the request after a short delay.",
         docs_url: docs_url::AI_PROCESSING_FAILED,
         action_url: None,
         retryable: true,
@@ -1399,6 +1520,7 @@ static CODES: [CodeMeta; 66] = [
         status: 400,
         description: "Specified AI model not available",
         resolution: "Specify one of the available AI models",
+        message: "Specified AI model not available. Specify one of the available AI models.",
         docs_url: docs_url::INVALID_MODEL,
         action_url: None,
         retryable: false,
@@ -1409,6 +1531,7 @@ static CODES: [CodeMeta; 66] = [
         status: 404,
         description: "Article doesn't exist",
         resolution: "Verify the article ID exists",
+        message: "Article doesn't exist. Verify the article ID exists.",
         docs_url: docs_url::ARTICLE_NOT_FOUND,
         action_url: None,
         retryable: false,
@@ -1419,6 +1542,7 @@ static CODES: [CodeMeta; 66] = [
         status: 409,
         description: "Slug already in use",
         resolution: "Choose a different slug",
+        message: "Slug already in use. Choose a different slug.",
         docs_url: docs_url::SLUG_EXISTS,
         action_url: None,
         retryable: false,
@@ -1429,6 +1553,7 @@ static CODES: [CodeMeta; 66] = [
         status: 413,
         description: "Article content exceeds limit",
         resolution: "Shorten the article content or split it into several articles",
+        message: "Article content exceeds limit. Shorten the article content or split it into several articles.",
         docs_url: docs_url::CONTENT_TOO_LARGE,
         action_url: None,
         retryable: false,
@@ -1439,6 +1564,7 @@ static CODES: [CodeMeta; 66] = [
         status: 404,
         description: "Automation doesn't exist",
         resolution: "Verify the automation ID exists",
+        message: "Automation doesn't exist. Verify the automation ID exists.",
         docs_url: docs_url::AUTOMATION_NOT_FOUND,
         action_url: None,
         retryable: false,
@@ -1449,6 +1575,7 @@ static CODES: [CodeMeta; 66] = [
         status: 400,
         description: "Invalid trigger configuration",
         resolution: "Fix the trigger configuration",
+        message: "Invalid trigger configuration. Fix the trigger configuration.",
         docs_url: docs_url::INVALID_TRIGGER,
         action_url: None,
         retryable: false,
@@ -1459,6 +1586,7 @@ static CODES: [CodeMeta; 66] = [
         status: 400,
         description: "Invalid action",
         resolution: "Check the action type and its configuration",
+        message: "Invalid action. Check the action type and its configuration.",
         docs_url: docs_url::INVALID_ACTION,
         action_url: None,
         retryable: false,
@@ -1469,6 +1597,7 @@ static CODES: [CodeMeta; 66] = [
         status: 400,
         description: "Invalid condition configuration",
         resolution: "Fix the condition configuration",
+        message: "Invalid condition configuration. Fix the condition configuration.",
         docs_url: docs_url::INVALID_CONDITION,
         action_url: None,
         retryable: false,
@@ -1479,6 +1608,7 @@ static CODES: [CodeMeta; 66] = [
         status: 409,
         description: "Automation would create circular reference",
         resolution: "Change the automation so it does not trigger itself directly or through other automations",
+        message: "Automation would create circular reference. Change the automation so it does not trigger itself directly or through other automations.",
         docs_url: docs_url::CIRCULAR_REFERENCE,
         action_url: None,
         retryable: false,
@@ -1489,6 +1619,7 @@ static CODES: [CodeMeta; 66] = [
         status: 404,
         description: "Integration doesn't exist",
         resolution: "Verify the integration ID exists",
+        message: "Integration doesn't exist. Verify the integration ID exists.",
         docs_url: docs_url::INTEGRATION_NOT_FOUND,
         action_url: None,
         retryable: false,
@@ -1499,6 +1630,7 @@ static CODES: [CodeMeta; 66] = [
         status: 409,
         description: "Integration is disabled",
         resolution: "Enable the integration and try again",
+        message: "Integration is disabled. Enable the integration and try again.",
         docs_url: docs_url::INTEGRATION_DISABLED,
         action_url: None,
         retryable: false,
@@ -1509,6 +1641,7 @@ static CODES: [CodeMeta; 66] = [
         status: 502,
         description: "OAuth authentication failed",
         resolution: "Reconnect the integration and complete the OAuth flow again",
+        message: "OAuth authentication failed. Reconnect the integration and complete the OAuth flow again.",
         docs_url: docs_url::OAUTH_FAILED,
         action_url: None,
         retryable: false,
@@ -1519,6 +1652,7 @@ static CODES: [CodeMeta; 66] = [
         status: 400,
         description: "Invalid integration credentials",
         resolution: "Update the integration with valid credentials",
+        message: "Invalid integration credentials. Update the integration with valid credentials.",
         docs_url: docs_url::INVALID_CREDENTIALS,
         action_url: None,
         retryable: false,
@@ -1529,6 +1663,7 @@ static CODES: [CodeMeta; 66] = [
         status: 502,
         description: "Data synchronization failed",
         resolution: "Retry the sync after a short delay",
+        message: "Data synchronization failed. Retry the sync after a short delay.",
         docs_url: docs_url::SYNC_FAILED,
         action_url: None,
         retryable: true,
@@ -1539,6 +1674,7 @@ static CODES: [CodeMeta; 66] = [
         status: 429,
         description: "External service rate limit hit",
         resolution: "Wait and retry with exponential backoff",
+        message: "External service rate limit hit. Wait and retry with exponential backoff.",
         docs_url: docs_url::RATE_LIMITED,
         action_url: None,
         retryable: true,
@@ -1549,6 +1685,7 @@ static CODES: [CodeMeta; 66] = [
         status: 404,
         description: "Macro doesn't exist",
         resolution: "Verify the macro ID exists",
+        message: "Macro doesn't exist. Verify the macro ID exists.",
         docs_url: docs_url::MACRO_NOT_FOUND,
         action_url: None,
         retryable: false,
@@ -1559,6 +1696,7 @@ static CODES: [CodeMeta; 66] = [
         status: 422,
         description: "Failed to apply macro to ticket",
         resolution: "Check that the macro's actions are valid for the ticket's current state",
+        message: "Failed to apply macro to ticket. Check that the macro's actions are valid for the ticket's current state.",
         docs_url: docs_url::APPLY_FAILED,
         action_url: None,
         retryable: false,
@@ -1569,6 +1707,7 @@ static CODES: [CodeMeta; 66] = [
         status: 404,
         description: "SLA policy doesn't exist",
         resolution: "Verify the SLA policy ID exists",
+        message: "SLA policy doesn't exist. Verify the SLA policy ID exists.",
         docs_url: docs_url::POLICY_NOT_FOUND,
         action_url: None,
         retryable: false,
@@ -1579,6 +1718,7 @@ static CODES: [CodeMeta; 66] = [
         status: 404,
         description: "SLA tracking record doesn't exist",
         resolution: "Verify the SLA tracking record ID exists",
+        message: "SLA tracking record doesn't exist. Verify the SLA tracking record ID exists.",
         docs_url: docs_url::TRACKING_NOT_FOUND,
         action_url: None,
         retryable: false,
@@ -1589,6 +1729,7 @@ static CODES: [CodeMeta; 66] = [
         status: 409,
         description: "SLA tracking is already paused",
         resolution: "Resume SLA tracking before pausing it again",
+        message: "SLA tracking is already paused. Resume SLA tracking before pausing it again.",
         docs_url: docs_url::ALREADY_PAUSED,
         action_url: None,
         retryable: false,
@@ -1599,6 +1740,7 @@ static CODES: [CodeMeta; 66] = [
         status: 409,
         description: "SLA tracking is not paused",
         resolution: "Pause SLA tracking before resuming it",
+        message: "SLA tracking is not paused. Pause SLA tracking before resuming it.",
         docs_url: docs_url::NOT_PAUSED,
         action_url: None,
         retryable: false,
@@ -1609,6 +1751,7 @@ static CODES: [CodeMeta; 66] = [
         status: 404,
         description: "Reminder doesn't exist",
         resolution: "Verify the reminder ID exists",
+        message: "Reminder doesn't exist. Verify the reminder ID exists.",
         docs_url: docs_url::REMINDER_NOT_FOUND,
         action_url: None,
         retryable: false,
@@ -1619,6 +1762,7 @@ static CODES: [CodeMeta; 66] = [
         status: 404,
         description: "Scheduled message doesn't exist",
         resolution: "Verify the scheduled message ID exists",
+        message: "Scheduled message doesn't exist. Verify the scheduled message ID exists.",
         docs_url: docs_url::MESSAGE_NOT_FOUND,
         action_url: None,
         retryable: false,
@@ -1629,6 +1773,7 @@ static CODES: [CodeMeta; 66] = [
         status: 400,
         description: "Specified time is in the past",
         resolution: "Specify a time in the future",
+        message: "Specified time is in the past. Specify a time in the future.",
         docs_url: docs_url::INVALID_TIME,
         action_url: None,
         retryable: false,
@@ -1639,6 +1784,7 @@ static CODES: [CodeMeta; 66] = [
         status: 409,
         description: "Schedule conflicts with existing",
         resolution: "Choose a time that does not overlap an existing schedule",
+        message: "Schedule conflicts with existing. Choose a time that does not overlap an existing schedule.",
         docs_url: docs_url::SCHEDULE_CONFLICT,
         action_url: None,
         retryable: false,
@@ -1649,6 +1795,7 @@ static CODES: [CodeMeta; 66] = [
         status: 429,
         description: "Heartbeat rate limit (30s minimum)",
         resolution: "Wait at least 30 seconds between heartbeats",
+        message: "Heartbeat rate limit (30s minimum). Wait at least 30 seconds between heartbeats.",
         docs_url: docs_url::HEARTBEAT_TOO_FREQUENT,
         action_url: None,
         retryable: true,
@@ -1659,6 +1806,7 @@ static CODES: [CodeMeta; 66] = [
         status: 404,
         description: "Collection doesn't exist",
         resolution: "Verify the collection ID exists",
+        message: "Collection doesn't exist. Verify the collection ID exists.",
         docs_url: docs_url::COLLECTION_NOT_FOUND,
         action_url: None,
         retryable: false,
@@ -1669,6 +1817,7 @@ static CODES: [CodeMeta; 66] = [
         status: 404,
         description: "Webhook doesn't exist",
         resolution: "Verify the webhook ID exists",
+        message: "Webhook doesn't exist. Verify the webhook ID exists.",
         docs_url: docs_url::WEBHOOK_NOT_FOUND,
         action_url: None,
         retryable: false,
@@ -1679,6 +1828,7 @@ static CODES: [CodeMeta; 66] = [
         status: 400,
         description: "Webhook URL is invalid",
         resolution: "Provide a valid webhook URL",
+        message: "Webhook URL is invalid. Provide a valid webhook URL.",
         docs_url: docs_url::INVALID_URL,
         action_url: None,
         retryable: false,
@@ -1689,6 +1839,7 @@ static CODES: [CodeMeta; 66] = [
         status: 502,
         description: "Webhook delivery failed",
         resolution: "Check that the webhook endpoint is reachable and retry",
+        message: "Webhook delivery failed. Check that the webhook endpoint is reachable and retry.",
         docs_url: docs_url::DELIVERY_FAILED,
         action_url: None,
         retryable: true,
@@ -1699,6 +1850,7 @@ static CODES: [CodeMeta; 66] = [
         status: 401,
         description: "Webhook signature verification failed",
         resolution: "Check that the signature is computed with the webhook's current signing secret",
+        message: "Webhook signature verification failed. Check that the signature is computed with the webhook's current signing secret.",
         docs_url: docs_url::SIGNATURE_INVALID,
         action_url: None,
         retryable: false,

@@ -1,26 +1,26 @@
-//! Stage 3: model -> `src/lib.rs` of the generated crate.
+//! `src/lib.rs` of the generated crate: `ErrorCode`, `Family`, the `docs_url` constants.
 //!
-//! Built with `quote!` from small `expand_*` functions, one per item, then formatted by
-//! prettyplease (pinned by Cargo.lock, so every machine prints the same bytes). The crate
-//! is `no_std` with no dependencies; per-code facts live in one static table indexed by
-//! the variant, so each accessor is a `const fn` that compiles to a load.
+//! The crate is `no_std` with no dependencies by default; per-code facts live in one
+//! static table indexed by the variant, so each accessor is a `const fn` that compiles
+//! to a load.
 
-use proc_macro2::{Ident, Literal, Span, TokenStream};
+use proc_macro2::{Ident, Literal, TokenStream};
 use quote::{format_ident, quote};
 
+use super::{docs, ident, inner_docs, wrap_markdown, DOC_WIDTH};
 use crate::model::{Catalog, Code, Family};
 use crate::text;
 
-/// Doc comment lines are wrapped to this many characters.
-const DOC_WIDTH: usize = 90;
-
-/// The Rust source of the generated crate's `src/lib.rs`.
-pub fn emit(catalog: &Catalog, header: &str) -> String {
+/// Every item of `lib.rs`, in file order.
+pub(super) fn lib_rs(catalog: &Catalog) -> TokenStream {
     let items = [
         expand_crate_docs(catalog),
+        expand_modules(catalog),
         expand_error_code(catalog),
         expand_error_code_impl(catalog),
         expand_error_code_traits(),
+        expand_error_code_serde(),
+        expand_error_code_http(),
         expand_unknown_code(catalog),
         expand_family(catalog),
         expand_family_impl(catalog),
@@ -28,77 +28,7 @@ pub fn emit(catalog: &Catalog, header: &str) -> String {
         expand_family_table(catalog),
         expand_docs_url_module(catalog),
     ];
-    let tokens: TokenStream = items.into_iter().collect();
-    let file: syn::File = syn::parse2(tokens).expect("the generator emits a valid Rust file");
-    format!(
-        "// {header}\n{}",
-        separate_items(&prettyplease::unparse(&file))
-    )
-}
-
-/// Puts a blank line between items, as people write them; prettyplease leaves none.
-///
-/// An item starts on a line that opens with a doc comment, an attribute or a keyword
-/// and follows a line that closed the previous item (`}` or `;`), or the crate's inner
-/// attributes. Every string literal the generator emits is on one line, so this never
-/// touches the inside of a literal.
-fn separate_items(source: &str) -> String {
-    const ITEM_STARTS: &[&str] = &[
-        "///", "#[", "pub ", "impl ", "impl<", "const ", "fn ", "static ", "struct ", "enum ",
-        "mod ",
-    ];
-    let mut out = String::with_capacity(source.len() + source.len() / 16);
-    let mut previous = "";
-    for line in source.lines() {
-        let current = line.trim_start();
-        let after_item =
-            !previous.starts_with("//") && (previous.ends_with('}') || previous.ends_with(';'));
-        let after_inner_attributes = previous.starts_with("#![") && !current.starts_with("#![");
-        let after_module_docs = previous.starts_with("//!")
-            && (current.starts_with("#![") || current.starts_with("///"));
-        let starts_item = ITEM_STARTS.iter().any(|start| current.starts_with(start));
-        if (after_item && starts_item) || after_inner_attributes || after_module_docs {
-            out.push('\n');
-        }
-        out.push_str(line);
-        out.push('\n');
-        previous = current;
-    }
-    out
-}
-
-/// `#[doc = " line"]` attributes that print as `/// line`.
-fn docs<I: IntoIterator<Item = String>>(lines: I) -> TokenStream {
-    lines
-        .into_iter()
-        .map(|line| {
-            let line = if line.is_empty() {
-                line
-            } else {
-                format!(" {line}")
-            };
-            quote! { #[doc = #line] }
-        })
-        .collect()
-}
-
-/// `#![doc = " line"]` attributes that print as `//! line`.
-fn inner_docs<I: IntoIterator<Item = String>>(lines: I) -> TokenStream {
-    lines
-        .into_iter()
-        .map(|line| {
-            let line = if line.is_empty() {
-                line
-            } else {
-                format!(" {line}")
-            };
-            quote! { #![doc = #line] }
-        })
-        .collect()
-}
-
-fn ident(name: &str) -> Ident {
-    Ident::new(name, Span::call_site())
+    items.into_iter().collect()
 }
 
 fn variant(code: &Code) -> Ident {
@@ -164,23 +94,6 @@ fn text_lines_to_doc(lines: Vec<String>) -> Vec<String> {
         }
     }
     out
-}
-
-/// Wraps a line that is already Markdown (not plain text) at word boundaries.
-fn wrap_markdown(line: &str) -> Vec<String> {
-    let mut lines = vec![String::new()];
-    for word in line.split(' ') {
-        let current = lines.last_mut().expect("starts with one line");
-        if !current.is_empty() && current.len() + 1 + word.len() > DOC_WIDTH {
-            lines.push(word.to_owned());
-        } else {
-            if !current.is_empty() {
-                current.push(' ');
-            }
-            current.push_str(word);
-        }
-    }
-    lines
 }
 
 fn expand_error_code(catalog: &Catalog) -> TokenStream {
@@ -296,6 +209,13 @@ fn expand_code_accessors() -> TokenStream {
             self.meta().resolution
         }
 
+        /// A message that stands on its own: the description, then the resolution.
+        ///
+        /// This is the `message` the envelopes carry unless the service gives its own.
+        pub const fn message(self) -> &'static str {
+            self.meta().message
+        }
+
         /// The link to this code's entry in the API reference.
         pub const fn docs_url(self) -> &'static str {
             self.meta().docs_url
@@ -309,6 +229,20 @@ fn expand_code_accessors() -> TokenStream {
         /// Whether sending the same request again, after a back-off, can succeed.
         pub const fn is_retryable(self) -> bool {
             self.meta().retryable
+        }
+
+        /// How long to wait before retry number `attempt` (0 for the first retry), or
+        /// `None` if the code is not worth retrying.
+        ///
+        /// Uses [`Backoff::DEFAULT`](crate::retry::Backoff::DEFAULT): exponential
+        /// back-off with full jitter, as the API's documentation advises. `random` is a
+        /// number in `[0, 1)` from the caller's random source.
+        pub fn retry_delay(self, attempt: u32, random: f64) -> Option<::core::time::Duration> {
+            if self.is_retryable() {
+                Some(crate::retry::Backoff::DEFAULT.delay(attempt, random))
+            } else {
+                None
+            }
         }
 
         /// The code's primary family: the first it is listed under.
@@ -507,7 +441,8 @@ fn expand_code_table(catalog: &Catalog) -> TokenStream {
     let rows = catalog.codes.iter().map(|code| {
         let wire = &code.wire;
         let status = Literal::u16_unsuffixed(code.status);
-        let (description, resolution) = (&code.description, &code.resolution);
+        let (description, resolution, message) =
+            (&code.description, &code.resolution, &code.message);
         let constant = ident(&code.constant);
         let action_url = match &code.action {
             Some(action) => {
@@ -527,6 +462,7 @@ fn expand_code_table(catalog: &Catalog) -> TokenStream {
                 status: #status,
                 description: #description,
                 resolution: #resolution,
+                message: #message,
                 docs_url: docs_url::#constant,
                 action_url: #action_url,
                 retryable: #retryable,
@@ -541,6 +477,7 @@ fn expand_code_table(catalog: &Catalog) -> TokenStream {
             status: u16,
             description: &'static str,
             resolution: &'static str,
+            message: &'static str,
             docs_url: &'static str,
             action_url: Option<&'static str>,
             retryable: bool,
@@ -601,6 +538,75 @@ fn expand_docs_url_module(catalog: &Catalog) -> TokenStream {
         pub mod docs_url {
             //! Documentation links, one constant per error code, named after its wire string.
             #(#constants)*
+        }
+    }
+}
+
+fn expand_modules(catalog: &Catalog) -> TokenStream {
+    let envelopes = (!catalog.envelopes.is_empty()).then(|| {
+        quote! {
+            #[cfg(feature = "serde")]
+            extern crate alloc;
+
+            #[cfg(feature = "serde")]
+            pub mod envelopes;
+        }
+    });
+    quote! {
+        #envelopes
+        pub mod retry;
+    }
+}
+
+fn expand_error_code_serde() -> TokenStream {
+    quote! {
+        /// Serializes as the wire string.
+        #[cfg(feature = "serde")]
+        impl ::serde::Serialize for ErrorCode {
+            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+
+        /// Deserializes from the wire string; a string this version does not know is an
+        /// error (use [`envelopes::Code`] to keep unknown codes).
+        #[cfg(feature = "serde")]
+        impl<'de> ::serde::Deserialize<'de> for ErrorCode {
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::core::result::Result<Self, D::Error> {
+                deserializer.deserialize_str(ErrorCodeVisitor)
+            }
+        }
+
+        /// Reads an [`ErrorCode`] from a string without allocating.
+        #[cfg(feature = "serde")]
+        struct ErrorCodeVisitor;
+
+        #[cfg(feature = "serde")]
+        impl ::serde::de::Visitor<'_> for ErrorCodeVisitor {
+            type Value = ErrorCode;
+
+            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                f.write_str("an error code string")
+            }
+
+            fn visit_str<E: ::serde::de::Error>(self, code: &str) -> ::core::result::Result<ErrorCode, E> {
+                ErrorCode::from_wire(code)
+                    .ok_or_else(|| E::invalid_value(::serde::de::Unexpected::Str(code), &self))
+            }
+        }
+    }
+}
+
+fn expand_error_code_http() -> TokenStream {
+    quote! {
+        #[cfg(feature = "http")]
+        impl ErrorCode {
+            /// The HTTP status as an [`http::StatusCode`].
+            pub fn status_code(self) -> ::http::StatusCode {
+                // Every catalog status is in 400..=599, which `from_u16` always accepts.
+                ::http::StatusCode::from_u16(self.http_status())
+                    .unwrap_or(::http::StatusCode::INTERNAL_SERVER_ERROR)
+            }
         }
     }
 }

@@ -1,0 +1,140 @@
+//! Stage 3: model -> the Rust sources of the generated crate.
+//!
+//! Each file is built with `quote!` from small `expand_*` functions, then formatted by
+//! prettyplease (pinned by Cargo.lock, so every machine prints the same bytes). `codes`
+//! writes `lib.rs` (the codes, families and links), `envelopes` the JSON bodies behind
+//! the `serde` feature, `serde_shape` their hand-written (de)serialization, and `retry`
+//! the back-off helper.
+
+mod codes;
+mod envelopes;
+mod retry;
+mod serde_shape;
+
+use proc_macro2::{Ident, Span, TokenStream};
+use quote::quote;
+
+use crate::model::Catalog;
+
+/// Doc comment lines are wrapped to this many characters.
+const DOC_WIDTH: usize = 90;
+
+/// One Rust source file of the generated crate.
+#[derive(Debug)]
+pub struct RustFile {
+    /// The file's name under `src/`, e.g. `lib.rs`.
+    pub name: &'static str,
+    /// The formatted source.
+    pub contents: String,
+}
+
+/// Every Rust source file of the generated crate.
+pub fn emit(catalog: &Catalog, header: &str) -> Vec<RustFile> {
+    let mut files = vec![
+        RustFile {
+            name: "lib.rs",
+            contents: format_file(codes::lib_rs(catalog), header),
+        },
+        RustFile {
+            name: "retry.rs",
+            contents: format_file(retry::retry_rs(), header),
+        },
+    ];
+    if !catalog.envelopes.is_empty() {
+        files.push(RustFile {
+            name: "envelopes.rs",
+            contents: format_file(envelopes::envelopes_rs(catalog), header),
+        });
+    }
+    files
+}
+
+/// Formats a file's tokens with prettyplease, under the generated-file header.
+fn format_file(tokens: TokenStream, header: &str) -> String {
+    let file: syn::File = syn::parse2(tokens).expect("the generator emits valid Rust");
+    format!(
+        "// {header}\n{}",
+        separate_items(&prettyplease::unparse(&file))
+    )
+}
+
+/// Puts a blank line between items, as people write them; prettyplease leaves none.
+///
+/// An item starts on a line that opens with a doc comment, an attribute or a keyword
+/// and follows a line that closed the previous item (`}` or `;`), or the crate's inner
+/// attributes. Every string literal the generator emits is on one line, so this never
+/// touches the inside of a literal.
+fn separate_items(source: &str) -> String {
+    const ITEM_STARTS: &[&str] = &[
+        "///", "#[", "pub ", "impl ", "impl<", "const ", "fn ", "static ", "struct ", "enum ",
+        "mod ", "use ", "extern ",
+    ];
+    let mut out = String::with_capacity(source.len() + source.len() / 16);
+    let mut previous = "";
+    for line in source.lines() {
+        let current = line.trim_start();
+        let after_item =
+            !previous.starts_with("//") && (previous.ends_with('}') || previous.ends_with(';'));
+        let after_inner_attributes = previous.starts_with("#![") && !current.starts_with("#![");
+        let after_module_docs = previous.starts_with("//!") && !current.starts_with("//!");
+        let starts_item = ITEM_STARTS.iter().any(|start| current.starts_with(start));
+        if (after_item && starts_item) || after_inner_attributes || after_module_docs {
+            out.push('\n');
+        }
+        out.push_str(line);
+        out.push('\n');
+        previous = current;
+    }
+    out
+}
+
+/// `#[doc = " line"]` attributes that print as `/// line`.
+fn docs<I: IntoIterator<Item = String>>(lines: I) -> TokenStream {
+    lines
+        .into_iter()
+        .map(|line| {
+            let line = if line.is_empty() {
+                line
+            } else {
+                format!(" {line}")
+            };
+            quote! { #[doc = #line] }
+        })
+        .collect()
+}
+
+/// `#![doc = " line"]` attributes that print as `//! line`.
+fn inner_docs<I: IntoIterator<Item = String>>(lines: I) -> TokenStream {
+    lines
+        .into_iter()
+        .map(|line| {
+            let line = if line.is_empty() {
+                line
+            } else {
+                format!(" {line}")
+            };
+            quote! { #![doc = #line] }
+        })
+        .collect()
+}
+
+fn ident(name: &str) -> Ident {
+    Ident::new(name, Span::call_site())
+}
+
+/// Wraps a line that is already Markdown (not plain text) at word boundaries.
+fn wrap_markdown(line: &str) -> Vec<String> {
+    let mut lines = vec![String::new()];
+    for word in line.split(' ') {
+        let current = lines.last_mut().expect("starts with one line");
+        if !current.is_empty() && current.len() + 1 + word.len() > DOC_WIDTH {
+            lines.push(word.to_owned());
+        } else {
+            if !current.is_empty() {
+                current.push(' ');
+            }
+            current.push_str(word);
+        }
+    }
+    lines
+}

@@ -1,0 +1,170 @@
+//! Hand-written `Serialize` and `Deserialize` impls for the envelope structs.
+//!
+//! The generated crate does not depend on serde_derive: a proc-macro and syn would
+//! dominate its build time. These impls are what the derive would write for plain
+//! structs, emitted from a small description of each struct.
+
+use proc_macro2::{Literal, TokenStream};
+use quote::quote;
+
+use super::ident;
+
+/// A struct as JSON sees it.
+pub(super) struct Shape {
+    /// The Rust type name.
+    pub name: &'static str,
+    /// What a deserialization error says was expected, e.g. "a REST error body".
+    pub expecting: &'static str,
+    /// The fields, in JSON order.
+    pub fields: &'static [Field],
+}
+
+/// One field of a [`Shape`].
+pub(super) struct Field {
+    /// The Rust field name.
+    pub rust: &'static str,
+    /// The JSON key.
+    pub json: &'static str,
+    /// Whether the key may be missing, and what that means.
+    pub presence: Presence,
+}
+
+/// How a field behaves when its key is absent.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum Presence {
+    /// The key must be there.
+    Required,
+    /// An `Option`: `None` is written by leaving the key out, and read from a missing key.
+    Optional,
+    /// Always written; a missing key reads as the type's default.
+    Defaulted,
+}
+
+/// Both impls for `shape`.
+pub(super) fn expand(shape: &Shape) -> TokenStream {
+    let serialize = expand_serialize(shape);
+    let deserialize = expand_deserialize(shape);
+    quote! { #serialize #deserialize }
+}
+
+fn expand_serialize(shape: &Shape) -> TokenStream {
+    let name = ident(shape.name);
+    let name_str = shape.name;
+    let always = shape
+        .fields
+        .iter()
+        .filter(|f| f.presence != Presence::Optional)
+        .count();
+    let always = Literal::usize_unsuffixed(always);
+    let optional = shape
+        .fields
+        .iter()
+        .filter(|f| f.presence == Presence::Optional)
+        .map(|f| ident(f.rust));
+    let writes = shape.fields.iter().map(|field| {
+        let (rust, json) = (ident(field.rust), field.json);
+        match field.presence {
+            Presence::Optional => quote! {
+                match &self.#rust {
+                    Some(value) => state.serialize_field(#json, value)?,
+                    None => state.skip_field(#json)?,
+                }
+            },
+            _ => quote! { state.serialize_field(#json, &self.#rust)?; },
+        }
+    });
+    quote! {
+        impl ::serde::Serialize for #name {
+            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error> {
+                use ::serde::ser::SerializeStruct as _;
+                let len = #always #(+ usize::from(self.#optional.is_some()))*;
+                let mut state = serializer.serialize_struct(#name_str, len)?;
+                #(#writes)*
+                state.end()
+            }
+        }
+    }
+}
+
+fn expand_deserialize(shape: &Shape) -> TokenStream {
+    let name = ident(shape.name);
+    let name_str = shape.name;
+    let expecting = shape.expecting;
+    let keys = shape.fields.iter().map(|f| f.json);
+    let slots = shape.fields.iter().map(|f| ident(f.rust));
+    let arms = shape.fields.iter().enumerate().map(|(index, field)| {
+        let index = Literal::usize_unsuffixed(index);
+        let slot = ident(field.rust);
+        quote! { Some(#index) => #slot = Some(map.next_value()?), }
+    });
+    let inits = shape.fields.iter().map(|field| {
+        let (slot, json) = (ident(field.rust), field.json);
+        match field.presence {
+            Presence::Required => quote! {
+                #slot: #slot.ok_or_else(|| <A::Error as ::serde::de::Error>::missing_field(#json))?,
+            },
+            Presence::Optional => quote! { #slot: #slot.flatten(), },
+            Presence::Defaulted => quote! { #slot: #slot.unwrap_or_default(), },
+        }
+    });
+    quote! {
+        impl<'de> ::serde::Deserialize<'de> for #name {
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::core::result::Result<Self, D::Error> {
+                struct Fields;
+
+                impl<'de> ::serde::de::Visitor<'de> for Fields {
+                    type Value = #name;
+
+                    fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                        f.write_str(#expecting)
+                    }
+
+                    fn visit_map<A: ::serde::de::MapAccess<'de>>(self, mut map: A) -> ::core::result::Result<#name, A::Error> {
+                        #(let mut #slots = None;)*
+                        while let Some(key) = map.next_key_seed(FieldIndex(KEYS))? {
+                            match key {
+                                #(#arms)*
+                                _ => {
+                                    map.next_value::<::serde::de::IgnoredAny>()?;
+                                }
+                            }
+                        }
+                        Ok(#name { #(#inits)* })
+                    }
+                }
+
+                const KEYS: &[&str] = &[#(#keys),*];
+                deserializer.deserialize_struct(#name_str, KEYS, Fields)
+            }
+        }
+    }
+}
+
+/// The key finder every `Deserialize` impl above uses.
+pub(super) fn expand_field_index() -> TokenStream {
+    quote! {
+        /// Finds a JSON key among a struct's keys, without allocating; `None` for a key
+        /// the struct does not have, which is skipped (newer servers may add fields).
+        struct FieldIndex(&'static [&'static str]);
+
+        impl<'de> ::serde::de::DeserializeSeed<'de> for FieldIndex {
+            type Value = Option<usize>;
+
+            fn deserialize<D: ::serde::Deserializer<'de>>(self, deserializer: D) -> ::core::result::Result<Option<usize>, D::Error> {
+                deserializer.deserialize_identifier(self)
+            }
+        }
+
+        impl ::serde::de::Visitor<'_> for FieldIndex {
+            type Value = Option<usize>;
+
+            fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                f.write_str("a field name")
+            }
+
+            fn visit_str<E: ::serde::de::Error>(self, key: &str) -> ::core::result::Result<Option<usize>, E> {
+                Ok(self.0.iter().position(|known| *known == key))
+            }
+        }
+    }
+}
