@@ -8,7 +8,7 @@
 use std::fmt::Write;
 
 use crate::http_status::reason_phrase;
-use crate::model::{Catalog, Code, Family};
+use crate::model::{Catalog, Code, Envelope, Family};
 use crate::outline;
 use crate::text::inline;
 
@@ -16,6 +16,7 @@ use crate::text::inline;
 pub fn emit(catalog: &Catalog, header: &str) -> String {
     let mut page = format!("<!-- {header} -->\n\n");
     push_intro(&mut page, catalog);
+    push_responses(&mut page, catalog);
     push_status_summary(&mut page, catalog);
     for (index, family) in catalog.families.iter().enumerate() {
         push_family(&mut page, catalog, index, family);
@@ -41,6 +42,116 @@ fn push_intro(page: &mut String, catalog: &Catalog) {
         "Rust services and clients get the same codes from the `{}` crate, version {}.\n",
         catalog.crate_name, catalog.version
     );
+}
+
+fn push_responses(page: &mut String, catalog: &Catalog) {
+    if catalog.envelopes.is_empty() {
+        return;
+    }
+    let _ = writeln!(page, "## {}\n", outline::RESPONSES_SECTION);
+    let shape = if catalog.envelopes.len() == 1 {
+        "this shape"
+    } else {
+        "one of these shapes"
+    };
+    let _ = writeln!(
+        page,
+        "Every error response has a JSON body of {shape}; `code` is one of the codes \
+         below, and a client should branch on it.\n"
+    );
+    // Show a code with a dashboard action where there is one, so every field appears.
+    let example = catalog
+        .codes
+        .iter()
+        .find(|code| code.action.is_some())
+        .unwrap_or(&catalog.codes[0]);
+    for envelope in &catalog.envelopes {
+        let (label, note, json) = match envelope {
+            Envelope::Linked => (
+                "With links",
+                "`request_id` is always present, also on success, when `error` is absent; \
+                 `action_url` is absent when the code has no dashboard action.",
+                linked_json(example),
+            ),
+            Envelope::Rest => (
+                "REST",
+                "`details` holds facts about this occurrence; `{}` when there are none.",
+                rest_json(example),
+            ),
+            Envelope::Trpc => (
+                "tRPC",
+                "`stack` is sent only in development.",
+                trpc_json(example),
+            ),
+            Envelope::Problem => (
+                "Problem details (RFC 9457), served as `application/problem+json`",
+                "`type` is the code's documentation link; `code` is an extension member.",
+                problem_json(example),
+            ),
+        };
+        let _ = writeln!(page, "**{label}:**\n\n```json\n{json}```\n\n{note}\n");
+    }
+}
+
+fn linked_json(code: &Code) -> String {
+    let action = code
+        .action
+        .as_ref()
+        .map(|action| format!(",\n    \"action_url\": {}", json_string(&action.url)))
+        .unwrap_or_default();
+    format!(
+        "{{\n  \"error\": {{\n    \"code\": {},\n    \"message\": {},\n    \"docs_url\": {}{action}\n  }},\n  \"request_id\": \"req_8f2a41c0\"\n}}\n",
+        json_string(&code.wire),
+        json_string(&code.message),
+        json_string(&code.docs_url),
+    )
+}
+
+fn rest_json(code: &Code) -> String {
+    format!(
+        "{{\n  \"error\": {{\n    \"code\": {},\n    \"message\": {},\n    \"details\": {{}}\n  }}\n}}\n",
+        json_string(&code.wire),
+        json_string(&code.message),
+    )
+}
+
+fn trpc_json(code: &Code) -> String {
+    format!(
+        "{{\n  \"error\": {{\n    \"message\": {message},\n    \"code\": {wire},\n    \"data\": {{\n      \"code\": {wire},\n      \"httpStatus\": {status},\n      \"path\": \"procedure.name\",\n      \"stack\": \"...\"\n    }}\n  }}\n}}\n",
+        message = json_string(&code.message),
+        wire = json_string(&code.wire),
+        status = code.status,
+    )
+}
+
+fn problem_json(code: &Code) -> String {
+    format!(
+        "{{\n  \"type\": {},\n  \"title\": {},\n  \"status\": {},\n  \"detail\": {},\n  \"instance\": \"/path/of/the/request\",\n  \"code\": {}\n}}\n",
+        json_string(&code.docs_url),
+        json_string(&code.description),
+        code.status,
+        json_string(&code.message),
+        json_string(&code.wire),
+    )
+}
+
+/// `text` as a JSON string literal.
+fn json_string(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            c if c.is_control() => {
+                let _ = write!(out, "\\u{:04x}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
 }
 
 fn push_status_summary(page: &mut String, catalog: &Catalog) {

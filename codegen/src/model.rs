@@ -137,6 +137,8 @@ pub struct Action {
 /// Anchors of the generated page's fixed headings.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PageAnchors {
+    /// The error responses section, when the catalog declares envelopes.
+    pub responses: Option<String>,
     /// The HTTP status summary section.
     pub statuses: String,
     /// The section that holds one heading per code.

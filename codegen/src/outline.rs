@@ -12,7 +12,11 @@ pub fn page_title(api: &str) -> String {
     format!("{api} errors")
 }
 
-/// The section summarising codes by HTTP status (level 2, after the title).
+/// The section showing the JSON shape of each envelope (level 2, after the title; only
+/// when the catalog declares envelopes).
+pub const RESPONSES_SECTION: &str = "Error responses";
+
+/// The section summarising codes by HTTP status (level 2, after the responses).
 pub const STATUS_SECTION: &str = "HTTP status summary";
 
 /// The section holding one level-3 heading per code (level 2, after the families).

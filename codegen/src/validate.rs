@@ -621,6 +621,7 @@ fn build(
     let mut slugger = Slugger::default();
     slugger.anchor(&outline::page_title(&api));
     let page = PageAnchors {
+        responses: (!envelopes.is_empty()).then(|| slugger.anchor(outline::RESPONSES_SECTION)),
         statuses: slugger.anchor(outline::STATUS_SECTION),
         codes: String::new(),
     };

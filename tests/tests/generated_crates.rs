@@ -423,3 +423,48 @@ fn shared_codes_show_each_familys_wording_in_its_table() {
         }
     }
 }
+
+/// The JSON blocks of a page, in order.
+fn json_blocks(markdown: &str) -> Vec<String> {
+    use pulldown_cmark::CodeBlockKind;
+    let mut blocks = Vec::new();
+    let mut current: Option<String> = None;
+    for event in Parser::new(markdown) {
+        match event {
+            Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(lang))) if &*lang == "json" => {
+                current = Some(String::new())
+            }
+            Event::Text(text) => {
+                if let Some(block) = current.as_mut() {
+                    block.push_str(&text);
+                }
+            }
+            Event::End(TagEnd::CodeBlock) => blocks.extend(current.take()),
+            _ => {}
+        }
+    }
+    blocks
+}
+
+/// The bodies ERRORS.md shows are exactly what the envelope types read and write.
+#[test]
+fn the_references_json_examples_are_the_envelopes_shapes() {
+    fn same_after_round_trip<T: serde::Serialize + serde::de::DeserializeOwned>(json: &str) {
+        let body: T = serde_json::from_str(json).unwrap_or_else(|e| panic!("{e}: {json}"));
+        let written: serde_json::Value = serde_json::to_value(&body).unwrap();
+        let shown: serde_json::Value = serde_json::from_str(json).unwrap();
+        assert_eq!(
+            written, shown,
+            "the example has keys the type drops or lacks"
+        );
+    }
+    let relay = json_blocks(&read_reference("relay-errors"));
+    assert_eq!(relay.len(), 3, "rest, trpc, problem");
+    same_after_round_trip::<relay_errors::envelopes::RestBody>(&relay[0]);
+    same_after_round_trip::<relay_errors::envelopes::TrpcBody>(&relay[1]);
+    same_after_round_trip::<relay_errors::envelopes::Problem>(&relay[2]);
+    let batch = json_blocks(&read_reference("batch-relay-errors"));
+    assert_eq!(batch.len(), 2, "linked, problem");
+    same_after_round_trip::<batch_relay_errors::envelopes::LinkedBody>(&batch[0]);
+    same_after_round_trip::<batch_relay_errors::envelopes::Problem>(&batch[1]);
+}
