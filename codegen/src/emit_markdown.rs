@@ -22,6 +22,7 @@ pub fn emit(catalog: &Catalog, header: &str) -> String {
         push_family(&mut page, catalog, index, family);
     }
     push_code_headings(&mut page, catalog);
+    push_retired(&mut page, catalog);
     page
 }
 
@@ -181,7 +182,7 @@ fn push_family(page: &mut String, catalog: &Catalog, index: usize, family: &Fami
             "| {} | {} | {} | {} |",
             code_link(code),
             code.status,
-            inline(code.description_in(index)),
+            table_description(catalog, code, index),
             inline(&code.resolution)
         );
     }
@@ -202,6 +203,9 @@ fn push_code(page: &mut String, catalog: &Catalog, code: &Code) {
         Some(reason) => format!("{} {reason}", code.status),
         None => code.status.to_string(),
     };
+    if let Some(line) = deprecation_line(catalog, code) {
+        let _ = writeln!(page, "{line}\n");
+    }
     let _ = writeln!(page, "- **HTTP status:** {status}");
     let families: Vec<String> = code
         .families
@@ -235,6 +239,66 @@ fn push_code(page: &mut String, catalog: &Catalog, code: &Code) {
         );
     }
     page.push('\n');
+}
+
+/// A code's description in a family table, marked when the code is deprecated.
+fn table_description(catalog: &Catalog, code: &Code, family: usize) -> String {
+    let description = inline(code.description_in(family));
+    let Some(deprecation) = &code.deprecated else {
+        return description;
+    };
+    match deprecation.replacement {
+        Some(index) => format!(
+            "**Deprecated**, use {}. {description}",
+            code_link(&catalog.codes[index])
+        ),
+        None => format!("**Deprecated**. {description}"),
+    }
+}
+
+/// The paragraph that says a code is deprecated, since when, and what to use instead.
+fn deprecation_line(catalog: &Catalog, code: &Code) -> Option<String> {
+    let deprecation = code.deprecated.as_ref()?;
+    let mut line = format!("**Deprecated** since {}", deprecation.since);
+    match deprecation.replacement {
+        Some(index) => {
+            let _ = write!(line, ": use {} instead.", code_link(&catalog.codes[index]));
+        }
+        None => line.push('.'),
+    }
+    if let Some(note) = &deprecation.note {
+        let _ = write!(line, " {}", inline(note));
+    }
+    Some(line)
+}
+
+fn push_retired(page: &mut String, catalog: &Catalog) {
+    if catalog.retired.is_empty() {
+        return;
+    }
+    let _ = writeln!(page, "## {}\n", outline::RETIRED_SECTION);
+    page.push_str(
+        "These codes are no longer returned. Their wire strings will never be used again, \
+         so a client that still handles them does no harm.\n\n",
+    );
+    page.push_str("| Code | Retired in | Note |\n|---|---|---|\n");
+    for retired in &catalog.retired {
+        let note = retired.note.as_deref().map(inline).unwrap_or_default();
+        let _ = writeln!(
+            page,
+            "| [`{}`](#{}) | {} | {note} |",
+            retired.wire, retired.anchor, retired.since
+        );
+    }
+    page.push('\n');
+    for retired in &catalog.retired {
+        let _ = writeln!(page, "### `{}`\n", retired.wire);
+        let _ = write!(page, "Retired in {}.", retired.since);
+        if let Some(note) = &retired.note {
+            let _ = write!(page, " {}", inline(note));
+        }
+        page.push_str("\n\n");
+    }
 }
 
 fn code_link(code: &Code) -> String {

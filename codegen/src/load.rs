@@ -42,6 +42,34 @@ pub struct RawCatalog {
     pub families: Option<Spanned<Vec<RawFamily>>>,
     /// `codes`, in file order; `None` when the key is missing or malformed.
     pub codes: Option<Spanned<Vec<RawCode>>>,
+    /// `retired`: codes that were released and are no longer returned.
+    pub retired: Vec<RawRetired>,
+}
+
+/// A code's `deprecated` mapping as written.
+#[derive(Debug, Default)]
+pub struct RawDeprecation {
+    /// Where the mapping starts.
+    pub span: Span,
+    /// `since`: the catalog version that deprecated the code.
+    pub since: Option<Spanned<String>>,
+    /// `replacement`: the code to use instead.
+    pub replacement: Option<Spanned<String>>,
+    /// `note`: why, in a sentence.
+    pub note: Option<Spanned<String>>,
+}
+
+/// One entry of `retired` as written.
+#[derive(Debug, Default)]
+pub struct RawRetired {
+    /// Where the entry starts.
+    pub span: Span,
+    /// `code`: the retired wire string.
+    pub code: Option<Spanned<String>>,
+    /// `since`: the catalog version that retired it.
+    pub since: Option<Spanned<String>>,
+    /// `note`: why, in a sentence.
+    pub note: Option<Spanned<String>>,
 }
 
 /// One entry of `families` as written.
@@ -80,6 +108,8 @@ pub struct RawCode {
     pub docs_url: Option<Spanned<String>>,
     /// `family_descriptions`: family id -> that family's wording, in file order.
     pub family_descriptions: Vec<(Spanned<String>, Spanned<String>)>,
+    /// `deprecated`, if the code is.
+    pub deprecated: Option<RawDeprecation>,
 }
 
 const CATALOG_KEYS: &[&str] = &[
@@ -91,7 +121,10 @@ const CATALOG_KEYS: &[&str] = &[
     "actions",
     "families",
     "codes",
+    "retired",
 ];
+const DEPRECATION_KEYS: &[&str] = &["since", "replacement", "note"];
+const RETIRED_KEYS: &[&str] = &["code", "since", "note"];
 const FAMILY_KEYS: &[&str] = &["id", "title", "description"];
 const CODE_KEYS: &[&str] = &[
     "code",
@@ -103,6 +136,7 @@ const CODE_KEYS: &[&str] = &[
     "action",
     "docs_url",
     "family_descriptions",
+    "deprecated",
 ];
 
 /// Reads the catalog `text`, adding every shape problem to `diagnostics`.
@@ -290,6 +324,11 @@ impl Reader<'_> {
         catalog.codes = self
             .required(&fields, "codes")
             .and_then(|node| self.list(node, "`codes`", |reader, item| reader.code(item)));
+        if let Some(node) = fields.get("retired") {
+            catalog.retired = self
+                .list(node, "`retired`", |reader, item| reader.retired(item))
+                .map_or_else(Vec::new, |list| list.value);
+        }
         catalog
     }
 
@@ -332,7 +371,32 @@ impl Reader<'_> {
         if let Some(node) = fields.get("family_descriptions") {
             code.family_descriptions = self.text_map(node, "`family_descriptions`");
         }
+        code.deprecated = fields.get("deprecated").and_then(|n| self.deprecation(n));
         Some(code)
+    }
+
+    fn deprecation(&mut self, node: &Node) -> Option<RawDeprecation> {
+        let map = self.mapping(node, "`deprecated`")?;
+        let fields = self.fields(map, "deprecation", DEPRECATION_KEYS);
+        Some(RawDeprecation {
+            span: fields.span,
+            since: self.required_text(&fields, "since"),
+            replacement: fields
+                .get("replacement")
+                .and_then(|n| self.text(n, "`replacement`")),
+            note: fields.get("note").and_then(|n| self.text(n, "`note`")),
+        })
+    }
+
+    fn retired(&mut self, node: &Node) -> Option<RawRetired> {
+        let map = self.mapping(node, "a retired code")?;
+        let fields = self.fields(map, "retired code", RETIRED_KEYS);
+        Some(RawRetired {
+            span: fields.span,
+            code: self.required_text(&fields, "code"),
+            since: self.required_text(&fields, "since"),
+            note: fields.get("note").and_then(|n| self.text(n, "`note`")),
+        })
     }
 
     /// Checks the keys of `map` against `known`, reporting each unknown key.

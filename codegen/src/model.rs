@@ -22,11 +22,18 @@ pub struct Catalog {
     pub families: Vec<Family>,
     /// Every code, in enum and docs order.
     pub codes: Vec<Code>,
+    /// Codes that were released and are no longer returned, in catalog order.
+    pub retired: Vec<Retired>,
     /// The anchors of the generated page's own headings.
     pub page: PageAnchors,
 }
 
 impl Catalog {
+    /// Whether any code is deprecated, so generated code must allow using it.
+    pub fn has_deprecated(&self) -> bool {
+        self.codes.iter().any(|code| code.deprecated.is_some())
+    }
+
     /// The codes of each HTTP status, statuses ascending, codes in catalog order.
     pub fn codes_by_status(&self) -> BTreeMap<u16, Vec<&Code>> {
         let mut by_status: BTreeMap<u16, Vec<&Code>> = BTreeMap::new();
@@ -114,6 +121,32 @@ pub struct Code {
     pub has_own_docs_url: bool,
     /// The anchor of the code's heading in the generated Markdown.
     pub anchor: String,
+    /// Set when the code is deprecated.
+    pub deprecated: Option<Deprecation>,
+}
+
+/// Why and since when a code is deprecated.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Deprecation {
+    /// The catalog version that deprecated the code.
+    pub since: String,
+    /// Index into [`Catalog::codes`] of the code to use instead: live, not deprecated.
+    pub replacement: Option<usize>,
+    /// Why, plain text.
+    pub note: Option<String>,
+}
+
+/// A code that was released and is no longer returned; its wire string is never reused.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Retired {
+    /// The wire string.
+    pub wire: String,
+    /// The catalog version that retired it.
+    pub since: String,
+    /// Why, plain text.
+    pub note: Option<String>,
+    /// The anchor of its heading in the generated Markdown, so old links still land.
+    pub anchor: String,
 }
 
 impl Code {
@@ -143,4 +176,6 @@ pub struct PageAnchors {
     pub statuses: String,
     /// The section that holds one heading per code.
     pub codes: String,
+    /// The retired codes section, when there are retired codes.
+    pub retired: Option<String>,
 }

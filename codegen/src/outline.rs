@@ -22,6 +22,9 @@ pub const STATUS_SECTION: &str = "HTTP status summary";
 /// The section holding one level-3 heading per code (level 2, after the families).
 pub const CODES_SECTION: &str = "Error codes";
 
+/// The section listing retired codes, one level-3 heading each (level 2, last).
+pub const RETIRED_SECTION: &str = "Retired codes";
+
 /// Gives each heading the anchor GitHub and mdBook give it, in page order.
 ///
 /// Both lower-case the heading's text, keep letters, digits, `-` and `_`, turn spaces

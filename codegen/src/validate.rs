@@ -8,8 +8,8 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use crate::diagnostics::{Diagnostic, Span};
 use crate::ident;
-use crate::load::{RawCatalog, RawCode, RawFamily, Spanned};
-use crate::model::{Action, Catalog, Code, Envelope, Family, PageAnchors};
+use crate::load::{RawCatalog, RawCode, RawDeprecation, RawFamily, Spanned};
+use crate::model::{Action, Catalog, Code, Deprecation, Envelope, Family, PageAnchors, Retired};
 use crate::outline::{self, Slugger};
 use crate::suggest::closest;
 
@@ -32,7 +32,13 @@ pub fn validate(
     let envelopes = v.envelopes(raw.envelopes.as_ref());
     let actions = v.actions(&raw.actions);
     let families = v.families(raw.families.as_ref());
-    let codes = v.codes(raw.codes.as_ref(), &families, &actions);
+    let released = version
+        .as_deref()
+        .and_then(|v| semver::Version::parse(v).ok());
+    let codes = v.codes(raw.codes.as_ref(), &families, &actions, released.as_ref());
+    v.check_replacements(raw.codes.as_ref());
+    let deprecations = Validator::resolve_deprecations(&codes);
+    let retired = v.retired(raw, released.as_ref());
     v.warn_about_empty_families(&families, raw.codes.as_ref());
 
     let has_errors = v
@@ -42,17 +48,47 @@ pub fn validate(
     if has_errors {
         return None;
     }
-    let (api, crate_name, version, template) = (api?, crate_name?, version?, template?);
     Some(build(
         source_path,
-        api,
-        crate_name,
-        version,
-        &template,
-        envelopes,
-        families,
-        codes,
+        Checked {
+            api: api?,
+            crate_name: crate_name?,
+            version: version?,
+            template: template?,
+            envelopes,
+            families,
+            codes,
+            deprecations,
+            retired,
+        },
     ))
+}
+
+/// Everything that passed its checks, ready to become the model.
+struct Checked {
+    api: String,
+    crate_name: String,
+    version: String,
+    template: String,
+    envelopes: Vec<Envelope>,
+    families: Vec<CheckedFamily>,
+    codes: Vec<CheckedCode>,
+    deprecations: Vec<Option<Deprecation>>,
+    retired: Vec<CheckedRetired>,
+}
+
+/// A retired code that passed its checks.
+struct CheckedRetired {
+    wire: String,
+    since: String,
+    note: Option<String>,
+}
+
+/// A code's deprecation before its replacement is resolved.
+struct CheckedDeprecation {
+    since: String,
+    replacement: Option<Spanned<String>>,
+    note: Option<String>,
 }
 
 /// A family that passed its own checks, with where it was defined.
@@ -76,6 +112,7 @@ struct CheckedCode {
     retryable: bool,
     action: Option<Action>,
     docs_url: Option<String>,
+    deprecated: Option<CheckedDeprecation>,
 }
 
 struct Validator<'d> {
@@ -320,6 +357,7 @@ impl Validator<'_> {
         raw: Option<&Spanned<Vec<RawCode>>>,
         families: &[CheckedFamily],
         actions: &HashMap<String, String>,
+        released: Option<&semver::Version>,
     ) -> Vec<CheckedCode> {
         let Some(raw) = raw else {
             return Vec::new();
@@ -339,7 +377,7 @@ impl Validator<'_> {
         let mut names = NameRegistry::default();
         raw.value
             .iter()
-            .filter_map(|code| self.code(code, &family_index, actions, &mut names))
+            .filter_map(|code| self.code(code, &family_index, actions, &mut names, released))
             .collect()
     }
 
@@ -349,6 +387,7 @@ impl Validator<'_> {
         family_index: &HashMap<&str, usize>,
         actions: &HashMap<String, String>,
         names: &mut NameRegistry,
+        released: Option<&semver::Version>,
     ) -> Option<CheckedCode> {
         let wire = raw.code.as_ref().and_then(|wire| self.wire(wire, names));
         let status = raw.status.as_ref().and_then(|s| self.status(s));
@@ -359,11 +398,16 @@ impl Validator<'_> {
         let description = self.text(raw.description.as_ref(), "description");
         let resolution = self.text(raw.resolution.as_ref(), "resolution");
         let action = raw.action.as_ref().and_then(|a| self.action(a, actions));
-        let docs_url = match &raw.docs_url {
-            Some(url) => Some(self.url_template(Some(url), "docs_url")?),
-            None => None,
-        };
+        // Every check runs before any early return, so all of a code's problems are reported.
+        let docs_url = raw
+            .docs_url
+            .as_ref()
+            .map(|url| self.url_template(Some(url), "docs_url"));
         let family_descriptions = self.family_descriptions(raw, families.as_deref(), family_index);
+        let deprecated = raw
+            .deprecated
+            .as_ref()
+            .map(|deprecation| self.deprecation(deprecation, released));
         if let (Some(description), Some(resolution)) = (&description, &resolution) {
             if description == resolution {
                 let span = raw.resolution.as_ref().map_or(raw.span, |r| r.span);
@@ -389,7 +433,8 @@ impl Validator<'_> {
                 Some(_) => Some(action?),
                 None => None,
             },
-            docs_url,
+            docs_url: optional(docs_url)?,
+            deprecated: optional(deprecated)?,
         })
     }
 
@@ -449,6 +494,191 @@ impl Validator<'_> {
         }
         names.variants.insert(variant.clone(), wire.clone());
         Some((wire.value.clone(), variant, constant))
+    }
+
+    fn deprecation(
+        &mut self,
+        raw: &RawDeprecation,
+        released: Option<&semver::Version>,
+    ) -> Option<CheckedDeprecation> {
+        let since = raw
+            .since
+            .as_ref()
+            .and_then(|since| self.since(since, released, "deprecated"));
+        let note = raw.note.as_ref().map(|note| self.text(Some(note), "note"));
+        Some(CheckedDeprecation {
+            since: since?,
+            replacement: raw.replacement.clone(),
+            note: optional(note)?,
+        })
+    }
+
+    /// A `since` version: semver, and not later than the catalog's own version.
+    fn since(
+        &mut self,
+        since: &Spanned<String>,
+        released: Option<&semver::Version>,
+        what: &str,
+    ) -> Option<String> {
+        let parsed = match semver::Version::parse(&since.value) {
+            Ok(parsed) => parsed,
+            Err(error) => {
+                self.error(
+                    Diagnostic::error(
+                        format!("`since` {:?} is not a semver version", since.value),
+                        since.span,
+                    )
+                    .label(error.to_string())
+                    .help("write the catalog version it happened in, e.g. `0.3.0`"),
+                );
+                return None;
+            }
+        };
+        if let Some(released) = released.filter(|released| parsed > **released) {
+            self.error(
+                Diagnostic::error(
+                    format!("{what} since {parsed}, which is later than the catalog's version {released}"),
+                    since.span,
+                )
+                .label("a future version")
+                .help(format!("use the version that makes the change, and set `version` to it; at most {released}")),
+            );
+            return None;
+        }
+        Some(since.value.clone())
+    }
+
+    /// Checks each deprecated code's replacement, as written: it must name another
+    /// code of the catalog that is not deprecated itself. Works on the codes as written so
+    /// that a replacement is checked even when its code has other problems.
+    fn check_replacements(&mut self, raw: Option<&Spanned<Vec<RawCode>>>) {
+        let codes: Vec<&RawCode> = raw.iter().flat_map(|codes| &codes.value).collect();
+        let mut by_wire: HashMap<&str, &RawCode> = HashMap::new();
+        for code in &codes {
+            if let Some(wire) = &code.code {
+                by_wire.entry(wire.value.as_str()).or_insert(code);
+            }
+        }
+        for code in &codes {
+            let (Some(wire), Some(wanted)) = (
+                &code.code,
+                code.deprecated
+                    .as_ref()
+                    .and_then(|d| d.replacement.as_ref()),
+            ) else {
+                continue;
+            };
+            let problem = match by_wire.get(wanted.value.as_str()) {
+                None => Diagnostic::error(
+                    format!("unknown replacement code {:?}", wanted.value),
+                    wanted.span,
+                )
+                .label("no code of the catalog has this wire string")
+                .maybe_help(did_you_mean(&wanted.value, by_wire.keys().copied())),
+                Some(_) if wanted.value == wire.value => Diagnostic::error(
+                    format!("code {:?} names itself as its replacement", wire.value),
+                    wanted.span,
+                )
+                .label("the replacement must be another code"),
+                Some(target) if target.deprecated.is_some() => Diagnostic::error(
+                    format!("the replacement {:?} is deprecated too", wanted.value),
+                    wanted.span,
+                )
+                .label("a replacement must be a code clients can move to")
+                .note_at(
+                    format!("{:?} is deprecated here", wanted.value),
+                    target.deprecated.as_ref().map_or(target.span, |d| d.span),
+                )
+                .help("name the code that replaces both"),
+                Some(_) => continue,
+            };
+            self.error(problem);
+        }
+    }
+
+    /// Each code's deprecation, with its replacement as an index. Only called once the
+    /// replacements passed [`Validator::check_replacements`].
+    fn resolve_deprecations(codes: &[CheckedCode]) -> Vec<Option<Deprecation>> {
+        let index: HashMap<&str, usize> = codes
+            .iter()
+            .enumerate()
+            .map(|(i, code)| (code.wire.as_str(), i))
+            .collect();
+        codes
+            .iter()
+            .map(|code| {
+                let deprecation = code.deprecated.as_ref()?;
+                Some(Deprecation {
+                    since: deprecation.since.clone(),
+                    replacement: deprecation
+                        .replacement
+                        .as_ref()
+                        .and_then(|wanted| index.get(wanted.value.as_str()).copied()),
+                    note: deprecation.note.clone(),
+                })
+            })
+            .collect()
+    }
+
+    /// Checks `retired`: well-formed, listed once, and never used again as a live code.
+    fn retired(
+        &mut self,
+        raw: &RawCatalog,
+        released: Option<&semver::Version>,
+    ) -> Vec<CheckedRetired> {
+        let live: HashMap<&str, Span> = raw
+            .codes
+            .iter()
+            .flat_map(|codes| &codes.value)
+            .filter_map(|code| code.code.as_ref())
+            .map(|wire| (wire.value.as_str(), wire.span))
+            .collect();
+        let mut seen: HashMap<&str, Span> = HashMap::new();
+        let mut retired = Vec::new();
+        for entry in &raw.retired {
+            let Some(wire) = &entry.code else { continue };
+            if let Err(problem) = check_wire(&wire.value) {
+                self.error(
+                    Diagnostic::error(format!("invalid code {:?}", wire.value), wire.span)
+                        .label(problem),
+                );
+                continue;
+            }
+            if let Some(&first) = seen.get(wire.value.as_str()) {
+                self.error(
+                    Diagnostic::error(format!("code {:?} is retired twice", wire.value), wire.span)
+                        .label("listed again here")
+                        .note_at("first listed here", first),
+                );
+                continue;
+            }
+            seen.insert(&wire.value, wire.span);
+            if let Some(&used) = live.get(wire.value.as_str()) {
+                self.error(
+                    Diagnostic::error(format!("retired code {:?} is used again", wire.value), used)
+                        .label("a retired wire string can never come back")
+                        .note_at("retired here", wire.span)
+                        .help("clients may still treat it the old way; choose a new code"),
+                );
+                continue;
+            }
+            let since = entry
+                .since
+                .as_ref()
+                .and_then(|since| self.since(since, released, "retired"));
+            let note = match &entry.note {
+                Some(note) => self.text(Some(note), "note"),
+                None => None,
+            };
+            if let Some(since) = since {
+                retired.push(CheckedRetired {
+                    wire: wire.value.clone(),
+                    since,
+                    note,
+                });
+            }
+        }
+        retired
     }
 
     fn status(&mut self, status: &Spanned<i64>) -> Option<u16> {
@@ -607,24 +837,23 @@ struct NameRegistry {
 }
 
 /// Builds the model from checked parts, resolving anchors and docs links.
-#[allow(clippy::too_many_arguments)]
-fn build(
-    source_path: &str,
-    api: String,
-    crate_name: String,
-    version: String,
-    template: &str,
-    envelopes: Vec<Envelope>,
-    families: Vec<CheckedFamily>,
-    codes: Vec<CheckedCode>,
-) -> Catalog {
+fn build(source_path: &str, checked: Checked) -> Catalog {
+    let Checked {
+        api,
+        crate_name,
+        version,
+        template,
+        envelopes,
+        families,
+        codes,
+        deprecations,
+        retired,
+    } = checked;
+    // Anchors are handed out in page order, as GitHub and mdBook number repeats.
     let mut slugger = Slugger::default();
     slugger.anchor(&outline::page_title(&api));
-    let page = PageAnchors {
-        responses: (!envelopes.is_empty()).then(|| slugger.anchor(outline::RESPONSES_SECTION)),
-        statuses: slugger.anchor(outline::STATUS_SECTION),
-        codes: String::new(),
-    };
+    let responses = (!envelopes.is_empty()).then(|| slugger.anchor(outline::RESPONSES_SECTION));
+    let statuses = slugger.anchor(outline::STATUS_SECTION);
     let mut families: Vec<Family> = families
         .into_iter()
         .map(|f| Family {
@@ -636,19 +865,17 @@ fn build(
             codes: Vec::new(),
         })
         .collect();
-    let page = PageAnchors {
-        codes: slugger.anchor(outline::CODES_SECTION),
-        ..page
-    };
+    let codes_anchor = slugger.anchor(outline::CODES_SECTION);
     let codes: Vec<Code> = codes
         .into_iter()
+        .zip(deprecations)
         .enumerate()
-        .map(|(index, c)| {
+        .map(|(index, (c, deprecated))| {
             for &family in &c.families {
                 families[family].codes.push(index);
             }
             let anchor = slugger.anchor(&c.wire);
-            let docs_url = expand_url(c.docs_url.as_deref().unwrap_or(template), &c.wire, &anchor);
+            let docs_url = expand_url(c.docs_url.as_deref().unwrap_or(&template), &c.wire, &anchor);
             Code {
                 wire: c.wire,
                 variant: c.variant,
@@ -664,7 +891,18 @@ fn build(
                 docs_url,
                 has_own_docs_url: c.docs_url.is_some(),
                 anchor,
+                deprecated,
             }
+        })
+        .collect();
+    let retired_anchor = (!retired.is_empty()).then(|| slugger.anchor(outline::RETIRED_SECTION));
+    let retired = retired
+        .into_iter()
+        .map(|r| Retired {
+            anchor: slugger.anchor(&r.wire),
+            wire: r.wire,
+            since: r.since,
+            note: r.note,
         })
         .collect();
     Catalog {
@@ -675,7 +913,13 @@ fn build(
         envelopes,
         families,
         codes,
-        page,
+        retired,
+        page: PageAnchors {
+            responses,
+            statuses,
+            codes: codes_anchor,
+            retired: retired_anchor,
+        },
     }
 }
 
@@ -696,6 +940,15 @@ fn default_message(description: &str, resolution: &str) -> String {
 /// Fills the `{code}` and `{anchor}` placeholders of a checked URL template.
 fn expand_url(template: &str, wire: &str, anchor: &str) -> String {
     template.replace("{code}", wire).replace("{anchor}", anchor)
+}
+
+/// The result of checking an optional key: `Some(None)` when the key is absent,
+/// `Some(Some(value))` when it passed, `None` when it failed.
+fn optional<T>(checked: Option<Option<T>>) -> Option<Option<T>> {
+    match checked {
+        None => Some(None),
+        Some(value) => value.map(Some),
+    }
 }
 
 fn did_you_mean<'c>(name: &str, candidates: impl IntoIterator<Item = &'c str>) -> Option<String> {

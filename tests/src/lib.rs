@@ -9,7 +9,7 @@ pub struct ReadmeExamples;
 
 use std::path::{Path, PathBuf};
 
-use codegen::{Generated, Report};
+use codegen::{Generated, Report, Source};
 
 /// The repository root.
 pub fn workspace_root() -> PathBuf {
@@ -27,10 +27,26 @@ pub fn relative(path: &Path) -> String {
         .replace('\\', "/")
 }
 
-/// Generates the catalog at `path`, named by its path relative to the repository.
+/// Generates the catalog at `path`, named by its path relative to the repository, checked
+/// against the lock beside it (`<name>.lock`) when there is one, as `cargo xtask gen` does.
 pub fn generate_file(path: &Path) -> Result<Generated, Report> {
-    let bytes = std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    codegen::generate(&relative(path), &bytes)
+    let read =
+        |path: &Path| std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let bytes = read(path);
+    let lock_path = path.with_extension("lock");
+    let lock_bytes = lock_path.exists().then(|| read(&lock_path));
+    let (name, lock_name) = (relative(path), relative(&lock_path));
+    let lock = lock_bytes.as_deref().map(|bytes| Source {
+        path: &lock_name,
+        bytes,
+    });
+    codegen::generate(
+        Source {
+            path: &name,
+            bytes: &bytes,
+        },
+        lock,
+    )
 }
 
 /// Every `*.yaml` in `dir`, sorted.

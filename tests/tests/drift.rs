@@ -1,4 +1,5 @@
-//! Fails when anything under `generated/` differs from what the catalogs generate.
+//! Fails when anything under `generated/`, or a catalog's lock, differs from what the
+//! catalogs generate.
 
 use catalog_tests::{generate_file, relative, shipped_catalogs, workspace_root};
 use codegen::output::{self, FileState, Mode};
@@ -11,7 +12,14 @@ fn generated_files_match_the_catalogs() {
     let mut stale = Vec::new();
     for path in &catalogs {
         let generated = generate_file(path).unwrap_or_else(|report| panic!("{report}"));
-        for outcome in output::sync(&out_dir, &generated.files, Mode::Check).unwrap() {
+        let lock = codegen::GeneratedFile {
+            path: path.with_extension("lock"),
+            contents: generated.lock.clone(),
+        };
+        let mut outcomes = output::sync(&out_dir, &generated.files, Mode::Check).unwrap();
+        // The lock's path is absolute, so joining it to the output folder keeps it as is.
+        outcomes.extend(output::sync(&out_dir, &[lock], Mode::Check).unwrap());
+        for outcome in outcomes {
             if let FileState::Stale { diff } = outcome.state {
                 stale.push(format!("stale: {}\n{diff}", relative(&outcome.path)));
             }

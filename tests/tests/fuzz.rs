@@ -4,7 +4,7 @@
 //!
 //! The plain tests run a few hundred cases on every `cargo test`. The `#[ignore]`d ones
 //! are the long fuzz run:
-//! `FUZZ_CASES=1000000 cargo test --release -p catalog-tests --test fuzz -- --ignored`.
+//! `FUZZ_CASES=1000000 FUZZ_SECONDS=900 cargo test --release -p catalog-tests --test fuzz -- --ignored --nocapture`.
 
 use proptest::prelude::*;
 use proptest::strategy::ValueTree;
@@ -14,7 +14,11 @@ use serde_yaml::{Mapping, Value};
 
 /// Runs load + validate + emit and checks what comes out when the input is accepted.
 fn check_pipeline(bytes: &[u8]) -> Result<(), TestCaseError> {
-    let Ok(generated) = codegen::generate("fuzz.yaml", bytes) else {
+    let catalog = codegen::Source {
+        path: "fuzz.yaml",
+        bytes,
+    };
+    let Ok(generated) = codegen::generate(catalog, None) else {
         return Ok(());
     };
     for file in &generated.files {
@@ -191,11 +195,26 @@ fn run(cases: u32, strategy: impl Strategy<Value = Vec<u8>>) {
         .unwrap_or_else(|e| panic!("{e}"));
 }
 
-fn long_run_cases() -> u32 {
-    std::env::var("FUZZ_CASES")
-        .ok()
-        .and_then(|n| n.parse().ok())
-        .unwrap_or(100_000)
+/// The long run's budget: `FUZZ_CASES` cases (default 100,000), or `FUZZ_SECONDS`
+/// seconds if that is set, whichever ends first.
+fn long_run<S: Strategy<Value = Vec<u8>>>(strategy: impl Fn() -> S, name: &str) {
+    let cases: u64 = env_number("FUZZ_CASES").unwrap_or(100_000);
+    let seconds = env_number("FUZZ_SECONDS").unwrap_or(u64::MAX);
+    let started = std::time::Instant::now();
+    let mut done = 0;
+    while done < cases && started.elapsed().as_secs() < seconds {
+        let batch = (cases - done).min(10_000);
+        run(batch as u32, strategy());
+        done += batch;
+    }
+    eprintln!(
+        "{name}: {done} cases in {:.0?} without a failure",
+        started.elapsed()
+    );
+}
+
+fn env_number(name: &str) -> Option<u64> {
+    std::env::var(name).ok()?.parse().ok()
 }
 
 fn arbitrary_bytes() -> impl Strategy<Value = Vec<u8>> {
@@ -219,16 +238,13 @@ fn accepted_catalogs_become_rust_that_parses_and_markdown_that_keeps_its_shape()
 #[test]
 #[ignore = "long fuzz run; see the module docs"]
 fn fuzz_arbitrary_bytes() {
-    run(long_run_cases(), arbitrary_bytes());
+    long_run(arbitrary_bytes, "arbitrary bytes");
 }
 
 #[test]
 #[ignore = "long fuzz run; see the module docs"]
 fn fuzz_catalogs() {
-    run(
-        long_run_cases(),
-        catalog_yaml().prop_map(String::into_bytes),
-    );
+    long_run(|| catalog_yaml().prop_map(String::into_bytes), "catalogs");
 }
 
 /// The generator does accept a good share of the generated catalogs; a strategy that only
@@ -240,7 +256,11 @@ fn the_catalog_strategy_produces_valid_catalogs() {
     let accepted = (0..200)
         .filter(|_| {
             let yaml = strategy.new_tree(&mut runner).unwrap().current();
-            codegen::generate("fuzz.yaml", yaml.as_bytes()).is_ok()
+            let catalog = codegen::Source {
+                path: "fuzz.yaml",
+                bytes: yaml.as_bytes(),
+            };
+            codegen::generate(catalog, None).is_ok()
         })
         .count();
     assert!(

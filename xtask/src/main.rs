@@ -12,7 +12,7 @@ use std::process::ExitCode;
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
 use codegen::output::{self, FileState, Mode};
-use codegen::Generated;
+use codegen::{Generated, GeneratedFile, Source};
 
 /// Like `eprintln!`, but a closed pipe (`cargo xtask gen 2>&1 | head`) is not a panic.
 macro_rules! to_stderr {
@@ -101,12 +101,30 @@ fn gen(args: &GenArgs) -> Result<ExitCode> {
     for path in &catalogs {
         let bytes =
             std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
-        match codegen::generate(&display_path(&root, path), &bytes) {
+        let lock_path = path.with_extension("lock");
+        let lock_bytes = match std::fs::read(&lock_path) {
+            Ok(bytes) => Some(bytes),
+            Err(error) if error.kind() == std::io::ErrorKind::NotFound => None,
+            Err(error) => {
+                return Err(error).context(format!("cannot read {}", lock_path.display()))
+            }
+        };
+        let (catalog_name, lock_name) =
+            (display_path(&root, path), display_path(&root, &lock_path));
+        let catalog = Source {
+            path: &catalog_name,
+            bytes: &bytes,
+        };
+        let lock = lock_bytes.as_deref().map(|bytes| Source {
+            path: &lock_name,
+            bytes,
+        });
+        match codegen::generate(catalog, lock) {
             Ok(result) => {
                 if let Some(warnings) = &result.warnings {
                     to_stderr_raw!("{}", warnings.render(color));
                 }
-                generated.push(result);
+                generated.push((lock_path, result));
             }
             Err(report) => {
                 to_stderr_raw!("{}", report.render(color));
@@ -120,8 +138,8 @@ fn gen(args: &GenArgs) -> Result<ExitCode> {
     }
     let mode = if args.check { Mode::Check } else { Mode::Write };
     let mut stale = 0;
-    for result in &generated {
-        stale += sync_catalog(&out_dir, result, mode)?;
+    for (lock_path, result) in &generated {
+        stale += sync_catalog(&out_dir, lock_path, result, mode)?;
     }
     if stale > 0 {
         to_stderr!("error: {stale} generated file(s) are out of date; run `cargo xtask gen` and commit the result");
@@ -133,9 +151,16 @@ fn gen(args: &GenArgs) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// Syncs one catalog's files, prints its summary line and returns how many were stale.
-fn sync_catalog(out_dir: &Path, result: &Generated, mode: Mode) -> Result<usize> {
-    let outcomes = output::sync(out_dir, &result.files, mode)?;
+/// Syncs one catalog's files and its lock, prints its summary line and returns how many
+/// were stale.
+fn sync_catalog(out_dir: &Path, lock_path: &Path, result: &Generated, mode: Mode) -> Result<usize> {
+    let mut outcomes = output::sync(out_dir, &result.files, mode)?;
+    let lock = GeneratedFile {
+        path: PathBuf::from(lock_path.file_name().expect("a catalog file has a name")),
+        contents: result.lock.clone(),
+    };
+    let lock_dir = lock_path.parent().unwrap_or(Path::new("."));
+    outcomes.extend(output::sync(lock_dir, &[lock], mode)?);
     let count =
         |wanted: fn(&FileState) -> bool| outcomes.iter().filter(|o| wanted(&o.state)).count();
     let written = count(|s| *s == FileState::Written);
@@ -179,10 +204,13 @@ fn find_catalogs(dir: &Path) -> Result<Vec<PathBuf>> {
 /// `path` relative to the repository when inside it, so generated headers are the same on
 /// every machine; otherwise as given.
 fn display_path(root: &Path, path: &Path) -> String {
-    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
-    absolute
-        .strip_prefix(root)
-        .unwrap_or(path)
+    let resolve = |p: &Path| std::fs::canonicalize(p).or_else(|_| std::path::absolute(p));
+    let relative = match (resolve(root), resolve(path)) {
+        (Ok(root), Ok(path)) => path.strip_prefix(&root).map(Path::to_path_buf).ok(),
+        _ => None,
+    };
+    relative
+        .unwrap_or_else(|| path.to_path_buf())
         .to_string_lossy()
         .replace('\\', "/")
 }

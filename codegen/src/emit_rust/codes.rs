@@ -119,8 +119,9 @@ fn expand_error_code(catalog: &Catalog) -> TokenStream {
     );
     let variants = catalog.codes.iter().map(|code| {
         let docs = docs(variant_doc_lines(catalog, code));
+        let deprecated = expand_deprecated_attribute(catalog, code);
         let name = variant(code);
-        quote! { #docs #name, }
+        quote! { #docs #deprecated #name, }
     });
     quote! {
         #enum_docs
@@ -169,7 +170,9 @@ fn expand_error_code_impl(catalog: &Catalog) -> TokenStream {
     let description_in = expand_description_in(catalog);
     let with_status = expand_with_status(catalog);
     let from_wire = expand_from_wire(catalog);
+    let allow = allow_deprecated(catalog);
     quote! {
+        #allow
         impl ErrorCode {
             /// Every code, in catalog order.
             pub const ALL: &'static [ErrorCode] = &[#(ErrorCode::#all),*];
@@ -253,6 +256,16 @@ fn expand_code_accessors() -> TokenStream {
         /// Every family the code is listed under, primary first.
         pub const fn families(self) -> &'static [Family] {
             self.meta().families
+        }
+
+        /// Whether the code is deprecated: still returned, but on its way out.
+        pub const fn is_deprecated(self) -> bool {
+            self.meta().deprecated
+        }
+
+        /// The code to use instead of this deprecated one, if the catalog names one.
+        pub const fn replacement(self) -> Option<ErrorCode> {
+            self.meta().replacement
         }
     }
 }
@@ -452,6 +465,14 @@ fn expand_code_table(catalog: &Catalog) -> TokenStream {
             None => quote! { None },
         };
         let retryable = code.retryable;
+        let deprecated = code.deprecated.is_some();
+        let replacement = match code.deprecated.as_ref().and_then(|d| d.replacement) {
+            Some(index) => {
+                let name = variant(&catalog.codes[index]);
+                quote! { Some(ErrorCode::#name) }
+            }
+            None => quote! { None },
+        };
         let families = code
             .families
             .iter()
@@ -466,6 +487,8 @@ fn expand_code_table(catalog: &Catalog) -> TokenStream {
                 docs_url: docs_url::#constant,
                 action_url: #action_url,
                 retryable: #retryable,
+                deprecated: #deprecated,
+                replacement: #replacement,
                 families: &[#(Family::#families),*],
             },
         }
@@ -481,6 +504,8 @@ fn expand_code_table(catalog: &Catalog) -> TokenStream {
             docs_url: &'static str,
             action_url: Option<&'static str>,
             retryable: bool,
+            deprecated: bool,
+            replacement: Option<ErrorCode>,
             families: &'static [Family],
         }
 
@@ -490,6 +515,7 @@ fn expand_code_table(catalog: &Catalog) -> TokenStream {
 }
 
 fn expand_family_table(catalog: &Catalog) -> TokenStream {
+    let allow = allow_deprecated(catalog);
     let len = Literal::usize_unsuffixed(catalog.families.len());
     let rows = catalog.families.iter().map(|family| {
         let (id, title) = (&family.id, &family.title);
@@ -517,6 +543,7 @@ fn expand_family_table(catalog: &Catalog) -> TokenStream {
         }
 
         /// One row per family, in variant order, so `Family as usize` is the row.
+        #allow
         static FAMILIES: [FamilyMeta; #len] = [#(#rows)*];
     }
 }
@@ -608,5 +635,31 @@ fn expand_error_code_http() -> TokenStream {
                     .unwrap_or(::http::StatusCode::INTERNAL_SERVER_ERROR)
             }
         }
+    }
+}
+
+/// `#[deprecated(since, note)]` for a deprecated code; the note names the replacement.
+fn expand_deprecated_attribute(catalog: &Catalog, code: &Code) -> TokenStream {
+    let Some(deprecation) = &code.deprecated else {
+        return TokenStream::new();
+    };
+    let since = &deprecation.since;
+    let mut note = match deprecation.replacement {
+        Some(index) => format!("use `{}` instead", catalog.codes[index].wire),
+        None => "no longer returned".to_owned(),
+    };
+    if let Some(extra) = &deprecation.note {
+        note = format!("{note}: {extra}");
+    }
+    quote! { #[deprecated(since = #since, note = #note)] }
+}
+
+/// `#[allow(deprecated)]` on items that name every variant, when some are deprecated:
+/// the crate's own code must not warn about the codes it still has to list.
+fn allow_deprecated(catalog: &Catalog) -> TokenStream {
+    if catalog.has_deprecated() {
+        quote! { #[allow(deprecated)] }
+    } else {
+        TokenStream::new()
     }
 }

@@ -209,6 +209,16 @@ impl ErrorCode {
         self.meta().families
     }
 
+    /// Whether the code is deprecated: still returned, but on its way out.
+    pub const fn is_deprecated(self) -> bool {
+        self.meta().deprecated
+    }
+
+    /// The code to use instead of this deprecated one, if the catalog names one.
+    pub const fn replacement(self) -> Option<ErrorCode> {
+        self.meta().replacement
+    }
+
     /// The description as `family`'s section of the reference words it.
     ///
     /// A code listed under several families can be worded differently in each; for
@@ -414,6 +424,8 @@ struct CodeMeta {
     docs_url: &'static str,
     action_url: Option<&'static str>,
     retryable: bool,
+    deprecated: bool,
+    replacement: Option<ErrorCode>,
     families: &'static [Family],
 }
 
@@ -428,6 +440,8 @@ static CODES: [CodeMeta; 10] = [
         docs_url: docs_url::API_KEY_REQUIRED,
         action_url: Some("https://dashboard.batchrelay.com/settings/api-keys"),
         retryable: false,
+        deprecated: false,
+        replacement: None,
         families: &[Family::Authentication],
     },
     CodeMeta {
@@ -439,6 +453,8 @@ static CODES: [CodeMeta; 10] = [
         docs_url: docs_url::API_KEY_INVALID,
         action_url: Some("https://dashboard.batchrelay.com/settings/api-keys"),
         retryable: false,
+        deprecated: false,
+        replacement: None,
         families: &[Family::Authentication],
     },
     CodeMeta {
@@ -450,6 +466,8 @@ static CODES: [CodeMeta; 10] = [
         docs_url: docs_url::API_KEY_REVOKED,
         action_url: Some("https://dashboard.batchrelay.com/settings/api-keys"),
         retryable: false,
+        deprecated: false,
+        replacement: None,
         families: &[Family::Authentication],
     },
     CodeMeta {
@@ -461,6 +479,8 @@ static CODES: [CodeMeta; 10] = [
         docs_url: docs_url::API_KEY_EXPIRED,
         action_url: Some("https://dashboard.batchrelay.com/settings/api-keys"),
         retryable: false,
+        deprecated: false,
+        replacement: None,
         families: &[Family::Authentication],
     },
     CodeMeta {
@@ -472,6 +492,8 @@ static CODES: [CodeMeta; 10] = [
         docs_url: docs_url::SCOPE_REQUIRED,
         action_url: Some("https://dashboard.batchrelay.com/settings/api-keys"),
         retryable: false,
+        deprecated: false,
+        replacement: None,
         families: &[Family::Authentication],
     },
     CodeMeta {
@@ -483,6 +505,8 @@ static CODES: [CodeMeta; 10] = [
         docs_url: docs_url::API_ACCOUNT_INACTIVE,
         action_url: None,
         retryable: false,
+        deprecated: false,
+        replacement: None,
         families: &[Family::Authentication],
     },
     CodeMeta {
@@ -494,6 +518,8 @@ static CODES: [CodeMeta; 10] = [
         docs_url: docs_url::BILLING_REQUIRED,
         action_url: Some("https://dashboard.batchrelay.com/settings/billing"),
         retryable: false,
+        deprecated: false,
+        replacement: None,
         families: &[Family::Billing],
     },
     CodeMeta {
@@ -505,6 +531,8 @@ static CODES: [CodeMeta; 10] = [
         docs_url: docs_url::INVALID_JSON,
         action_url: None,
         retryable: false,
+        deprecated: false,
+        replacement: None,
         families: &[Family::Requests],
     },
     CodeMeta {
@@ -516,6 +544,8 @@ static CODES: [CodeMeta; 10] = [
         docs_url: docs_url::INVALID_REQUEST,
         action_url: None,
         retryable: false,
+        deprecated: false,
+        replacement: None,
         families: &[Family::Requests],
     },
     CodeMeta {
@@ -527,6 +557,8 @@ static CODES: [CodeMeta; 10] = [
         docs_url: docs_url::INTERNAL_ERROR,
         action_url: None,
         retryable: true,
+        deprecated: false,
+        replacement: None,
         families: &[Family::Server],
     },
 ];

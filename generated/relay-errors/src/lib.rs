@@ -713,6 +713,16 @@ impl ErrorCode {
         self.meta().families
     }
 
+    /// Whether the code is deprecated: still returned, but on its way out.
+    pub const fn is_deprecated(self) -> bool {
+        self.meta().deprecated
+    }
+
+    /// The code to use instead of this deprecated one, if the catalog names one.
+    pub const fn replacement(self) -> Option<ErrorCode> {
+        self.meta().replacement
+    }
+
     /// The description as `family`'s section of the reference words it.
     ///
     /// A code listed under several families can be worded differently in each; for
@@ -1125,6 +1135,8 @@ struct CodeMeta {
     docs_url: &'static str,
     action_url: Option<&'static str>,
     retryable: bool,
+    deprecated: bool,
+    replacement: Option<ErrorCode>,
     families: &'static [Family],
 }
 
@@ -1139,6 +1151,8 @@ static CODES: [CodeMeta; 66] = [
         docs_url: docs_url::UNAUTHORIZED,
         action_url: None,
         retryable: false,
+        deprecated: false,
+        replacement: None,
         families: &[Family::Authentication],
     },
     CodeMeta {
@@ -1150,6 +1164,8 @@ static CODES: [CodeMeta; 66] = [
         docs_url: docs_url::FORBIDDEN,
         action_url: None,
         retryable: false,
+        deprecated: false,
+        replacement: None,
         families: &[Family::Authentication],
     },
     CodeMeta {
@@ -1161,6 +1177,8 @@ static CODES: [CodeMeta; 66] = [
         docs_url: docs_url::SESSION_EXPIRED,
         action_url: None,
         retryable: false,
+        deprecated: false,
+        replacement: None,
         families: &[Family::Authentication],
     },
     CodeMeta {
@@ -1172,6 +1190,8 @@ static CODES: [CodeMeta; 66] = [
         docs_url: docs_url::INVALID_TOKEN,
         action_url: None,
         retryable: false,
+        deprecated: false,
+        replacement: None,
         families: &[Family::Authentication],
     },
     CodeMeta {
@@ -1183,6 +1203,8 @@ static CODES: [CodeMeta; 66] = [
         docs_url: docs_url::BAD_REQUEST,
         action_url: None,
         retryable: false,
+        deprecated: false,
+        replacement: None,
         families: &[Family::Validation],
     },
     CodeMeta {
@@ -1194,6 +1216,8 @@ static CODES: [CodeMeta; 66] = [
         docs_url: docs_url::VALIDATION_ERROR,
         action_url: None,
         retryable: false,
+        deprecated: false,
+        replacement: None,
         families: &[Family::Validation],
     },
     CodeMeta {
@@ -1205,6 +1229,8 @@ static CODES: [CodeMeta; 66] = [
         docs_url: docs_url::INVALID_UUID,
         action_url: None,
         retryable: false,
+        deprecated: false,
+        replacement: None,
         families: &[Family::Validation],
     },
     CodeMeta {
@@ -1216,6 +1242,8 @@ static CODES: [CodeMeta; 66] = [
         docs_url: docs_url::MISSING_FIELD,
         action_url: None,
         retryable: false,
+        deprecated: false,
+        replacement: None,
         families: &[Family::Validation],
     },
     CodeMeta {
@@ -1227,6 +1255,8 @@ static CODES: [CodeMeta; 66] = [
         docs_url: docs_url::NOT_FOUND,
         action_url: None,
         retryable: false,
+        deprecated: false,
+        replacement: None,
         families: &[Family::Resource],
     },
     CodeMeta {
@@ -1238,6 +1268,8 @@ static CODES: [CodeMeta; 66] = [
         docs_url: docs_url::ALREADY_EXISTS,
         action_url: None,
         retryable: false,
+        deprecated: false,
+        replacement: None,
         families: &[Family::Resource],
     },
     CodeMeta {
@@ -1249,6 +1281,8 @@ static CODES: [CodeMeta; 66] = [
         docs_url: docs_url::CONFLICT,
         action_url: None,
         retryable: false,
+        deprecated: false,
+        replacement: None,
         families: &[Family::Resource],
     },
     CodeMeta {
@@ -1260,6 +1294,8 @@ static CODES: [CodeMeta; 66] = [
         docs_url: docs_url::DELETED,
         action_url: None,
         retryable: false,
+        deprecated: false,
+        replacement: None,
         families: &[Family::Resource],
     },
     CodeMeta {
@@ -1271,6 +1307,8 @@ static CODES: [CodeMeta; 66] = [
         docs_url: docs_url::TOO_MANY_REQUESTS,
         action_url: None,
         retryable: true,
+        deprecated: false,
+        replacement: None,
         families: &[Family::RateLimiting],
     },
     CodeMeta {
@@ -1282,6 +1320,8 @@ static CODES: [CodeMeta; 66] = [
         docs_url: docs_url::QUOTA_EXCEEDED,
         action_url: None,
         retryable: false,
+        deprecated: false,
+        replacement: None,
         families: &[Family::RateLimiting],
     },
     CodeMeta {
@@ -1293,6 +1333,8 @@ static CODES: [CodeMeta; 66] = [
         docs_url: docs_url::INTERNAL_SERVER_ERROR,
         action_url: None,
         retryable: true,
+        deprecated: false,
+        replacement: None,
         families: &[Family::Server],
     },
     CodeMeta {
@@ -1304,6 +1346,8 @@ static CODES: [CodeMeta; 66] = [
         docs_url: docs_url::SERVICE_UNAVAILABLE,
         action_url: None,
         retryable: true,
+        deprecated: false,
+        replacement: None,
         families: &[Family::Server],
     },
     CodeMeta {
@@ -1315,6 +1359,8 @@ static CODES: [CodeMeta; 66] = [
         docs_url: docs_url::TIMEOUT,
         action_url: None,
         retryable: true,
+        deprecated: false,
+        replacement: None,
         families: &[Family::Server],
     },
     CodeMeta {
@@ -1326,6 +1372,8 @@ static CODES: [CodeMeta; 66] = [
         docs_url: docs_url::TICKET_NOT_FOUND,
         action_url: None,
         retryable: false,
+        deprecated: false,
+        replacement: None,
         families: &[Family::Tickets],
     },
     CodeMeta {
@@ -1337,6 +1385,8 @@ static CODES: [CodeMeta; 66] = [
         docs_url: docs_url::TICKET_ALREADY_CLOSED,
         action_url: None,
         retryable: false,
+        deprecated: false,
+        replacement: None,
         families: &[Family::Tickets],
     },
     CodeMeta {
@@ -1348,6 +1398,8 @@ static CODES: [CodeMeta; 66] = [
         docs_url: docs_url::TICKET_LOCKED,
         action_url: None,
         retryable: false,
+        deprecated: false,
+        replacement: None,
         families: &[Family::Tickets],
     },
     CodeMeta {
@@ -1359,6 +1411,8 @@ static CODES: [CodeMeta; 66] = [
         docs_url: docs_url::INVALID_STATUS,
         action_url: None,
         retryable: false,
+        deprecated: false,
+        replacement: None,
         families: &[Family::Tickets, Family::Articles],
     },
     CodeMeta {
@@ -1370,6 +1424,8 @@ static CODES: [CodeMeta; 66] = [
         docs_url: docs_url::INVALID_PRIORITY,
         action_url: None,
         retryable: false,
+        deprecated: false,
+        replacement: None,
         families: &[Family::Tickets],
     },
     CodeMeta {
@@ -1381,6 +1437,8 @@ static CODES: [CodeMeta; 66] = [
         docs_url: docs_url::MERGE_SELF,
         action_url: None,
         retryable: false,
+        deprecated: false,
+        replacement: None,
         families: &[Family::Tickets],
     },
     CodeMeta {
@@ -1392,6 +1450,8 @@ static CODES: [CodeMeta; 66] = [
         docs_url: docs_url::MERGE_DIFFERENT_ORG,
         action_url: None,
         retryable: false,
+        deprecated: false,
+        replacement: None,
         families: &[Family::Tickets],
     },
     CodeMeta {
@@ -1403,6 +1463,8 @@ static CODES: [CodeMeta; 66] = [
         docs_url: docs_url::CONVERSATION_NOT_FOUND,
         action_url: None,
         retryable: false,
+        deprecated: false,
+        replacement: None,
         families: &[Family::Conversations],
     },
     CodeMeta {
@@ -1414,6 +1476,8 @@ static CODES: [CodeMeta; 66] = [
         docs_url: docs_url::ATTACHMENT_TOO_LARGE,
         action_url: None,
         retryable: false,
+        deprecated: false,
+        replacement: None,
         families: &[Family::Conversations],
     },
     CodeMeta {
@@ -1425,6 +1489,8 @@ static CODES: [CodeMeta; 66] = [
         docs_url: docs_url::INVALID_ATTACHMENT_TYPE,
         action_url: None,
         retryable: false,
+        deprecated: false,
+        replacement: None,
         families: &[Family::Conversations],
     },
     CodeMeta {
@@ -1436,6 +1502,8 @@ static CODES: [CodeMeta; 66] = [
         docs_url: docs_url::EMPTY_CONTENT,
         action_url: None,
         retryable: false,
+        deprecated: false,
+        replacement: None,
         families: &[Family::Conversations],
     },
     CodeMeta {
@@ -1447,6 +1515,8 @@ static CODES: [CodeMeta; 66] = [
         docs_url: docs_url::CUSTOMER_NOT_FOUND,
         action_url: None,
         retryable: false,
+        deprecated: false,
+        replacement: None,
         families: &[Family::Customers],
     },
     CodeMeta {
@@ -1458,6 +1528,8 @@ static CODES: [CodeMeta; 66] = [
         docs_url: docs_url::EMAIL_ALREADY_EXISTS,
         action_url: None,
         retryable: false,
+        deprecated: false,
+        replacement: None,
         families: &[Family::Customers],
     },
     CodeMeta {
@@ -1469,6 +1541,8 @@ static CODES: [CodeMeta; 66] = [
         docs_url: docs_url::INVALID_EMAIL,
         action_url: None,
         retryable: false,
+        deprecated: false,
+        replacement: None,
         families: &[Family::Customers],
     },
     CodeMeta {
@@ -1480,6 +1554,8 @@ static CODES: [CodeMeta; 66] = [
         docs_url: docs_url::CUSTOMER_HAS_TICKETS,
         action_url: None,
         retryable: false,
+        deprecated: false,
+        replacement: None,
         families: &[Family::Customers],
     },
     CodeMeta {
@@ -1491,6 +1567,8 @@ static CODES: [CodeMeta; 66] = [
         docs_url: docs_url::AI_NOT_AVAILABLE,
         action_url: None,
         retryable: false,
+        deprecated: false,
+        replacement: None,
         families: &[Family::Ai],
     },
     CodeMeta {
@@ -1502,6 +1580,8 @@ static CODES: [CodeMeta; 66] = [
         docs_url: docs_url::AI_LIMIT_EXCEEDED,
         action_url: None,
         retryable: false,
+        deprecated: false,
+        replacement: None,
         families: &[Family::Ai],
     },
     CodeMeta {
@@ -1513,6 +1593,8 @@ static CODES: [CodeMeta; 66] = [
         docs_url: docs_url::AI_PROCESSING_FAILED,
         action_url: None,
         retryable: true,
+        deprecated: false,
+        replacement: None,
         families: &[Family::Ai],
     },
     CodeMeta {
@@ -1524,6 +1606,8 @@ static CODES: [CodeMeta; 66] = [
         docs_url: docs_url::INVALID_MODEL,
         action_url: None,
         retryable: false,
+        deprecated: false,
+        replacement: None,
         families: &[Family::Ai],
     },
     CodeMeta {
@@ -1535,6 +1619,8 @@ static CODES: [CodeMeta; 66] = [
         docs_url: docs_url::ARTICLE_NOT_FOUND,
         action_url: None,
         retryable: false,
+        deprecated: false,
+        replacement: None,
         families: &[Family::Articles],
     },
     CodeMeta {
@@ -1546,6 +1632,8 @@ static CODES: [CodeMeta; 66] = [
         docs_url: docs_url::SLUG_EXISTS,
         action_url: None,
         retryable: false,
+        deprecated: false,
+        replacement: None,
         families: &[Family::Articles, Family::Collections],
     },
     CodeMeta {
@@ -1557,6 +1645,8 @@ static CODES: [CodeMeta; 66] = [
         docs_url: docs_url::CONTENT_TOO_LARGE,
         action_url: None,
         retryable: false,
+        deprecated: false,
+        replacement: None,
         families: &[Family::Articles],
     },
     CodeMeta {
@@ -1568,6 +1658,8 @@ static CODES: [CodeMeta; 66] = [
         docs_url: docs_url::AUTOMATION_NOT_FOUND,
         action_url: None,
         retryable: false,
+        deprecated: false,
+        replacement: None,
         families: &[Family::Automations],
     },
     CodeMeta {
@@ -1579,6 +1671,8 @@ static CODES: [CodeMeta; 66] = [
         docs_url: docs_url::INVALID_TRIGGER,
         action_url: None,
         retryable: false,
+        deprecated: false,
+        replacement: None,
         families: &[Family::Automations],
     },
     CodeMeta {
@@ -1590,6 +1684,8 @@ static CODES: [CodeMeta; 66] = [
         docs_url: docs_url::INVALID_ACTION,
         action_url: None,
         retryable: false,
+        deprecated: false,
+        replacement: None,
         families: &[Family::Automations, Family::Macros],
     },
     CodeMeta {
@@ -1601,6 +1697,8 @@ static CODES: [CodeMeta; 66] = [
         docs_url: docs_url::INVALID_CONDITION,
         action_url: None,
         retryable: false,
+        deprecated: false,
+        replacement: None,
         families: &[Family::Automations],
     },
     CodeMeta {
@@ -1612,6 +1710,8 @@ static CODES: [CodeMeta; 66] = [
         docs_url: docs_url::CIRCULAR_REFERENCE,
         action_url: None,
         retryable: false,
+        deprecated: false,
+        replacement: None,
         families: &[Family::Automations],
     },
     CodeMeta {
@@ -1623,6 +1723,8 @@ static CODES: [CodeMeta; 66] = [
         docs_url: docs_url::INTEGRATION_NOT_FOUND,
         action_url: None,
         retryable: false,
+        deprecated: false,
+        replacement: None,
         families: &[Family::Integrations],
     },
     CodeMeta {
@@ -1634,6 +1736,8 @@ static CODES: [CodeMeta; 66] = [
         docs_url: docs_url::INTEGRATION_DISABLED,
         action_url: None,
         retryable: false,
+        deprecated: false,
+        replacement: None,
         families: &[Family::Integrations],
     },
     CodeMeta {
@@ -1645,6 +1749,8 @@ static CODES: [CodeMeta; 66] = [
         docs_url: docs_url::OAUTH_FAILED,
         action_url: None,
         retryable: false,
+        deprecated: false,
+        replacement: None,
         families: &[Family::Integrations],
     },
     CodeMeta {
@@ -1656,6 +1762,8 @@ static CODES: [CodeMeta; 66] = [
         docs_url: docs_url::INVALID_CREDENTIALS,
         action_url: None,
         retryable: false,
+        deprecated: false,
+        replacement: None,
         families: &[Family::Integrations],
     },
     CodeMeta {
@@ -1667,6 +1775,8 @@ static CODES: [CodeMeta; 66] = [
         docs_url: docs_url::SYNC_FAILED,
         action_url: None,
         retryable: true,
+        deprecated: false,
+        replacement: None,
         families: &[Family::Integrations],
     },
     CodeMeta {
@@ -1678,6 +1788,8 @@ static CODES: [CodeMeta; 66] = [
         docs_url: docs_url::RATE_LIMITED,
         action_url: None,
         retryable: true,
+        deprecated: false,
+        replacement: None,
         families: &[Family::Integrations],
     },
     CodeMeta {
@@ -1689,6 +1801,8 @@ static CODES: [CodeMeta; 66] = [
         docs_url: docs_url::MACRO_NOT_FOUND,
         action_url: None,
         retryable: false,
+        deprecated: false,
+        replacement: None,
         families: &[Family::Macros],
     },
     CodeMeta {
@@ -1700,6 +1814,8 @@ static CODES: [CodeMeta; 66] = [
         docs_url: docs_url::APPLY_FAILED,
         action_url: None,
         retryable: false,
+        deprecated: false,
+        replacement: None,
         families: &[Family::Macros],
     },
     CodeMeta {
@@ -1711,6 +1827,8 @@ static CODES: [CodeMeta; 66] = [
         docs_url: docs_url::POLICY_NOT_FOUND,
         action_url: None,
         retryable: false,
+        deprecated: false,
+        replacement: None,
         families: &[Family::Sla],
     },
     CodeMeta {
@@ -1722,6 +1840,8 @@ static CODES: [CodeMeta; 66] = [
         docs_url: docs_url::TRACKING_NOT_FOUND,
         action_url: None,
         retryable: false,
+        deprecated: false,
+        replacement: None,
         families: &[Family::Sla],
     },
     CodeMeta {
@@ -1733,6 +1853,8 @@ static CODES: [CodeMeta; 66] = [
         docs_url: docs_url::ALREADY_PAUSED,
         action_url: None,
         retryable: false,
+        deprecated: false,
+        replacement: None,
         families: &[Family::Sla],
     },
     CodeMeta {
@@ -1744,6 +1866,8 @@ static CODES: [CodeMeta; 66] = [
         docs_url: docs_url::NOT_PAUSED,
         action_url: None,
         retryable: false,
+        deprecated: false,
+        replacement: None,
         families: &[Family::Sla],
     },
     CodeMeta {
@@ -1755,6 +1879,8 @@ static CODES: [CodeMeta; 66] = [
         docs_url: docs_url::REMINDER_NOT_FOUND,
         action_url: None,
         retryable: false,
+        deprecated: false,
+        replacement: None,
         families: &[Family::Scheduling],
     },
     CodeMeta {
@@ -1766,6 +1892,8 @@ static CODES: [CodeMeta; 66] = [
         docs_url: docs_url::MESSAGE_NOT_FOUND,
         action_url: None,
         retryable: false,
+        deprecated: false,
+        replacement: None,
         families: &[Family::Scheduling],
     },
     CodeMeta {
@@ -1777,6 +1905,8 @@ static CODES: [CodeMeta; 66] = [
         docs_url: docs_url::INVALID_TIME,
         action_url: None,
         retryable: false,
+        deprecated: false,
+        replacement: None,
         families: &[Family::Scheduling],
     },
     CodeMeta {
@@ -1788,6 +1918,8 @@ static CODES: [CodeMeta; 66] = [
         docs_url: docs_url::SCHEDULE_CONFLICT,
         action_url: None,
         retryable: false,
+        deprecated: false,
+        replacement: None,
         families: &[Family::Scheduling],
     },
     CodeMeta {
@@ -1799,6 +1931,8 @@ static CODES: [CodeMeta; 66] = [
         docs_url: docs_url::HEARTBEAT_TOO_FREQUENT,
         action_url: None,
         retryable: true,
+        deprecated: false,
+        replacement: None,
         families: &[Family::Scheduling],
     },
     CodeMeta {
@@ -1810,6 +1944,8 @@ static CODES: [CodeMeta; 66] = [
         docs_url: docs_url::COLLECTION_NOT_FOUND,
         action_url: None,
         retryable: false,
+        deprecated: false,
+        replacement: None,
         families: &[Family::Collections],
     },
     CodeMeta {
@@ -1821,6 +1957,8 @@ static CODES: [CodeMeta; 66] = [
         docs_url: docs_url::WEBHOOK_NOT_FOUND,
         action_url: None,
         retryable: false,
+        deprecated: false,
+        replacement: None,
         families: &[Family::Webhooks],
     },
     CodeMeta {
@@ -1832,6 +1970,8 @@ static CODES: [CodeMeta; 66] = [
         docs_url: docs_url::INVALID_URL,
         action_url: None,
         retryable: false,
+        deprecated: false,
+        replacement: None,
         families: &[Family::Webhooks],
     },
     CodeMeta {
@@ -1843,6 +1983,8 @@ static CODES: [CodeMeta; 66] = [
         docs_url: docs_url::DELIVERY_FAILED,
         action_url: None,
         retryable: true,
+        deprecated: false,
+        replacement: None,
         families: &[Family::Webhooks],
     },
     CodeMeta {
@@ -1854,6 +1996,8 @@ static CODES: [CodeMeta; 66] = [
         docs_url: docs_url::SIGNATURE_INVALID,
         action_url: None,
         retryable: false,
+        deprecated: false,
+        replacement: None,
         families: &[Family::Webhooks],
     },
 ];

@@ -1,0 +1,283 @@
+//! The catalog lock: every released code with its status, so released codes never change
+//! by accident.
+//!
+//! `catalog/<name>.lock` is written by `cargo xtask gen` and committed. It records, sorted
+//! by wire string, each code's status, the catalog version that introduced it and, for a
+//! retired code, the version that retired it; and the catalog version it was written at.
+//! [`check`] compares a validated catalog with it: a released code may not disappear
+//! unless retired, and may change status or be retired only together with a
+//! semver-breaking bump of the catalog's `version`. [`render`] writes the new lock.
+
+use std::collections::{BTreeMap, HashMap};
+use std::fmt::Write;
+
+use semver::Version;
+
+use crate::diagnostics::{Diagnostic, Span};
+use crate::load::RawCatalog;
+use crate::model::Catalog;
+
+/// The lock as read from disk.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Lock {
+    /// The catalog version the lock was written at; `None` for a catalog never generated.
+    pub version: Option<Version>,
+    /// Every released code, by wire string.
+    pub codes: BTreeMap<String, LockedCode>,
+}
+
+/// One released code.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LockedCode {
+    /// Its HTTP status.
+    pub status: u16,
+    /// The catalog version that introduced it.
+    pub since: String,
+    /// The catalog version that retired it, if it is retired.
+    pub retired: Option<String>,
+    /// Its 1-based line in the lock file, for messages.
+    pub line: usize,
+}
+
+/// Reads a lock file; problems are located in `text`.
+pub fn parse(text: &str) -> Result<Lock, Vec<Diagnostic>> {
+    let mut lock = Lock::default();
+    let mut problems = Vec::new();
+    let mut offset = 0;
+    for (index, line) in text.split_inclusive('\n').enumerate() {
+        let span = Span::new(offset, offset + line.trim_end().len());
+        offset += line.len();
+        let content = line.trim();
+        if content.is_empty() || content.starts_with('#') {
+            continue;
+        }
+        if let Err(problem) = parse_line(content, index + 1, &mut lock) {
+            problems.push(
+                Diagnostic::error(format!("malformed lock line: {problem}"), span)
+                    .label("expected `version X.Y.Z` or `CODE STATUS SINCE [retired VERSION]`")
+                    .help(
+                        "the lock is written by `cargo xtask gen`; restore it from version control",
+                    ),
+            );
+        }
+    }
+    if problems.is_empty() {
+        Ok(lock)
+    } else {
+        Err(problems)
+    }
+}
+
+fn parse_line(content: &str, line: usize, lock: &mut Lock) -> Result<(), String> {
+    let words: Vec<&str> = content.split_whitespace().collect();
+    let version = |text: &str| Version::parse(text).map_err(|e| format!("{text:?}: {e}"));
+    match words.as_slice() {
+        ["version", v] => {
+            lock.version = Some(version(v)?);
+        }
+        [code, status, since, rest @ ..] => {
+            let retired = match rest {
+                [] => None,
+                ["retired", v] => Some(version(v)?.to_string()),
+                _ => return Err(format!("unexpected {:?}", rest.join(" "))),
+            };
+            let status = status.parse().map_err(|_| format!("status {status:?}"))?;
+            let entry = LockedCode {
+                status,
+                since: version(since)?.to_string(),
+                retired,
+                line,
+            };
+            if lock.codes.insert((*code).to_owned(), entry).is_some() {
+                return Err(format!("{code} is listed twice"));
+            }
+        }
+        _ => return Err(format!("{content:?}")),
+    }
+    Ok(())
+}
+
+/// Whether going from `old` to `new` is a semver-breaking release: a new major version,
+/// or a new minor version while the major is 0.
+pub fn is_breaking(old: &Version, new: &Version) -> bool {
+    new.major > old.major || (old.major == 0 && new.major == 0 && new.minor > old.minor)
+}
+
+/// Compares the validated catalog with its lock; `raw` gives the places to point at.
+pub fn check(raw: &RawCatalog, catalog: &Catalog, lock: &Lock, lock_path: &str) -> Vec<Diagnostic> {
+    let Some(locked_version) = &lock.version else {
+        return Vec::new();
+    };
+    let version = Version::parse(&catalog.version).expect("validated as semver");
+    let version_span = raw.version.as_ref().map_or(raw.span, |v| v.span);
+    if version < *locked_version {
+        return vec![Diagnostic::error(
+            format!(
+                "`version` {version} is older than {locked_version}, the version in {lock_path}"
+            ),
+            version_span,
+        )
+        .label("versions only go forward")
+        .help(format!("set `version` to {locked_version} or later"))];
+    }
+    let breaking = is_breaking(locked_version, &version);
+    let places = Places::of(raw);
+    let live: HashMap<&str, u16> = catalog
+        .codes
+        .iter()
+        .map(|c| (c.wire.as_str(), c.status))
+        .collect();
+    let retired: HashMap<&str, &str> = catalog
+        .retired
+        .iter()
+        .map(|r| (r.wire.as_str(), r.since.as_str()))
+        .collect();
+    let mut problems = Vec::new();
+    for (wire, locked) in &lock.codes {
+        let at = format!("{lock_path}:{}", locked.line);
+        let problem = match (&locked.retired, live.get(wire.as_str()), retired.contains_key(wire.as_str())) {
+            // Reuse of a retired wire string in `codes` is already an error of validation
+            // when it is still listed under `retired`; this catches it being moved back.
+            (Some(since), Some(_), _) => Some(
+                Diagnostic::error(format!("retired code {wire:?} is used again"), places.code(wire))
+                    .label(format!("retired in {since}; a retired wire string can never come back"))
+                    .note(format!("recorded as retired at {at}"))
+                    .help("choose a new code"),
+            ),
+            (Some(since), None, false) => Some(
+                Diagnostic::error(format!("retired code {wire:?} is no longer listed under `retired`"), places.retired_list)
+                    .label(format!("{wire} was retired in {since}"))
+                    .note(format!("recorded as retired at {at}"))
+                    .help(format!("keep `- code: {wire}` under `retired:` so ERRORS.md still explains it")),
+            ),
+            (Some(_), None, true) => None,
+            (None, Some(&status), _) if status != locked.status && !breaking => Some(
+                Diagnostic::error(
+                    format!("the status of released code {wire:?} changed from {} to {status}", locked.status),
+                    places.status(wire),
+                )
+                .label(format!("released with status {} in {}", locked.status, locked.since))
+                .note(format!("recorded at {at}"))
+                .help(breaking_help("changing a released code's status", locked_version, &version)),
+            ),
+            (None, Some(_), _) => None,
+            (None, None, true) if !breaking => Some(
+                Diagnostic::error(format!("retiring released code {wire:?} needs a breaking version"), places.retired(wire))
+                    .label(format!("released in {}", locked.since))
+                    .note(format!("recorded at {at}"))
+                    .help(breaking_help("retiring a code", locked_version, &version)),
+            ),
+            (None, None, true) => None,
+            (None, None, false) => Some(
+                Diagnostic::error(format!("released code {wire:?} is missing from the catalog"), places.codes_list)
+                    .label(format!("{wire} (status {}, released in {}) is not in this list", locked.status, locked.since))
+                    .note(format!("recorded at {at}; clients may branch on it"))
+                    .help(format!(
+                        "put it back (with `deprecated:` if clients should stop using it), or retire it: add `- {{ code: {wire}, since: <version> }}` under `retired:` together with a breaking version bump"
+                    )),
+            ),
+        };
+        problems.extend(problem);
+    }
+    problems
+}
+
+fn breaking_help(change: &str, locked: &Version, version: &Version) -> String {
+    let next = if locked.major == 0 {
+        Version::new(0, locked.minor + 1, 0)
+    } else {
+        Version::new(locked.major + 1, 0, 0)
+    };
+    format!(
+        "{change} breaks clients: release it with a breaking version, e.g. `version: {next}` (now {version})"
+    )
+}
+
+/// Where things are in the catalog, for pointing at them.
+struct Places<'a> {
+    raw: &'a RawCatalog,
+    codes_list: Span,
+    retired_list: Span,
+}
+
+impl<'a> Places<'a> {
+    fn of(raw: &'a RawCatalog) -> Self {
+        let codes_list = raw.codes.as_ref().map_or(raw.span, |codes| codes.span);
+        let retired_list = raw.retired.first().map_or(codes_list, |first| first.span);
+        Places {
+            raw,
+            codes_list,
+            retired_list,
+        }
+    }
+
+    fn live(&self, wire: &str) -> Option<&'a crate::load::RawCode> {
+        self.raw
+            .codes
+            .iter()
+            .flat_map(|codes| &codes.value)
+            .find(|code| code.code.as_ref().is_some_and(|c| c.value == wire))
+    }
+
+    fn code(&self, wire: &str) -> Span {
+        self.live(wire)
+            .and_then(|code| code.code.as_ref())
+            .map_or(self.codes_list, |c| c.span)
+    }
+
+    fn status(&self, wire: &str) -> Span {
+        self.live(wire)
+            .and_then(|code| code.status.as_ref())
+            .map_or(self.codes_list, |s| s.span)
+    }
+
+    fn retired(&self, wire: &str) -> Span {
+        self.raw
+            .retired
+            .iter()
+            .filter_map(|entry| entry.code.as_ref())
+            .find(|code| code.value == wire)
+            .map_or(self.retired_list, |code| code.span)
+    }
+}
+
+/// The new lock: the old one brought up to date with the catalog.
+pub fn render(catalog: &Catalog, lock: &Lock, header: &str) -> String {
+    let mut rows: BTreeMap<&str, (u16, &str, Option<&str>)> = BTreeMap::new();
+    for code in &catalog.codes {
+        let since = lock
+            .codes
+            .get(&code.wire)
+            .map_or(catalog.version.as_str(), |locked| locked.since.as_str());
+        rows.insert(&code.wire, (code.status, since, None));
+    }
+    // A retired code keeps its last status; one that was never released has no row.
+    for retired in &catalog.retired {
+        if let Some(locked) = lock.codes.get(&retired.wire) {
+            rows.insert(
+                &retired.wire,
+                (locked.status, &locked.since, Some(&retired.since)),
+            );
+        }
+    }
+    let width = rows.keys().map(|wire| wire.len()).max().unwrap_or(0);
+    let mut out = format!(
+        "# {header}\n\
+         # Every released error code, with its status and the catalog version that added it.\n\
+         # `cargo xtask gen` refuses to drop a code listed here, or to change its status, except\n\
+         # by retiring it (or changing it) together with a breaking version bump; retired codes\n\
+         # stay listed for good, so their wire strings are never reused.\n\
+         # Columns: code, status, version that added it, version that retired it.\n\
+         version {}\n\n",
+        catalog.version
+    );
+    for (wire, (status, since, retired)) in rows {
+        let mut line = format!("{wire:width$}  {status}  {since}");
+        if let Some(retired) = retired {
+            let _ = write!(line, "  retired {retired}");
+        }
+        out.push_str(&line);
+        out.push('\n');
+    }
+    out
+}

@@ -1,0 +1,192 @@
+//! The catalog lock: released codes cannot disappear or change status by accident, and
+//! can be deprecated, changed or retired on purpose.
+
+use catalog_tests::{generate_file, relative, workspace_root};
+use codegen::lock::{is_breaking, parse};
+use codegen::Source;
+use semver::Version;
+
+/// Each `refused/<case>/catalog.yaml` fails against the `catalog.lock` beside it; the
+/// snapshot is the message.
+#[test]
+fn refused_changes() {
+    insta::glob!("../fixtures/lock/refused", "*/catalog.yaml", |path| {
+        let report = match generate_file(path) {
+            Ok(generated) => panic!(
+                "{} should be refused; new lock:\n{}",
+                relative(path),
+                generated.lock
+            ),
+            Err(report) => report,
+        };
+        insta::assert_snapshot!(report.render(false));
+    });
+}
+
+/// Each `accepted/<case>/catalog.yaml` passes; the snapshot is the lock it writes.
+#[test]
+fn accepted_changes() {
+    insta::glob!("../fixtures/lock/accepted", "*/catalog.yaml", |path| {
+        let generated = generate_file(path).unwrap_or_else(|report| panic!("{report}"));
+        insta::assert_snapshot!(generated.lock);
+    });
+}
+
+#[test]
+fn breaking_means_a_new_major_or_a_new_minor_below_1() {
+    let v = |text: &str| Version::parse(text).unwrap();
+    assert!(is_breaking(&v("0.1.0"), &v("0.2.0")));
+    assert!(is_breaking(&v("0.9.3"), &v("1.0.0")));
+    assert!(is_breaking(&v("1.4.2"), &v("2.0.0")));
+    assert!(!is_breaking(&v("0.1.0"), &v("0.1.1")));
+    assert!(!is_breaking(&v("1.0.0"), &v("1.1.0")));
+    assert!(!is_breaking(&v("1.0.0"), &v("1.0.0")));
+}
+
+#[test]
+fn the_lock_written_reads_back_as_what_it_records() {
+    let generated = generate_file(&workspace_root().join("catalog/relay.yaml")).unwrap();
+    let lock = parse(&generated.lock).unwrap();
+    assert_eq!(lock.version, Some(Version::new(0, 1, 0)));
+    assert_eq!(lock.codes.len(), 66);
+    let ticket = &lock.codes["TICKET_NOT_FOUND"];
+    assert_eq!(
+        (
+            ticket.status,
+            ticket.since.as_str(),
+            ticket.retired.as_deref()
+        ),
+        (404, "0.1.0", None)
+    );
+    let names: Vec<&String> = lock.codes.keys().collect();
+    assert!(
+        names.windows(2).all(|pair| pair[0] < pair[1]),
+        "sorted by wire string"
+    );
+}
+
+/// The shipped Relay catalog, edited in memory, against its committed lock.
+fn generate_relay(
+    edit: impl FnOnce(String) -> String,
+) -> Result<codegen::Generated, codegen::Report> {
+    let root = workspace_root();
+    let catalog = edit(std::fs::read_to_string(root.join("catalog/relay.yaml")).unwrap());
+    let lock = std::fs::read(root.join("catalog/relay.lock")).unwrap();
+    codegen::generate(
+        Source {
+            path: "catalog/relay.yaml",
+            bytes: catalog.as_bytes(),
+        },
+        Some(Source {
+            path: "catalog/relay.lock",
+            bytes: &lock,
+        }),
+    )
+}
+
+/// Removes the entry of `wire` from the `codes` list.
+fn remove_code(catalog: &str, wire: &str) -> String {
+    let start = catalog
+        .find(&format!("  - code: {wire}\n"))
+        .expect("the code is in the catalog");
+    let end = catalog[start + 4..]
+        .find("  - code:")
+        .map_or(catalog.len(), |i| start + 4 + i);
+    format!("{}{}", &catalog[..start], &catalog[end..])
+}
+
+#[test]
+fn deleting_a_relay_code_is_refused_with_its_name() {
+    let report = generate_relay(|c| remove_code(&c, "MERGE_SELF")).unwrap_err();
+    let message = report.render(false);
+    assert!(
+        message.contains("released code \"MERGE_SELF\" is missing from the catalog"),
+        "{message}"
+    );
+    assert!(
+        message.contains("catalog/relay.lock:"),
+        "points at the lock line: {message}"
+    );
+}
+
+#[test]
+fn changing_ticket_not_found_status_is_refused() {
+    let report = generate_relay(|c| {
+        c.replace(
+            "  - code: TICKET_NOT_FOUND\n    status: 404",
+            "  - code: TICKET_NOT_FOUND\n    status: 410",
+        )
+    })
+    .unwrap_err();
+    let message = report.render(false);
+    assert!(
+        message.contains("status of released code \"TICKET_NOT_FOUND\" changed from 404 to 410"),
+        "{message}"
+    );
+    assert!(
+        message.contains("version: 0.2.0"),
+        "suggests the breaking version: {message}"
+    );
+}
+
+#[test]
+fn deprecating_a_relay_code_passes_and_marks_it() {
+    let generated = generate_relay(|c| {
+        c.replace(
+            "  - code: INVALID_TOKEN\n",
+            "  - code: INVALID_TOKEN\n    deprecated:\n      since: 0.1.0\n      replacement: UNAUTHORIZED\n",
+        )
+    })
+    .unwrap_or_else(|report| panic!("{report}"));
+    let lib = generated
+        .files
+        .iter()
+        .find(|f| f.path.ends_with("src/lib.rs"))
+        .unwrap();
+    assert!(lib
+        .contents
+        .contains("#[deprecated(since = \"0.1.0\", note = \"use `UNAUTHORIZED` instead\")]"));
+    let docs = generated
+        .files
+        .iter()
+        .find(|f| f.path.ends_with("ERRORS.md"))
+        .unwrap();
+    assert!(docs
+        .contents
+        .contains("**Deprecated** since 0.1.0: use [`UNAUTHORIZED`](#unauthorized) instead."));
+    assert_eq!(
+        generated.lock,
+        std::fs::read_to_string(workspace_root().join("catalog/relay.lock")).unwrap()
+    );
+}
+
+#[test]
+fn retiring_a_relay_code_passes_with_a_breaking_bump_only() {
+    let retire = |version: &'static str| {
+        move |c: String| {
+            let c = remove_code(&c, "MERGE_SELF")
+                .replace("version: 0.1.0", &format!("version: {version}"));
+            format!("{c}retired:\n  - code: MERGE_SELF\n    since: {version}\n")
+        }
+    };
+    let refused = generate_relay(retire("0.1.1")).unwrap_err().render(false);
+    assert!(
+        refused.contains("retiring released code \"MERGE_SELF\" needs a breaking version"),
+        "{refused}"
+    );
+    let generated = generate_relay(retire("0.2.0")).unwrap_or_else(|report| panic!("{report}"));
+    assert!(generated.lock.contains("MERGE_SELF"));
+    assert!(
+        generated
+            .lock
+            .lines()
+            .any(|l| l.starts_with("MERGE_SELF") && l.ends_with("retired 0.2.0")),
+        "{}",
+        generated.lock
+    );
+    assert!(generated
+        .catalog
+        .codes
+        .iter()
+        .all(|code| code.wire != "MERGE_SELF"));
+}
