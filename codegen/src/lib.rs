@@ -23,6 +23,7 @@ pub mod lock;
 pub mod model;
 pub mod outline;
 pub mod output;
+pub mod phf;
 mod suggest;
 pub mod text;
 pub mod validate;

@@ -25,6 +25,7 @@ pub(super) fn lib_rs(catalog: &Catalog) -> TokenStream {
         expand_family(catalog),
         expand_family_impl(catalog),
         expand_code_table(catalog),
+        expand_lookup_tables(catalog),
         expand_family_table(catalog),
         expand_docs_url_module(catalog),
     ];
@@ -169,7 +170,7 @@ fn expand_error_code_impl(catalog: &Catalog) -> TokenStream {
     let accessors = expand_code_accessors();
     let description_in = expand_description_in(catalog);
     let with_status = expand_with_status(catalog);
-    let from_wire = expand_from_wire(catalog);
+    let from_wire = expand_from_wire();
     let allow = allow_deprecated(catalog);
     quote! {
         #allow
@@ -328,22 +329,87 @@ fn expand_with_status(catalog: &Catalog) -> TokenStream {
     }
 }
 
-fn expand_from_wire(catalog: &Catalog) -> TokenStream {
-    let arms = catalog.codes.iter().map(|code| {
-        let wire = &code.wire;
-        let name = variant(code);
-        quote! { #wire => Some(ErrorCode::#name), }
-    });
+fn expand_from_wire() -> TokenStream {
     quote! {
         /// The code whose wire string is `code`, if this catalog has one.
         ///
-        /// Matching is exact: wire strings are never re-cased.
+        /// Matching is exact: wire strings are never re-cased. The lookup is a perfect
+        /// hash chosen by the generator: one hash of `code`, two table reads and a single
+        /// string comparison, however many codes the catalog has.
         pub fn from_wire(code: &str) -> Option<ErrorCode> {
-            match code {
-                #(#arms)*
-                _ => None,
+            let hash = wire_hash(code.as_bytes());
+            let bucket = (hash >> 32) as u32 % DISPLACEMENTS.len() as u32;
+            let f1 = hash as u32;
+            let f2 = ((hash ^ (hash >> 17)).wrapping_mul(HASH_MULTIPLIER) >> 32) as u32;
+            let (d1, d2) = DISPLACEMENTS[bucket as usize];
+            let slot = d2.wrapping_add(f1.wrapping_mul(d1)).wrapping_add(f2) % SLOTS.len() as u32;
+            let candidate = ErrorCode::ALL[SLOTS[slot as usize] as usize];
+            if candidate.as_str() == code {
+                Some(candidate)
+            } else {
+                None
             }
         }
+    }
+}
+
+/// The perfect hash behind `from_wire`: its hash function and tables.
+fn expand_lookup_tables(catalog: &Catalog) -> TokenStream {
+    let wires: Vec<&str> = catalog
+        .codes
+        .iter()
+        .map(|code| code.wire.as_str())
+        .collect();
+    let table = crate::phf::PerfectHash::new(&wires);
+    let multiplier = Literal::u64_unsuffixed(crate::phf::MULTIPLIER);
+    let seed = Literal::u64_unsuffixed(table.seed);
+    let buckets = Literal::usize_unsuffixed(table.displacements.len());
+    let displacements = table.displacements.iter().map(|&(d1, d2)| {
+        let (d1, d2) = (Literal::u32_unsuffixed(d1), Literal::u32_unsuffixed(d2));
+        quote! { (#d1, #d2) }
+    });
+    let len = Literal::usize_unsuffixed(table.slots.len());
+    let slots = table
+        .slots
+        .iter()
+        .map(|&index| Literal::u32_unsuffixed(index));
+    // Slots hold variant indices; 16 bits are enough for all but the largest catalogs.
+    let slot_type = if table.slots.len() <= usize::from(u16::MAX) {
+        quote! { u16 }
+    } else {
+        quote! { u32 }
+    };
+    quote! {
+        /// The multiplier of [`wire_hash`]: the 64-bit golden ratio.
+        const HASH_MULTIPLIER: u64 = #multiplier;
+
+        /// The seed the generator picked so that every code gets a slot of its own.
+        const HASH_SEED: u64 = #seed;
+
+        /// Hashes a wire string 8 bytes at a time; the same function the generator used.
+        fn wire_hash(bytes: &[u8]) -> u64 {
+            let mut hash = HASH_SEED ^ (bytes.len() as u64).wrapping_mul(HASH_MULTIPLIER);
+            let mut chunks = bytes.chunks_exact(8);
+            for chunk in &mut chunks {
+                let mut word = [0u8; 8];
+                word.copy_from_slice(chunk);
+                hash = (hash ^ u64::from_le_bytes(word))
+                    .wrapping_mul(HASH_MULTIPLIER)
+                    .rotate_left(31);
+            }
+            let mut tail = 0u64;
+            for (i, &byte) in chunks.remainder().iter().enumerate() {
+                tail |= u64::from(byte) << (8 * i);
+            }
+            hash = (hash ^ tail).wrapping_mul(HASH_MULTIPLIER);
+            hash ^ (hash >> 29)
+        }
+
+        /// One displacement pair per bucket of the perfect hash.
+        static DISPLACEMENTS: [(u32, u32); #buckets] = [#(#displacements),*];
+
+        /// For each slot of the perfect hash, the index in [`ErrorCode::ALL`] of its code.
+        static SLOTS: [#slot_type; #len] = [#(#slots),*];
     }
 }
 
