@@ -25,6 +25,7 @@ pub mod outline;
 pub mod output;
 pub mod phf;
 mod suggest;
+pub mod synth;
 pub mod text;
 pub mod validate;
 

@@ -49,6 +49,18 @@ struct Cli {
 enum Command {
     /// Generate the crate and ERRORS.md of each catalog.
     Gen(GenArgs),
+    /// Write a synthetic catalog of realistic codes, for benchmarks and scale tests.
+    Synth(SynthArgs),
+}
+
+#[derive(clap::Args)]
+struct SynthArgs {
+    /// How many codes.
+    #[arg(long, value_name = "N")]
+    codes: usize,
+    /// Where to write the catalog.
+    #[arg(long, value_name = "FILE")]
+    out: PathBuf,
 }
 
 #[derive(clap::Args)]
@@ -68,6 +80,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Gen(args) => gen(&args),
+        Command::Synth(args) => synth(&args),
     };
     match result {
         Ok(code) => code,
@@ -76,6 +89,17 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+fn synth(args: &SynthArgs) -> Result<ExitCode> {
+    if args.codes == 0 {
+        anyhow::bail!("--codes must be at least 1: a catalog needs a code");
+    }
+    let text = codegen::synth::synthetic_catalog(args.codes);
+    codegen::output::write_atomically(&args.out, text.as_bytes())
+        .with_context(|| format!("cannot write {}", args.out.display()))?;
+    to_stdout!("{}: {} codes", args.out.display(), args.codes);
+    Ok(ExitCode::SUCCESS)
 }
 
 /// The repository root: the parent of this package's folder.
