@@ -8,46 +8,228 @@
 use std::fmt::Write;
 
 const AREAS: &[&str] = &[
-    "billing", "tickets", "accounts", "payments", "invoices", "orders", "shipping",
-    "catalog", "search", "reports", "exports", "imports", "webhooks", "sessions", "users",
-    "teams", "projects", "files", "storage", "messages", "notifications", "schedules",
-    "workflows", "automations", "integrations", "analytics", "audit", "compliance",
-    "identity", "keys", "domains", "certificates", "deployments", "builds", "queues",
-    "streams", "models", "datasets", "labels", "comments",
+    "billing",
+    "tickets",
+    "accounts",
+    "payments",
+    "invoices",
+    "orders",
+    "shipping",
+    "catalog",
+    "search",
+    "reports",
+    "exports",
+    "imports",
+    "webhooks",
+    "sessions",
+    "users",
+    "teams",
+    "projects",
+    "files",
+    "storage",
+    "messages",
+    "notifications",
+    "schedules",
+    "workflows",
+    "automations",
+    "integrations",
+    "analytics",
+    "audit",
+    "compliance",
+    "identity",
+    "keys",
+    "domains",
+    "certificates",
+    "deployments",
+    "builds",
+    "queues",
+    "streams",
+    "models",
+    "datasets",
+    "labels",
+    "comments",
 ];
 
 const RESOURCES: &[&str] = &[
-    "invoice", "customer", "subscription", "plan", "coupon", "ticket", "comment",
-    "attachment", "user", "team", "member", "role", "permission", "token", "session",
-    "project", "file", "folder", "bucket", "object", "message", "thread", "channel",
-    "webhook", "delivery", "schedule", "job", "workflow", "step", "trigger", "report",
-    "export", "dataset", "model", "label", "domain", "certificate", "deployment", "build",
+    "invoice",
+    "customer",
+    "subscription",
+    "plan",
+    "coupon",
+    "ticket",
+    "comment",
+    "attachment",
+    "user",
+    "team",
+    "member",
+    "role",
+    "permission",
+    "token",
+    "session",
+    "project",
+    "file",
+    "folder",
+    "bucket",
+    "object",
+    "message",
+    "thread",
+    "channel",
+    "webhook",
+    "delivery",
+    "schedule",
+    "job",
+    "workflow",
+    "step",
+    "trigger",
+    "report",
+    "export",
+    "dataset",
+    "model",
+    "label",
+    "domain",
+    "certificate",
+    "deployment",
+    "build",
     "queue",
 ];
 
 /// A condition: wire suffix, status, how the description ends, the resolution, and
 /// whether retrying can help.
 const CONDITIONS: &[(&str, u16, &str, &str, bool)] = &[
-    ("NOT_FOUND", 404, "does not exist", "Verify the {r} ID exists", false),
-    ("ALREADY_EXISTS", 409, "already exists", "Use a different identifier for the {r}", false),
-    ("INVALID", 400, "is invalid", "Fix the {r} fields named in the details", false),
+    (
+        "NOT_FOUND",
+        404,
+        "does not exist",
+        "Verify the {r} ID exists",
+        false,
+    ),
+    (
+        "ALREADY_EXISTS",
+        409,
+        "already exists",
+        "Use a different identifier for the {r}",
+        false,
+    ),
+    (
+        "INVALID",
+        400,
+        "is invalid",
+        "Fix the {r} fields named in the details",
+        false,
+    ),
     ("EXPIRED", 410, "has expired", "Create a new {r}", false),
-    ("LOCKED", 423, "is locked for editing", "Wait until the {r} is unlocked", true),
-    ("LIMIT_EXCEEDED", 429, "limit was exceeded", "Wait and retry with exponential backoff", true),
-    ("CONFLICT", 409, "was changed by another request", "Reload the {r} and retry", false),
-    ("FORBIDDEN", 403, "cannot be accessed with this key", "Use a key with access to the {r}", false),
-    ("TOO_LARGE", 413, "exceeds the maximum size", "Send a smaller {r}", false),
-    ("UNSUPPORTED_TYPE", 415, "has a type that is not allowed", "Convert the {r} to a supported type", false),
-    ("DISABLED", 403, "is disabled", "Enable the {r} in the dashboard", false),
-    ("ARCHIVED", 410, "was archived", "Restore the {r} before changing it", false),
-    ("UNAVAILABLE", 503, "is temporarily unavailable", "Retry after a short delay", true),
-    ("TIMEOUT", 504, "did not respond in time", "Retry the request", true),
-    ("MALFORMED", 400, "could not be parsed", "Check the {r} for syntax errors", false),
-    ("MISSING", 400, "is required but missing", "Include the {r} in the request", false),
-    ("IN_USE", 409, "is still in use", "Detach the {r} before deleting it", false),
-    ("QUOTA_EXCEEDED", 429, "quota was exceeded", "Upgrade the plan or wait for the quota to reset", false),
-    ("UPSTREAM_FAILED", 502, "could not be processed upstream", "Retry later; contact support if it persists", true),
-    ("PRECONDITION_FAILED", 412, "does not match the expected version", "Fetch the latest {r} and retry", false),
+    (
+        "LOCKED",
+        423,
+        "is locked for editing",
+        "Wait until the {r} is unlocked",
+        true,
+    ),
+    (
+        "LIMIT_EXCEEDED",
+        429,
+        "limit was exceeded",
+        "Wait and retry with exponential backoff",
+        true,
+    ),
+    (
+        "CONFLICT",
+        409,
+        "was changed by another request",
+        "Reload the {r} and retry",
+        false,
+    ),
+    (
+        "FORBIDDEN",
+        403,
+        "cannot be accessed with this key",
+        "Use a key with access to the {r}",
+        false,
+    ),
+    (
+        "TOO_LARGE",
+        413,
+        "exceeds the maximum size",
+        "Send a smaller {r}",
+        false,
+    ),
+    (
+        "UNSUPPORTED_TYPE",
+        415,
+        "has a type that is not allowed",
+        "Convert the {r} to a supported type",
+        false,
+    ),
+    (
+        "DISABLED",
+        403,
+        "is disabled",
+        "Enable the {r} in the dashboard",
+        false,
+    ),
+    (
+        "ARCHIVED",
+        410,
+        "was archived",
+        "Restore the {r} before changing it",
+        false,
+    ),
+    (
+        "UNAVAILABLE",
+        503,
+        "is temporarily unavailable",
+        "Retry after a short delay",
+        true,
+    ),
+    (
+        "TIMEOUT",
+        504,
+        "did not respond in time",
+        "Retry the request",
+        true,
+    ),
+    (
+        "MALFORMED",
+        400,
+        "could not be parsed",
+        "Check the {r} for syntax errors",
+        false,
+    ),
+    (
+        "MISSING",
+        400,
+        "is required but missing",
+        "Include the {r} in the request",
+        false,
+    ),
+    (
+        "IN_USE",
+        409,
+        "is still in use",
+        "Detach the {r} before deleting it",
+        false,
+    ),
+    (
+        "QUOTA_EXCEEDED",
+        429,
+        "quota was exceeded",
+        "Upgrade the plan or wait for the quota to reset",
+        false,
+    ),
+    (
+        "UPSTREAM_FAILED",
+        502,
+        "could not be processed upstream",
+        "Retry later; contact support if it persists",
+        true,
+    ),
+    (
+        "PRECONDITION_FAILED",
+        412,
+        "does not match the expected version",
+        "Fetch the latest {r} and retry",
+        false,
+    ),
 ];
 
 /// Codes per family.
@@ -88,7 +270,10 @@ fn family_name(family: usize) -> (String, String) {
     if round == 0 {
         (area.to_owned(), title)
     } else {
-        (format!("{area}_v{}", round + 1), format!("{title} v{}", round + 1))
+        (
+            format!("{area}_v{}", round + 1),
+            format!("{title} v{}", round + 1),
+        )
     }
 }
 
@@ -120,8 +305,14 @@ mod tests {
     fn synthetic_catalogs_are_valid_at_every_size() {
         for codes in [1, 49, 50, 51, 1_000] {
             let text = synthetic_catalog(codes);
-            let generated = crate::generate(Source { path: "synth.yaml", bytes: text.as_bytes() }, None)
-                .unwrap_or_else(|report| panic!("{codes} codes:\n{report}"));
+            let generated = crate::generate(
+                Source {
+                    path: "synth.yaml",
+                    bytes: text.as_bytes(),
+                },
+                None,
+            )
+            .unwrap_or_else(|report| panic!("{codes} codes:\n{report}"));
             assert_eq!(generated.catalog.codes.len(), codes);
             assert!(generated.warnings.is_none());
         }

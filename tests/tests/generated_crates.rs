@@ -194,6 +194,9 @@ fn a_service_can_branch_on_codes_and_statuses() {
     );
     assert!(ErrorCode::TooManyRequests.is_retryable());
     assert!(!ErrorCode::NotFound.is_retryable());
+    // Debug shows the variant, as a derive would; Display the wire string.
+    assert_eq!(format!("{:?}", ErrorCode::TicketNotFound), "TicketNotFound");
+    assert_eq!(format!("{:?}", Some(ErrorCode::Timeout)), "Some(Timeout)");
     // Display honours width and alignment, as log formats use them.
     assert_eq!(format!("{:>10}", ErrorCode::Timeout), "   TIMEOUT");
 

@@ -24,10 +24,21 @@ pub(super) fn lib_rs(catalog: &Catalog) -> TokenStream {
         expand_unknown_code(catalog),
         expand_family(catalog),
         expand_family_impl(catalog),
+    ];
+    items.into_iter().collect()
+}
+
+/// Every item of `tables.rs`: the per-code and per-family rows, and the perfect hash.
+pub(super) fn tables_rs(catalog: &Catalog) -> TokenStream {
+    let items = [
+        quote! {
+            //! The catalog's facts as static tables, one row per variant, and the perfect
+            //! hash behind `ErrorCode::from_wire`.
+            use crate::{docs_url, ErrorCode, Family};
+        },
         expand_code_table(catalog),
         expand_lookup_tables(catalog),
         expand_family_table(catalog),
-        expand_docs_url_module(catalog),
     ];
     items.into_iter().collect()
 }
@@ -126,7 +137,7 @@ fn expand_error_code(catalog: &Catalog) -> TokenStream {
     });
     quote! {
         #enum_docs
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
         #[non_exhaustive]
         pub enum ErrorCode {
             #(#variants)*
@@ -381,13 +392,13 @@ fn expand_lookup_tables(catalog: &Catalog) -> TokenStream {
     };
     quote! {
         /// The multiplier of [`wire_hash`]: the 64-bit golden ratio.
-        const HASH_MULTIPLIER: u64 = #multiplier;
+        pub(crate) const HASH_MULTIPLIER: u64 = #multiplier;
 
         /// The seed the generator picked so that every code gets a slot of its own.
         const HASH_SEED: u64 = #seed;
 
         /// Hashes a wire string 8 bytes at a time; the same function the generator used.
-        fn wire_hash(bytes: &[u8]) -> u64 {
+        pub(crate) fn wire_hash(bytes: &[u8]) -> u64 {
             let mut hash = HASH_SEED ^ (bytes.len() as u64).wrapping_mul(HASH_MULTIPLIER);
             let mut chunks = bytes.chunks_exact(8);
             for chunk in &mut chunks {
@@ -406,15 +417,24 @@ fn expand_lookup_tables(catalog: &Catalog) -> TokenStream {
         }
 
         /// One displacement pair per bucket of the perfect hash.
-        static DISPLACEMENTS: [(u32, u32); #buckets] = [#(#displacements),*];
+        pub(crate) static DISPLACEMENTS: [(u32, u32); #buckets] = [#(#displacements),*];
 
         /// For each slot of the perfect hash, the index in [`ErrorCode::ALL`] of its code.
-        static SLOTS: [#slot_type; #len] = [#(#slots),*];
+        pub(crate) static SLOTS: [#slot_type; #len] = [#(#slots),*];
     }
 }
 
 fn expand_error_code_traits() -> TokenStream {
     quote! {
+        // Written out rather than derived: the derive is a `match` with an arm per code,
+        // which costs seconds of build time on a large catalog; the table has the names.
+        impl ::core::fmt::Debug for ErrorCode {
+            /// Writes the variant's name, as the derive would.
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                f.write_str(self.meta().variant)
+            }
+        }
+
         impl ::core::fmt::Display for ErrorCode {
             /// Writes the wire string.
             fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
@@ -519,6 +539,7 @@ fn expand_code_table(catalog: &Catalog) -> TokenStream {
     let len = Literal::usize_unsuffixed(catalog.codes.len());
     let rows = catalog.codes.iter().map(|code| {
         let wire = &code.wire;
+        let variant_name = &code.variant;
         let status = Literal::u16_unsuffixed(code.status);
         let (description, resolution, message) =
             (&code.description, &code.resolution, &code.message);
@@ -545,6 +566,7 @@ fn expand_code_table(catalog: &Catalog) -> TokenStream {
             .map(|&i| family_variant(&catalog.families[i]));
         quote! {
             CodeMeta {
+                variant: #variant_name,
                 code: #wire,
                 status: #status,
                 description: #description,
@@ -561,22 +583,23 @@ fn expand_code_table(catalog: &Catalog) -> TokenStream {
     });
     quote! {
         /// What the catalog says about one code.
-        struct CodeMeta {
-            code: &'static str,
-            status: u16,
-            description: &'static str,
-            resolution: &'static str,
-            message: &'static str,
-            docs_url: &'static str,
-            action_url: Option<&'static str>,
-            retryable: bool,
-            deprecated: bool,
-            replacement: Option<ErrorCode>,
-            families: &'static [Family],
+        pub(crate) struct CodeMeta {
+            pub(crate) variant: &'static str,
+            pub(crate) code: &'static str,
+            pub(crate) status: u16,
+            pub(crate) description: &'static str,
+            pub(crate) resolution: &'static str,
+            pub(crate) message: &'static str,
+            pub(crate) docs_url: &'static str,
+            pub(crate) action_url: Option<&'static str>,
+            pub(crate) retryable: bool,
+            pub(crate) deprecated: bool,
+            pub(crate) replacement: Option<ErrorCode>,
+            pub(crate) families: &'static [Family],
         }
 
         /// One row per code, in variant order, so `ErrorCode as usize` is the row.
-        static CODES: [CodeMeta; #len] = [#(#rows)*];
+        pub(crate) static CODES: [CodeMeta; #len] = [#(#rows)*];
     }
 }
 
@@ -601,20 +624,21 @@ fn expand_family_table(catalog: &Catalog) -> TokenStream {
     });
     quote! {
         /// What the catalog says about one family.
-        struct FamilyMeta {
-            id: &'static str,
-            title: &'static str,
-            description: Option<&'static str>,
-            codes: &'static [ErrorCode],
+        pub(crate) struct FamilyMeta {
+            pub(crate) id: &'static str,
+            pub(crate) title: &'static str,
+            pub(crate) description: Option<&'static str>,
+            pub(crate) codes: &'static [ErrorCode],
         }
 
         /// One row per family, in variant order, so `Family as usize` is the row.
         #allow
-        static FAMILIES: [FamilyMeta; #len] = [#(#rows)*];
+        pub(crate) static FAMILIES: [FamilyMeta; #len] = [#(#rows)*];
     }
 }
 
-fn expand_docs_url_module(catalog: &Catalog) -> TokenStream {
+/// Every item of `docs_url.rs`.
+pub(super) fn docs_url_rs(catalog: &Catalog) -> TokenStream {
     let constants = catalog.codes.iter().map(|code| {
         let doc = format!(
             " Documentation of [`{0}`](crate::ErrorCode::{1}).",
@@ -628,10 +652,8 @@ fn expand_docs_url_module(catalog: &Catalog) -> TokenStream {
         }
     });
     quote! {
-        pub mod docs_url {
-            //! Documentation links, one constant per error code, named after its wire string.
-            #(#constants)*
-        }
+        //! Documentation links, one constant per error code, named after its wire string.
+        #(#constants)*
     }
 }
 
@@ -647,7 +669,11 @@ fn expand_modules(catalog: &Catalog) -> TokenStream {
     });
     quote! {
         #envelopes
+        pub mod docs_url;
         pub mod retry;
+        mod tables;
+
+        use tables::{CodeMeta, FamilyMeta, CODES, DISPLACEMENTS, FAMILIES, HASH_MULTIPLIER, SLOTS, wire_hash};
     }
 }
 

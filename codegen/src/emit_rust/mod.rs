@@ -29,24 +29,38 @@ pub struct RustFile {
 }
 
 /// Every Rust source file of the generated crate.
+///
+/// Files are built and formatted on threads of their own: parsing and printing are most
+/// of the generator's time on a large catalog, and the files are independent. (Token
+/// streams cannot cross threads, so each thread builds its own.)
 pub fn emit(catalog: &Catalog, header: &str) -> Vec<RustFile> {
-    let mut files = vec![
-        RustFile {
-            name: "lib.rs",
-            contents: format_file(codes::lib_rs(catalog), header),
-        },
-        RustFile {
-            name: "retry.rs",
-            contents: format_file(retry::retry_rs(), header),
-        },
+    type Builder = fn(&Catalog) -> TokenStream;
+    let mut builders: Vec<(&'static str, Builder)> = vec![
+        ("lib.rs", codes::lib_rs),
+        ("tables.rs", codes::tables_rs),
+        ("docs_url.rs", codes::docs_url_rs),
+        ("retry.rs", |_| retry::retry_rs()),
     ];
     if !catalog.envelopes.is_empty() {
-        files.push(RustFile {
-            name: "envelopes.rs",
-            contents: format_file(envelopes::envelopes_rs(catalog), header),
-        });
+        builders.push(("envelopes.rs", envelopes::envelopes_rs));
     }
-    files
+    std::thread::scope(|scope| {
+        let jobs: Vec<_> = builders
+            .into_iter()
+            .map(|(name, build)| {
+                scope.spawn(move || RustFile {
+                    name,
+                    contents: format_file(build(catalog), header),
+                })
+            })
+            .collect();
+        jobs.into_iter()
+            .map(|job| {
+                job.join()
+                    .expect("formatting a generated file does not panic")
+            })
+            .collect()
+    })
 }
 
 /// Formats a file's tokens with prettyplease, under the generated-file header.

@@ -24,7 +24,16 @@ extern crate alloc;
 #[cfg(feature = "serde")]
 pub mod envelopes;
 
+pub mod docs_url;
+
 pub mod retry;
+
+mod tables;
+
+use tables::{
+    CodeMeta, FamilyMeta, CODES, DISPLACEMENTS, FAMILIES, HASH_MULTIPLIER, SLOTS,
+    wire_hash,
+};
 
 /// An error code of the Batch Relay API.
 ///
@@ -33,7 +42,7 @@ pub mod retry;
 /// [`ErrorCode::as_str`].
 ///
 /// The enum is `#[non_exhaustive]`: later versions of the catalog add codes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 #[non_exhaustive]
 pub enum ErrorCode {
     /// The request did not include a bearer API key.
@@ -266,6 +275,13 @@ impl ErrorCode {
     }
 }
 
+impl ::core::fmt::Debug for ErrorCode {
+    /// Writes the variant's name, as the derive would.
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        f.write_str(self.meta().variant)
+    }
+}
+
 impl ::core::fmt::Display for ErrorCode {
     /// Writes the wire string.
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
@@ -410,261 +426,4 @@ impl ::core::fmt::Display for Family {
     fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
         f.pad(self.id())
     }
-}
-
-/// What the catalog says about one code.
-struct CodeMeta {
-    code: &'static str,
-    status: u16,
-    description: &'static str,
-    resolution: &'static str,
-    message: &'static str,
-    docs_url: &'static str,
-    action_url: Option<&'static str>,
-    retryable: bool,
-    deprecated: bool,
-    replacement: Option<ErrorCode>,
-    families: &'static [Family],
-}
-
-/// One row per code, in variant order, so `ErrorCode as usize` is the row.
-static CODES: [CodeMeta; 10] = [
-    CodeMeta {
-        code: "api_key_required",
-        status: 403,
-        description: "The request did not include a bearer API key.",
-        resolution: "Add an Authorization: Bearer <key> header to every request.",
-        message: "The request did not include a bearer API key. Add an Authorization: Bearer <key> header to every request.",
-        docs_url: docs_url::API_KEY_REQUIRED,
-        action_url: Some("https://dashboard.batchrelay.com/settings/api-keys"),
-        retryable: false,
-        deprecated: false,
-        replacement: None,
-        families: &[Family::Authentication],
-    },
-    CodeMeta {
-        code: "api_key_invalid",
-        status: 403,
-        description: "The API key supplied is not recognized.",
-        resolution: "Verify you are using the correct key from your developer dashboard.",
-        message: "The API key supplied is not recognized. Verify you are using the correct key from your developer dashboard.",
-        docs_url: docs_url::API_KEY_INVALID,
-        action_url: Some("https://dashboard.batchrelay.com/settings/api-keys"),
-        retryable: false,
-        deprecated: false,
-        replacement: None,
-        families: &[Family::Authentication],
-    },
-    CodeMeta {
-        code: "api_key_revoked",
-        status: 403,
-        description: "The API key was explicitly revoked.",
-        resolution: "Generate a new key from the developer dashboard.",
-        message: "The API key was explicitly revoked. Generate a new key from the developer dashboard.",
-        docs_url: docs_url::API_KEY_REVOKED,
-        action_url: Some("https://dashboard.batchrelay.com/settings/api-keys"),
-        retryable: false,
-        deprecated: false,
-        replacement: None,
-        families: &[Family::Authentication],
-    },
-    CodeMeta {
-        code: "api_key_expired",
-        status: 403,
-        description: "The API key has passed its expiry date.",
-        resolution: "Rotate to a new key from the developer dashboard.",
-        message: "The API key has passed its expiry date. Rotate to a new key from the developer dashboard.",
-        docs_url: docs_url::API_KEY_EXPIRED,
-        action_url: Some("https://dashboard.batchrelay.com/settings/api-keys"),
-        retryable: false,
-        deprecated: false,
-        replacement: None,
-        families: &[Family::Authentication],
-    },
-    CodeMeta {
-        code: "scope_required",
-        status: 403,
-        description: "The API key does not have the scope required to perform this action.",
-        resolution: "Use a key with the appropriate permissions.",
-        message: "The API key does not have the scope required to perform this action. Use a key with the appropriate permissions.",
-        docs_url: docs_url::SCOPE_REQUIRED,
-        action_url: Some("https://dashboard.batchrelay.com/settings/api-keys"),
-        retryable: false,
-        deprecated: false,
-        replacement: None,
-        families: &[Family::Authentication],
-    },
-    CodeMeta {
-        code: "api_account_inactive",
-        status: 403,
-        description: "Your API account is not currently active.",
-        resolution: "Contact Batch Relay support to restore access.",
-        message: "Your API account is not currently active. Contact Batch Relay support to restore access.",
-        docs_url: docs_url::API_ACCOUNT_INACTIVE,
-        action_url: None,
-        retryable: false,
-        deprecated: false,
-        replacement: None,
-        families: &[Family::Authentication],
-    },
-    CodeMeta {
-        code: "billing_required",
-        status: 402,
-        description: "Billing must be active on your account before this request can proceed.",
-        resolution: "Update your billing details in the dashboard.",
-        message: "Billing must be active on your account before this request can proceed. Update your billing details in the dashboard.",
-        docs_url: docs_url::BILLING_REQUIRED,
-        action_url: Some("https://dashboard.batchrelay.com/settings/billing"),
-        retryable: false,
-        deprecated: false,
-        replacement: None,
-        families: &[Family::Billing],
-    },
-    CodeMeta {
-        code: "invalid_json",
-        status: 400,
-        description: "The request body could not be parsed as valid JSON.",
-        resolution: "Check for syntax errors such as trailing commas or unquoted keys.",
-        message: "The request body could not be parsed as valid JSON. Check for syntax errors such as trailing commas or unquoted keys.",
-        docs_url: docs_url::INVALID_JSON,
-        action_url: None,
-        retryable: false,
-        deprecated: false,
-        replacement: None,
-        families: &[Family::Requests],
-    },
-    CodeMeta {
-        code: "invalid_request",
-        status: 400,
-        description: "One or more required fields are missing or contain invalid values.",
-        resolution: "Consult the message field for specifics on which fields need attention.",
-        message: "One or more required fields are missing or contain invalid values. Consult the message field for specifics on which fields need attention.",
-        docs_url: docs_url::INVALID_REQUEST,
-        action_url: None,
-        retryable: false,
-        deprecated: false,
-        replacement: None,
-        families: &[Family::Requests],
-    },
-    CodeMeta {
-        code: "internal_error",
-        status: 500,
-        description: "Batch Relay encountered an unexpected error and could not process your request.",
-        resolution: "Retry with exponential back-off and contact support if the problem persists, quoting the request_id.",
-        message: "Batch Relay encountered an unexpected error and could not process your request. Retry with exponential back-off and contact support if the problem persists, quoting the request_id.",
-        docs_url: docs_url::INTERNAL_ERROR,
-        action_url: None,
-        retryable: true,
-        deprecated: false,
-        replacement: None,
-        families: &[Family::Server],
-    },
-];
-
-/// The multiplier of [`wire_hash`]: the 64-bit golden ratio.
-const HASH_MULTIPLIER: u64 = 11400714819323198485;
-
-/// The seed the generator picked so that every code gets a slot of its own.
-const HASH_SEED: u64 = 1;
-
-/// Hashes a wire string 8 bytes at a time; the same function the generator used.
-fn wire_hash(bytes: &[u8]) -> u64 {
-    let mut hash = HASH_SEED ^ (bytes.len() as u64).wrapping_mul(HASH_MULTIPLIER);
-    let mut chunks = bytes.chunks_exact(8);
-    for chunk in &mut chunks {
-        let mut word = [0u8; 8];
-        word.copy_from_slice(chunk);
-        hash = (hash ^ u64::from_le_bytes(word))
-            .wrapping_mul(HASH_MULTIPLIER)
-            .rotate_left(31);
-    }
-    let mut tail = 0u64;
-    for (i, &byte) in chunks.remainder().iter().enumerate() {
-        tail |= u64::from(byte) << (8 * i);
-    }
-    hash = (hash ^ tail).wrapping_mul(HASH_MULTIPLIER);
-    hash ^ (hash >> 29)
-}
-
-/// One displacement pair per bucket of the perfect hash.
-static DISPLACEMENTS: [(u32, u32); 3] = [(0, 8), (1, 3), (2, 0)];
-
-/// For each slot of the perfect hash, the index in [`ErrorCode::ALL`] of its code.
-static SLOTS: [u16; 10] = [4, 6, 3, 1, 2, 5, 8, 0, 9, 7];
-
-/// What the catalog says about one family.
-struct FamilyMeta {
-    id: &'static str,
-    title: &'static str,
-    description: Option<&'static str>,
-    codes: &'static [ErrorCode],
-}
-
-/// One row per family, in variant order, so `Family as usize` is the row.
-static FAMILIES: [FamilyMeta; 4] = [
-    FamilyMeta {
-        id: "authentication",
-        title: "Authentication",
-        description: Some("Errors about the API key, its scopes, or the API account."),
-        codes: &[
-            ErrorCode::ApiKeyRequired,
-            ErrorCode::ApiKeyInvalid,
-            ErrorCode::ApiKeyRevoked,
-            ErrorCode::ApiKeyExpired,
-            ErrorCode::ScopeRequired,
-            ErrorCode::ApiAccountInactive,
-        ],
-    },
-    FamilyMeta {
-        id: "billing",
-        title: "Billing",
-        description: Some("Errors caused by the account's billing status."),
-        codes: &[ErrorCode::BillingRequired],
-    },
-    FamilyMeta {
-        id: "requests",
-        title: "Request Errors",
-        description: Some("Errors caused by a malformed or invalid request body."),
-        codes: &[ErrorCode::InvalidJson, ErrorCode::InvalidRequest],
-    },
-    FamilyMeta {
-        id: "server",
-        title: "Server Errors",
-        description: Some("Unexpected errors on the Batch Relay side."),
-        codes: &[ErrorCode::InternalError],
-    },
-];
-
-pub mod docs_url {
-    //! Documentation links, one constant per error code, named after its wire string.
-
-    /// Documentation of [`api_key_required`](crate::ErrorCode::ApiKeyRequired).
-    pub const API_KEY_REQUIRED: &str = "https://docs.batchrelay.com/errors#api_key_required";
-
-    /// Documentation of [`api_key_invalid`](crate::ErrorCode::ApiKeyInvalid).
-    pub const API_KEY_INVALID: &str = "https://docs.batchrelay.com/errors#api_key_invalid";
-
-    /// Documentation of [`api_key_revoked`](crate::ErrorCode::ApiKeyRevoked).
-    pub const API_KEY_REVOKED: &str = "https://docs.batchrelay.com/errors#api_key_revoked";
-
-    /// Documentation of [`api_key_expired`](crate::ErrorCode::ApiKeyExpired).
-    pub const API_KEY_EXPIRED: &str = "https://docs.batchrelay.com/errors#api_key_expired";
-
-    /// Documentation of [`scope_required`](crate::ErrorCode::ScopeRequired).
-    pub const SCOPE_REQUIRED: &str = "https://docs.batchrelay.com/errors#scope_required";
-
-    /// Documentation of [`api_account_inactive`](crate::ErrorCode::ApiAccountInactive).
-    pub const API_ACCOUNT_INACTIVE: &str = "https://docs.batchrelay.com/errors#api_account_inactive";
-
-    /// Documentation of [`billing_required`](crate::ErrorCode::BillingRequired).
-    pub const BILLING_REQUIRED: &str = "https://docs.batchrelay.com/errors#billing_required";
-
-    /// Documentation of [`invalid_json`](crate::ErrorCode::InvalidJson).
-    pub const INVALID_JSON: &str = "https://docs.batchrelay.com/errors#invalid_json";
-
-    /// Documentation of [`invalid_request`](crate::ErrorCode::InvalidRequest).
-    pub const INVALID_REQUEST: &str = "https://docs.batchrelay.com/errors#invalid_request";
-
-    /// Documentation of [`internal_error`](crate::ErrorCode::InternalError).
-    pub const INTERNAL_ERROR: &str = "https://docs.batchrelay.com/errors#internal_error";
 }

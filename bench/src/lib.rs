@@ -1,0 +1,54 @@
+//! What the benchmarks compare the generated crates with: the hand-written alternative a
+//! team would pick (an enum with strum and serde derives), and, in release builds, the
+//! generated crates of large synthetic catalogs. See `build.rs` and `BENCHMARKS.md`.
+
+/// The Relay codes as a hand-written strum enum.
+pub mod strum_relay {
+    include!(concat!(env!("OUT_DIR"), "/strum_relay.rs"));
+}
+
+/// The 1,000 synthetic codes as a hand-written strum enum.
+#[cfg(synthetic_crates)]
+pub mod strum_1k {
+    include!(concat!(env!("OUT_DIR"), "/strum_1k.rs"));
+}
+
+/// The 10,000 synthetic codes as a hand-written strum enum.
+#[cfg(synthetic_crates)]
+pub mod strum_10k {
+    include!(concat!(env!("OUT_DIR"), "/strum_10k.rs"));
+}
+
+/// The generated crate of the 1,000-code synthetic catalog.
+#[cfg(synthetic_crates)]
+pub extern crate synth_1k;
+
+/// The generated crate of the 10,000-code synthetic catalog.
+#[cfg(synthetic_crates)]
+pub extern crate synth_10k;
+
+/// The REST envelope written with serde derives, as a team would without the generator.
+pub mod derived {
+    use serde::{Deserialize, Serialize};
+
+    use crate::strum_relay::StrumRelayCode;
+
+    /// `{"error": {"code", "message", "details"}}` by derive.
+    #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+    pub struct RestBody {
+        /// What went wrong.
+        pub error: RestError,
+    }
+
+    /// The `error` object, by derive.
+    #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+    pub struct RestError {
+        /// The code.
+        pub code: StrumRelayCode,
+        /// The message.
+        pub message: String,
+        /// Further facts.
+        #[serde(default)]
+        pub details: serde_json::Map<String, serde_json::Value>,
+    }
+}
