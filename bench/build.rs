@@ -7,7 +7,6 @@
 //!   benchmarks link as `synth_1k` and `synth_10k`. They are real generated crates, too
 //!   large to commit; debug builds (tests, clippy) skip them.
 
-use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -26,7 +25,7 @@ fn main() {
     );
     write(
         &out.join("strum_relay.rs"),
-        &strum_enum("StrumRelayCode", &relay, true),
+        &codegen::baseline::strum_enum(&relay, "StrumRelayCode", true),
     );
 
     if std::env::var("PROFILE").as_deref() != Ok("release") {
@@ -39,7 +38,7 @@ fn main() {
         let strum_name = format!("Strum{}Code", name.to_uppercase());
         write(
             &out.join(format!("strum_{name}.rs")),
-            &strum_enum(&strum_name, &catalog, false),
+            &codegen::baseline::strum_enum(&catalog, &strum_name, false),
         );
     }
     println!("cargo::rustc-cfg=synthetic_crates");
@@ -87,51 +86,4 @@ fn build_generated_crate(out: &Path, crate_name: &str, catalog: &Catalog) {
         status.success(),
         "the generated {crate_name} crate compiles"
     );
-}
-
-/// The enum a team would write by hand for `catalog`: strum for parsing and printing,
-/// serde derives (when `serde`), and a `match` per accessor.
-fn strum_enum(name: &str, catalog: &Catalog, serde: bool) -> String {
-    let derives = if serde {
-        "Clone, Copy, Debug, PartialEq, Eq, Hash, strum::EnumString, strum::IntoStaticStr, serde::Serialize, serde::Deserialize"
-    } else {
-        "Clone, Copy, Debug, PartialEq, Eq, Hash, strum::EnumString, strum::IntoStaticStr"
-    };
-    let mut out = format!("/// The hand-written alternative: strum and serde derives.\n#[derive({derives})]\npub enum {name} {{\n");
-    for code in &catalog.codes {
-        let serde_rename = if serde {
-            format!("    #[serde(rename = {:?})]\n", code.wire)
-        } else {
-            String::new()
-        };
-        let _ = write!(
-            out,
-            "    #[strum(serialize = {:?})]\n{serde_rename}    {},\n",
-            code.wire, code.variant
-        );
-    }
-    out.push_str("}\n\n");
-    let _ = write!(out, "impl {name} {{\n    /// Every code, in catalog order.\n    pub const ALL: &'static [{name}] = &[\n");
-    for code in &catalog.codes {
-        let _ = writeln!(out, "        {name}::{},", code.variant);
-    }
-    out.push_str("    ];\n\n    /// The wire string, by strum.\n    pub fn as_str(self) -> &'static str {\n        self.into()\n    }\n\n");
-    out.push_str("    /// The HTTP status, by `match`.\n    pub fn http_status(self) -> u16 {\n        match self {\n");
-    for code in &catalog.codes {
-        let _ = writeln!(
-            out,
-            "            {name}::{} => {},",
-            code.variant, code.status
-        );
-    }
-    out.push_str("        }\n    }\n\n    /// The documentation link, by `match`.\n    pub fn docs_url(self) -> &'static str {\n        match self {\n");
-    for code in &catalog.codes {
-        let _ = writeln!(
-            out,
-            "            {name}::{} => {:?},",
-            code.variant, code.docs_url
-        );
-    }
-    out.push_str("        }\n    }\n}\n");
-    out
 }

@@ -12,6 +12,7 @@
 //! [`generate`] runs stages 1 to 3 and never touches the disk, so `cargo xtask gen`, its
 //! `--check` mode, the drift test and the snapshot tests all share one code path.
 
+pub mod baseline;
 pub mod diagnostics;
 pub mod emit_manifest;
 pub mod emit_markdown;

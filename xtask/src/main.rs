@@ -5,6 +5,8 @@
 //! generated (and validated) before any file is written, so one bad catalog leaves all
 //! output as it was.
 
+mod bench_compile;
+
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -51,6 +53,15 @@ enum Command {
     Gen(GenArgs),
     /// Write a synthetic catalog of realistic codes, for benchmarks and scale tests.
     Synth(SynthArgs),
+    /// Time cold builds of generated crates against the strum + serde-derive alternative.
+    BenchCompile(BenchCompileArgs),
+}
+
+#[derive(clap::Args)]
+struct BenchCompileArgs {
+    /// How many cold builds of each crate; the median is reported.
+    #[arg(long, default_value_t = 3)]
+    runs: usize,
 }
 
 #[derive(clap::Args)]
@@ -81,6 +92,9 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Gen(args) => gen(&args),
         Command::Synth(args) => synth(&args),
+        Command::BenchCompile(args) => {
+            bench_compile::run(&workspace_root(), args.runs.max(1)).map(|()| ExitCode::SUCCESS)
+        }
     };
     match result {
         Ok(code) => code,

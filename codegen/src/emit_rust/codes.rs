@@ -7,7 +7,7 @@
 use proc_macro2::{Ident, Literal, TokenStream};
 use quote::{format_ident, quote};
 
-use super::{docs, ident, inner_docs, wrap_markdown, DOC_WIDTH};
+use super::{docs, ident, inner_docs, prose, wrap_markdown, DOC_WIDTH};
 use crate::model::{Catalog, Code, Family};
 use crate::text;
 
@@ -109,26 +109,16 @@ fn text_lines_to_doc(lines: Vec<String>) -> Vec<String> {
 }
 
 fn expand_error_code(catalog: &Catalog) -> TokenStream {
-    let enum_docs = docs(
-        [
-            format!("An error code of the {}.", text::inline(&catalog.api)),
-            String::new(),
-            "Each variant is one wire string, the value of `error.code` in an error body. \
+    let enum_docs = docs(prose([
+        format!("An error code of the {}.", text::inline(&catalog.api)),
+        String::new(),
+        "Each variant is one wire string, the value of `error.code` in an error body. \
          Parse one with [`str::parse`] and print it with [`Display`](::core::fmt::Display) \
          or [`ErrorCode::as_str`]."
-                .to_owned(),
-            String::new(),
-            "The enum is `#[non_exhaustive]`: later versions of the catalog add codes.".to_owned(),
-        ]
-        .into_iter()
-        .flat_map(|line| {
-            if line.is_empty() {
-                vec![line]
-            } else {
-                wrap_markdown(&line)
-            }
-        }),
-    );
+            .to_owned(),
+        String::new(),
+        "The enum is `#[non_exhaustive]`: later versions of the catalog add codes.".to_owned(),
+    ]));
     let variants = catalog.codes.iter().map(|code| {
         let docs = docs(variant_doc_lines(catalog, code));
         let deprecated = expand_deprecated_attribute(catalog, code);

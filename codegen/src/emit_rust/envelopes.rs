@@ -8,7 +8,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::serde_shape::{self, Field, Presence, Shape};
-use super::{docs, wrap_markdown};
+use super::{docs, inner_docs, prose};
 use crate::model::{Catalog, Envelope};
 use crate::text;
 
@@ -61,23 +61,7 @@ fn expand_module_docs(catalog: &Catalog) -> TokenStream {
          body is an `IntoResponse` with the code's status and the right content type."
             .to_owned(),
     ];
-    let lines = lines.into_iter().flat_map(|line| {
-        if line.is_empty() {
-            vec![line]
-        } else {
-            wrap_markdown(&line)
-        }
-    });
-    lines
-        .map(|line| {
-            let line = if line.is_empty() {
-                line
-            } else {
-                format!(" {line}")
-            };
-            quote! { #![doc = #line] }
-        })
-        .collect()
+    inner_docs(prose(lines))
 }
 
 fn expand_code(catalog: &Catalog) -> TokenStream {

@@ -107,11 +107,7 @@ fn docs<I: IntoIterator<Item = String>>(lines: I) -> TokenStream {
     lines
         .into_iter()
         .map(|line| {
-            let line = if line.is_empty() {
-                line
-            } else {
-                format!(" {line}")
-            };
+            let line = doc_line(line);
             quote! { #[doc = #line] }
         })
         .collect()
@@ -122,12 +118,31 @@ fn inner_docs<I: IntoIterator<Item = String>>(lines: I) -> TokenStream {
     lines
         .into_iter()
         .map(|line| {
-            let line = if line.is_empty() {
-                line
-            } else {
-                format!(" {line}")
-            };
+            let line = doc_line(line);
             quote! { #![doc = #line] }
+        })
+        .collect()
+}
+
+/// A doc attribute's text: a space after the `///`, except on blank lines.
+fn doc_line(line: String) -> String {
+    if line.is_empty() {
+        line
+    } else {
+        format!(" {line}")
+    }
+}
+
+/// Paragraphs of Markdown wrapped for doc comments; empty strings separate paragraphs.
+fn prose<I: IntoIterator<Item = String>>(paragraphs: I) -> Vec<String> {
+    paragraphs
+        .into_iter()
+        .flat_map(|line| {
+            if line.is_empty() {
+                vec![line]
+            } else {
+                wrap_markdown(&line)
+            }
         })
         .collect()
 }
