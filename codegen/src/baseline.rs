@@ -5,8 +5,11 @@
 
 use std::fmt::Write;
 
-use crate::model::{Catalog, Envelope};
+use crate::model::{Catalog, Code, Envelope};
 use crate::GeneratedFile;
+
+/// How one `match` accessor spells a code's value.
+type Accessor = fn(&Code) -> String;
 
 /// The enum named `name` for `catalog`, with serde derives when `serde`.
 pub fn strum_enum(catalog: &Catalog, name: &str, serde: bool) -> String {
@@ -28,15 +31,15 @@ pub fn strum_enum(catalog: &Catalog, name: &str, serde: bool) -> String {
         let _ = writeln!(out, "        {name}::{},", code.variant);
     }
     out.push_str("    ];\n\n    /// The wire string, by strum.\n    pub fn as_str(self) -> &'static str {\n        self.into()\n    }\n");
-    let accessors: [(&str, &str, &dyn Fn(&crate::model::Code) -> String); 4] = [
-        ("http_status", "u16", &|code| code.status.to_string()),
-        ("description", "&'static str", &|code| {
+    let accessors: [(&str, &str, Accessor); 4] = [
+        ("http_status", "u16", |code| code.status.to_string()),
+        ("description", "&'static str", |code| {
             format!("{:?}", code.description)
         }),
-        ("resolution", "&'static str", &|code| {
+        ("resolution", "&'static str", |code| {
             format!("{:?}", code.resolution)
         }),
-        ("docs_url", "&'static str", &|code| {
+        ("docs_url", "&'static str", |code| {
             format!("{:?}", code.docs_url)
         }),
     ];

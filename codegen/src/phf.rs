@@ -20,9 +20,12 @@ pub const MULTIPLIER: u64 = 0x9E37_79B9_7F4A_7C15;
 /// Average keys per bucket: small buckets are easy to place.
 const KEYS_PER_BUCKET: usize = 4;
 
-/// The hash of `bytes` under `seed`: 8 bytes at a time, multiply and rotate.
+/// The hash of `bytes` under `seed`: 8 bytes at a time, multiply and rotate; a short
+/// tail is read as the last 8 bytes of the string (overlapping what came before) rather
+/// than byte by byte.
 pub fn hash(bytes: &[u8], seed: u64) -> u64 {
-    let mut hash = seed ^ (bytes.len() as u64).wrapping_mul(MULTIPLIER);
+    let len = bytes.len();
+    let mut hash = seed ^ (len as u64).wrapping_mul(MULTIPLIER);
     let mut chunks = bytes.chunks_exact(8);
     for chunk in &mut chunks {
         let mut word = [0u8; 8];
@@ -31,11 +34,15 @@ pub fn hash(bytes: &[u8], seed: u64) -> u64 {
             .wrapping_mul(MULTIPLIER)
             .rotate_left(31);
     }
-    let mut tail = 0u64;
-    for (i, &byte) in chunks.remainder().iter().enumerate() {
-        tail |= u64::from(byte) << (8 * i);
+    if !chunks.remainder().is_empty() {
+        let mut word = [0u8; 8];
+        if len >= 8 {
+            word.copy_from_slice(&bytes[len - 8..]);
+        } else {
+            word[..len].copy_from_slice(bytes);
+        }
+        hash = (hash ^ u64::from_le_bytes(word)).wrapping_mul(MULTIPLIER);
     }
-    hash = (hash ^ tail).wrapping_mul(MULTIPLIER);
     hash ^ (hash >> 29)
 }
 

@@ -471,3 +471,20 @@ fn the_references_json_examples_are_the_envelopes_shapes() {
     same_after_round_trip::<batch_relay_errors::envelopes::LinkedBody>(&batch[0]);
     same_after_round_trip::<batch_relay_errors::envelopes::Problem>(&batch[1]);
 }
+
+/// The regression guard of the O(1) lookup, on the emitted code itself: `from_wire`
+/// hashes once and compares one string, with no `match` on strings, so its cost does
+/// not grow with the catalog. (`codegen::phf`'s tests show every one of 10,000 codes is
+/// found at its own slot, so that one comparison always decides.)
+#[test]
+fn from_wire_compares_exactly_one_string() {
+    let lib = std::fs::read_to_string(workspace_root().join("generated/relay-errors/src/lib.rs"))
+        .unwrap();
+    let start = lib
+        .find("pub fn from_wire(code: &str)")
+        .expect("from_wire is generated");
+    let body = &lib[start..start + lib[start..].find("\n    }\n").unwrap()];
+    assert_eq!(body.matches("==").count(), 1, "{body}");
+    assert_eq!(body.matches("wire_hash(").count(), 1, "{body}");
+    assert!(!body.contains("match"), "{body}");
+}

@@ -180,6 +180,7 @@ fn expand_error_code_impl(catalog: &Catalog) -> TokenStream {
             pub const ALL: &'static [ErrorCode] = &[#(ErrorCode::#all),*];
 
             /// The catalog's facts about this code.
+            #[inline]
             const fn meta(self) -> &'static CodeMeta {
                 &CODES[self as usize]
             }
@@ -195,21 +196,25 @@ fn expand_error_code_impl(catalog: &Catalog) -> TokenStream {
 fn expand_code_accessors() -> TokenStream {
     quote! {
         /// The wire string, exactly as it appears in `error.code`.
+        #[inline]
         pub const fn as_str(self) -> &'static str {
             self.meta().code
         }
 
         /// The HTTP status the API answers with, e.g. `404`.
+        #[inline]
         pub const fn http_status(self) -> u16 {
             self.meta().status
         }
 
         /// What went wrong, as the API reference says it.
+        #[inline]
         pub const fn description(self) -> &'static str {
             self.meta().description
         }
 
         /// What the caller should do about it.
+        #[inline]
         pub const fn resolution(self) -> &'static str {
             self.meta().resolution
         }
@@ -217,21 +222,25 @@ fn expand_code_accessors() -> TokenStream {
         /// A message that stands on its own: the description, then the resolution.
         ///
         /// This is the `message` the envelopes carry unless the service gives its own.
+        #[inline]
         pub const fn message(self) -> &'static str {
             self.meta().message
         }
 
         /// The link to this code's entry in the API reference.
+        #[inline]
         pub const fn docs_url(self) -> &'static str {
             self.meta().docs_url
         }
 
         /// The dashboard page where the user can fix the cause, if there is one.
+        #[inline]
         pub const fn action_url(self) -> Option<&'static str> {
             self.meta().action_url
         }
 
         /// Whether sending the same request again, after a back-off, can succeed.
+        #[inline]
         pub const fn is_retryable(self) -> bool {
             self.meta().retryable
         }
@@ -251,21 +260,25 @@ fn expand_code_accessors() -> TokenStream {
         }
 
         /// The code's primary family: the first it is listed under.
+        #[inline]
         pub const fn family(self) -> Family {
             self.meta().families[0]
         }
 
         /// Every family the code is listed under, primary first.
+        #[inline]
         pub const fn families(self) -> &'static [Family] {
             self.meta().families
         }
 
         /// Whether the code is deprecated: still returned, but on its way out.
+        #[inline]
         pub const fn is_deprecated(self) -> bool {
             self.meta().deprecated
         }
 
         /// The code to use instead of this deprecated one, if the catalog names one.
+        #[inline]
         pub const fn replacement(self) -> Option<ErrorCode> {
             self.meta().replacement
         }
@@ -337,6 +350,7 @@ fn expand_from_wire() -> TokenStream {
         /// Matching is exact: wire strings are never re-cased. The lookup is a perfect
         /// hash chosen by the generator: one hash of `code`, two table reads and a single
         /// string comparison, however many codes the catalog has.
+        #[inline]
         pub fn from_wire(code: &str) -> Option<ErrorCode> {
             let hash = wire_hash(code.as_bytes());
             let bucket = (hash >> 32) as u32 % DISPLACEMENTS.len() as u32;
@@ -388,8 +402,10 @@ fn expand_lookup_tables(catalog: &Catalog) -> TokenStream {
         const HASH_SEED: u64 = #seed;
 
         /// Hashes a wire string 8 bytes at a time; the same function the generator used.
+        #[inline]
         pub(crate) fn wire_hash(bytes: &[u8]) -> u64 {
-            let mut hash = HASH_SEED ^ (bytes.len() as u64).wrapping_mul(HASH_MULTIPLIER);
+            let len = bytes.len();
+            let mut hash = HASH_SEED ^ (len as u64).wrapping_mul(HASH_MULTIPLIER);
             let mut chunks = bytes.chunks_exact(8);
             for chunk in &mut chunks {
                 let mut word = [0u8; 8];
@@ -398,11 +414,15 @@ fn expand_lookup_tables(catalog: &Catalog) -> TokenStream {
                     .wrapping_mul(HASH_MULTIPLIER)
                     .rotate_left(31);
             }
-            let mut tail = 0u64;
-            for (i, &byte) in chunks.remainder().iter().enumerate() {
-                tail |= u64::from(byte) << (8 * i);
+            if !chunks.remainder().is_empty() {
+                let mut word = [0u8; 8];
+                if len >= 8 {
+                    word.copy_from_slice(&bytes[len - 8..]);
+                } else {
+                    word[..len].copy_from_slice(bytes);
+                }
+                hash = (hash ^ u64::from_le_bytes(word)).wrapping_mul(HASH_MULTIPLIER);
             }
-            hash = (hash ^ tail).wrapping_mul(HASH_MULTIPLIER);
             hash ^ (hash >> 29)
         }
 
@@ -436,6 +456,7 @@ fn expand_error_code_traits() -> TokenStream {
             type Err = UnknownErrorCode;
 
             /// Parses a wire string; see [`ErrorCode::from_wire`].
+            #[inline]
             fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
                 ErrorCode::from_wire(code).ok_or(UnknownErrorCode { _private: () })
             }

@@ -144,26 +144,31 @@ impl ErrorCode {
     ];
 
     /// The catalog's facts about this code.
+    #[inline]
     const fn meta(self) -> &'static CodeMeta {
         &CODES[self as usize]
     }
 
     /// The wire string, exactly as it appears in `error.code`.
+    #[inline]
     pub const fn as_str(self) -> &'static str {
         self.meta().code
     }
 
     /// The HTTP status the API answers with, e.g. `404`.
+    #[inline]
     pub const fn http_status(self) -> u16 {
         self.meta().status
     }
 
     /// What went wrong, as the API reference says it.
+    #[inline]
     pub const fn description(self) -> &'static str {
         self.meta().description
     }
 
     /// What the caller should do about it.
+    #[inline]
     pub const fn resolution(self) -> &'static str {
         self.meta().resolution
     }
@@ -171,21 +176,25 @@ impl ErrorCode {
     /// A message that stands on its own: the description, then the resolution.
     ///
     /// This is the `message` the envelopes carry unless the service gives its own.
+    #[inline]
     pub const fn message(self) -> &'static str {
         self.meta().message
     }
 
     /// The link to this code's entry in the API reference.
+    #[inline]
     pub const fn docs_url(self) -> &'static str {
         self.meta().docs_url
     }
 
     /// The dashboard page where the user can fix the cause, if there is one.
+    #[inline]
     pub const fn action_url(self) -> Option<&'static str> {
         self.meta().action_url
     }
 
     /// Whether sending the same request again, after a back-off, can succeed.
+    #[inline]
     pub const fn is_retryable(self) -> bool {
         self.meta().retryable
     }
@@ -209,21 +218,25 @@ impl ErrorCode {
     }
 
     /// The code's primary family: the first it is listed under.
+    #[inline]
     pub const fn family(self) -> Family {
         self.meta().families[0]
     }
 
     /// Every family the code is listed under, primary first.
+    #[inline]
     pub const fn families(self) -> &'static [Family] {
         self.meta().families
     }
 
     /// Whether the code is deprecated: still returned, but on its way out.
+    #[inline]
     pub const fn is_deprecated(self) -> bool {
         self.meta().deprecated
     }
 
     /// The code to use instead of this deprecated one, if the catalog names one.
+    #[inline]
     pub const fn replacement(self) -> Option<ErrorCode> {
         self.meta().replacement
     }
@@ -262,6 +275,7 @@ impl ErrorCode {
     /// Matching is exact: wire strings are never re-cased. The lookup is a perfect
     /// hash chosen by the generator: one hash of `code`, two table reads and a single
     /// string comparison, however many codes the catalog has.
+    #[inline]
     pub fn from_wire(code: &str) -> Option<ErrorCode> {
         let hash = wire_hash(code.as_bytes());
         let bucket = (hash >> 32) as u32 % DISPLACEMENTS.len() as u32;
@@ -293,6 +307,7 @@ impl ::core::str::FromStr for ErrorCode {
     type Err = UnknownErrorCode;
 
     /// Parses a wire string; see [`ErrorCode::from_wire`].
+    #[inline]
     fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
         ErrorCode::from_wire(code).ok_or(UnknownErrorCode { _private: () })
     }

@@ -955,8 +955,10 @@ pub(crate) const HASH_MULTIPLIER: u64 = 11400714819323198485;
 const HASH_SEED: u64 = 0;
 
 /// Hashes a wire string 8 bytes at a time; the same function the generator used.
+#[inline]
 pub(crate) fn wire_hash(bytes: &[u8]) -> u64 {
-    let mut hash = HASH_SEED ^ (bytes.len() as u64).wrapping_mul(HASH_MULTIPLIER);
+    let len = bytes.len();
+    let mut hash = HASH_SEED ^ (len as u64).wrapping_mul(HASH_MULTIPLIER);
     let mut chunks = bytes.chunks_exact(8);
     for chunk in &mut chunks {
         let mut word = [0u8; 8];
@@ -965,40 +967,44 @@ pub(crate) fn wire_hash(bytes: &[u8]) -> u64 {
             .wrapping_mul(HASH_MULTIPLIER)
             .rotate_left(31);
     }
-    let mut tail = 0u64;
-    for (i, &byte) in chunks.remainder().iter().enumerate() {
-        tail |= u64::from(byte) << (8 * i);
+    if !chunks.remainder().is_empty() {
+        let mut word = [0u8; 8];
+        if len >= 8 {
+            word.copy_from_slice(&bytes[len - 8..]);
+        } else {
+            word[..len].copy_from_slice(bytes);
+        }
+        hash = (hash ^ u64::from_le_bytes(word)).wrapping_mul(HASH_MULTIPLIER);
     }
-    hash = (hash ^ tail).wrapping_mul(HASH_MULTIPLIER);
     hash ^ (hash >> 29)
 }
 
 /// One displacement pair per bucket of the perfect hash.
 pub(crate) static DISPLACEMENTS: [(u32, u32); 17] = [
-    (0, 6),
-    (0, 29),
-    (1, 38),
-    (0, 1),
-    (1, 9),
-    (2, 5),
-    (0, 2),
-    (4, 9),
-    (0, 36),
-    (1, 0),
-    (0, 1),
-    (3, 51),
+    (0, 11),
+    (0, 14),
+    (4, 1),
     (0, 15),
-    (0, 20),
+    (5, 21),
+    (0, 17),
+    (0, 2),
+    (0, 13),
+    (0, 17),
+    (0, 38),
+    (8, 28),
+    (0, 14),
+    (8, 61),
+    (0, 8),
+    (0, 0),
     (0, 3),
-    (3, 9),
-    (0, 27),
+    (2, 36),
 ];
 
 /// For each slot of the perfect hash, the index in [`ErrorCode::ALL`] of its code.
 pub(crate) static SLOTS: [u16; 66] = [
-    15, 46, 5, 25, 8, 44, 60, 32, 50, 18, 64, 30, 47, 23, 12, 17, 57, 36, 51, 27, 14, 65,
-    31, 4, 0, 55, 19, 9, 35, 24, 48, 6, 41, 49, 20, 38, 40, 10, 7, 22, 16, 26, 58, 34,
-    21, 3, 56, 59, 45, 63, 62, 1, 11, 39, 29, 53, 43, 42, 28, 13, 37, 2, 54, 52, 61, 33,
+    12, 8, 41, 13, 3, 48, 38, 63, 27, 36, 60, 65, 31, 24, 39, 7, 28, 43, 51, 33, 62, 37,
+    57, 26, 49, 19, 29, 45, 42, 9, 0, 56, 4, 50, 52, 40, 53, 16, 46, 25, 34, 1, 17, 47,
+    64, 2, 58, 30, 15, 23, 32, 54, 61, 6, 18, 14, 35, 11, 5, 20, 22, 59, 21, 10, 55, 44,
 ];
 
 /// What the catalog says about one family.
