@@ -76,6 +76,15 @@ fn every_generated_crate_passes_clippy_rustdoc_and_doctests() {
         output::sync(temp.path(), &generated.files, Mode::Write).unwrap();
         members.push(format!("{:?}", generated.catalog.crate_name));
     }
+    // A catalog past the `match` limit, so the perfect-hash lookup is checked too.
+    let synthetic = codegen::synth::synthetic_catalog(codegen::emit_rust::MATCH_LOOKUP_LIMIT + 44);
+    let source = codegen::Source {
+        path: "synthetic.yaml",
+        bytes: synthetic.as_bytes(),
+    };
+    let generated = codegen::generate(source, None).unwrap_or_else(|report| panic!("{report}"));
+    output::sync(temp.path(), &generated.files, Mode::Write).unwrap();
+    members.push(format!("{:?}", generated.catalog.crate_name));
     let manifest = format!(
         "[workspace]\nresolver = \"2\"\nmembers = [{}]\n",
         members.join(", ")

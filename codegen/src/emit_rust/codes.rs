@@ -171,7 +171,7 @@ fn expand_error_code_impl(catalog: &Catalog) -> TokenStream {
     let accessors = expand_code_accessors();
     let description_in = expand_description_in(catalog);
     let with_status = expand_with_status(catalog);
-    let from_wire = expand_from_wire();
+    let from_wire = expand_from_wire(catalog);
     let allow = allow_deprecated(catalog);
     quote! {
         #allow
@@ -343,7 +343,24 @@ fn expand_with_status(catalog: &Catalog) -> TokenStream {
     }
 }
 
-fn expand_from_wire() -> TokenStream {
+/// Up to this many codes, `from_wire` is a string `match`; above, a perfect hash.
+///
+/// rustc compiles a small string `match` into a switch on the length and a few
+/// comparisons against constants it inlines, which beats hashing (3.4 ns against 14 ns
+/// per lookup on the 66 Relay codes, see BENCHMARKS.md); it grows linear inside each
+/// length and slow to compile with thousands of codes, where the perfect hash wins (1,000
+/// codes: 2x faster than the `match`, 10,000: 20x).
+pub const MATCH_LOOKUP_LIMIT: usize = 256;
+
+/// Whether `from_wire` uses the perfect hash (and `tables.rs` has its tables).
+fn uses_perfect_hash(catalog: &Catalog) -> bool {
+    catalog.codes.len() > MATCH_LOOKUP_LIMIT
+}
+
+fn expand_from_wire(catalog: &Catalog) -> TokenStream {
+    if !uses_perfect_hash(catalog) {
+        return expand_match_from_wire(catalog);
+    }
     quote! {
         /// The code whose wire string is `code`, if this catalog has one.
         ///
@@ -368,8 +385,33 @@ fn expand_from_wire() -> TokenStream {
     }
 }
 
+fn expand_match_from_wire(catalog: &Catalog) -> TokenStream {
+    let arms = catalog.codes.iter().map(|code| {
+        let wire = &code.wire;
+        let name = variant(code);
+        quote! { #wire => Some(ErrorCode::#name), }
+    });
+    quote! {
+        /// The code whose wire string is `code`, if this catalog has one.
+        ///
+        /// Matching is exact: wire strings are never re-cased. With this few codes the
+        /// lookup is a `match`, which rustc turns into a switch on the length and a few
+        /// inlined comparisons; larger catalogs get a perfect hash instead.
+        #[inline]
+        pub fn from_wire(code: &str) -> Option<ErrorCode> {
+            match code {
+                #(#arms)*
+                _ => None,
+            }
+        }
+    }
+}
+
 /// The perfect hash behind `from_wire`: its hash function and tables.
 fn expand_lookup_tables(catalog: &Catalog) -> TokenStream {
+    if !uses_perfect_hash(catalog) {
+        return TokenStream::new();
+    }
     let wires: Vec<&str> = catalog
         .codes
         .iter()
@@ -669,6 +711,11 @@ pub(super) fn docs_url_rs(catalog: &Catalog) -> TokenStream {
 }
 
 fn expand_modules(catalog: &Catalog) -> TokenStream {
+    let lookup_imports = if uses_perfect_hash(catalog) {
+        quote! { use tables::{CodeMeta, FamilyMeta, CODES, DISPLACEMENTS, FAMILIES, HASH_MULTIPLIER, SLOTS, wire_hash}; }
+    } else {
+        quote! { use tables::{CodeMeta, FamilyMeta, CODES, FAMILIES}; }
+    };
     let envelopes = (!catalog.envelopes.is_empty()).then(|| {
         quote! {
             #[cfg(feature = "serde")]
@@ -684,7 +731,7 @@ fn expand_modules(catalog: &Catalog) -> TokenStream {
         pub mod retry;
         mod tables;
 
-        use tables::{CodeMeta, FamilyMeta, CODES, DISPLACEMENTS, FAMILIES, HASH_MULTIPLIER, SLOTS, wire_hash};
+        #lookup_imports
     }
 }
 

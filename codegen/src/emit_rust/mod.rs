@@ -7,6 +7,8 @@
 //! the back-off helper.
 
 mod codes;
+
+pub use codes::MATCH_LOOKUP_LIMIT;
 mod envelopes;
 mod retry;
 mod serde_shape;

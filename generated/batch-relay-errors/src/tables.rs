@@ -164,43 +164,6 @@ pub(crate) static CODES: [CodeMeta; 10] = [
     },
 ];
 
-/// The multiplier of [`wire_hash`]: the 64-bit golden ratio.
-pub(crate) const HASH_MULTIPLIER: u64 = 11400714819323198485;
-
-/// The seed the generator picked so that every code gets a slot of its own.
-const HASH_SEED: u64 = 0;
-
-/// Hashes a wire string 8 bytes at a time; the same function the generator used.
-#[inline]
-pub(crate) fn wire_hash(bytes: &[u8]) -> u64 {
-    let len = bytes.len();
-    let mut hash = HASH_SEED ^ (len as u64).wrapping_mul(HASH_MULTIPLIER);
-    let mut chunks = bytes.chunks_exact(8);
-    for chunk in &mut chunks {
-        let mut word = [0u8; 8];
-        word.copy_from_slice(chunk);
-        hash = (hash ^ u64::from_le_bytes(word))
-            .wrapping_mul(HASH_MULTIPLIER)
-            .rotate_left(31);
-    }
-    if !chunks.remainder().is_empty() {
-        let mut word = [0u8; 8];
-        if len >= 8 {
-            word.copy_from_slice(&bytes[len - 8..]);
-        } else {
-            word[..len].copy_from_slice(bytes);
-        }
-        hash = (hash ^ u64::from_le_bytes(word)).wrapping_mul(HASH_MULTIPLIER);
-    }
-    hash ^ (hash >> 29)
-}
-
-/// One displacement pair per bucket of the perfect hash.
-pub(crate) static DISPLACEMENTS: [(u32, u32); 3] = [(1, 2), (1, 0), (2, 7)];
-
-/// For each slot of the perfect hash, the index in [`ErrorCode::ALL`] of its code.
-pub(crate) static SLOTS: [u16; 10] = [0, 5, 4, 2, 6, 8, 3, 9, 7, 1];
-
 /// What the catalog says about one family.
 pub(crate) struct FamilyMeta {
     pub(crate) id: &'static str,

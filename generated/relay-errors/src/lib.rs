@@ -30,10 +30,7 @@ pub mod retry;
 
 mod tables;
 
-use tables::{
-    CodeMeta, FamilyMeta, CODES, DISPLACEMENTS, FAMILIES, HASH_MULTIPLIER, SLOTS,
-    wire_hash,
-};
+use tables::{CodeMeta, FamilyMeta, CODES, FAMILIES};
 
 /// An error code of the Relay API.
 ///
@@ -862,20 +859,80 @@ impl ErrorCode {
 
     /// The code whose wire string is `code`, if this catalog has one.
     ///
-    /// Matching is exact: wire strings are never re-cased. The lookup is a perfect
-    /// hash chosen by the generator: one hash of `code`, two table reads and a single
-    /// string comparison, however many codes the catalog has.
+    /// Matching is exact: wire strings are never re-cased. With this few codes the
+    /// lookup is a `match`, which rustc turns into a switch on the length and a few
+    /// inlined comparisons; larger catalogs get a perfect hash instead.
     #[inline]
     pub fn from_wire(code: &str) -> Option<ErrorCode> {
-        let hash = wire_hash(code.as_bytes());
-        let bucket = (hash >> 32) as u32 % DISPLACEMENTS.len() as u32;
-        let f1 = hash as u32;
-        let f2 = ((hash ^ (hash >> 17)).wrapping_mul(HASH_MULTIPLIER) >> 32) as u32;
-        let (d1, d2) = DISPLACEMENTS[bucket as usize];
-        let slot = d2.wrapping_add(f1.wrapping_mul(d1)).wrapping_add(f2)
-            % SLOTS.len() as u32;
-        let candidate = ErrorCode::ALL[SLOTS[slot as usize] as usize];
-        if candidate.as_str() == code { Some(candidate) } else { None }
+        match code {
+            "UNAUTHORIZED" => Some(ErrorCode::Unauthorized),
+            "FORBIDDEN" => Some(ErrorCode::Forbidden),
+            "SESSION_EXPIRED" => Some(ErrorCode::SessionExpired),
+            "INVALID_TOKEN" => Some(ErrorCode::InvalidToken),
+            "BAD_REQUEST" => Some(ErrorCode::BadRequest),
+            "VALIDATION_ERROR" => Some(ErrorCode::ValidationError),
+            "INVALID_UUID" => Some(ErrorCode::InvalidUuid),
+            "MISSING_FIELD" => Some(ErrorCode::MissingField),
+            "NOT_FOUND" => Some(ErrorCode::NotFound),
+            "ALREADY_EXISTS" => Some(ErrorCode::AlreadyExists),
+            "CONFLICT" => Some(ErrorCode::Conflict),
+            "DELETED" => Some(ErrorCode::Deleted),
+            "TOO_MANY_REQUESTS" => Some(ErrorCode::TooManyRequests),
+            "QUOTA_EXCEEDED" => Some(ErrorCode::QuotaExceeded),
+            "INTERNAL_SERVER_ERROR" => Some(ErrorCode::InternalServerError),
+            "SERVICE_UNAVAILABLE" => Some(ErrorCode::ServiceUnavailable),
+            "TIMEOUT" => Some(ErrorCode::Timeout),
+            "TICKET_NOT_FOUND" => Some(ErrorCode::TicketNotFound),
+            "TICKET_ALREADY_CLOSED" => Some(ErrorCode::TicketAlreadyClosed),
+            "TICKET_LOCKED" => Some(ErrorCode::TicketLocked),
+            "INVALID_STATUS" => Some(ErrorCode::InvalidStatus),
+            "INVALID_PRIORITY" => Some(ErrorCode::InvalidPriority),
+            "MERGE_SELF" => Some(ErrorCode::MergeSelf),
+            "MERGE_DIFFERENT_ORG" => Some(ErrorCode::MergeDifferentOrg),
+            "CONVERSATION_NOT_FOUND" => Some(ErrorCode::ConversationNotFound),
+            "ATTACHMENT_TOO_LARGE" => Some(ErrorCode::AttachmentTooLarge),
+            "INVALID_ATTACHMENT_TYPE" => Some(ErrorCode::InvalidAttachmentType),
+            "EMPTY_CONTENT" => Some(ErrorCode::EmptyContent),
+            "CUSTOMER_NOT_FOUND" => Some(ErrorCode::CustomerNotFound),
+            "EMAIL_ALREADY_EXISTS" => Some(ErrorCode::EmailAlreadyExists),
+            "INVALID_EMAIL" => Some(ErrorCode::InvalidEmail),
+            "CUSTOMER_HAS_TICKETS" => Some(ErrorCode::CustomerHasTickets),
+            "AI_NOT_AVAILABLE" => Some(ErrorCode::AiNotAvailable),
+            "AI_LIMIT_EXCEEDED" => Some(ErrorCode::AiLimitExceeded),
+            "AI_PROCESSING_FAILED" => Some(ErrorCode::AiProcessingFailed),
+            "INVALID_MODEL" => Some(ErrorCode::InvalidModel),
+            "ARTICLE_NOT_FOUND" => Some(ErrorCode::ArticleNotFound),
+            "SLUG_EXISTS" => Some(ErrorCode::SlugExists),
+            "CONTENT_TOO_LARGE" => Some(ErrorCode::ContentTooLarge),
+            "AUTOMATION_NOT_FOUND" => Some(ErrorCode::AutomationNotFound),
+            "INVALID_TRIGGER" => Some(ErrorCode::InvalidTrigger),
+            "INVALID_ACTION" => Some(ErrorCode::InvalidAction),
+            "INVALID_CONDITION" => Some(ErrorCode::InvalidCondition),
+            "CIRCULAR_REFERENCE" => Some(ErrorCode::CircularReference),
+            "INTEGRATION_NOT_FOUND" => Some(ErrorCode::IntegrationNotFound),
+            "INTEGRATION_DISABLED" => Some(ErrorCode::IntegrationDisabled),
+            "OAUTH_FAILED" => Some(ErrorCode::OauthFailed),
+            "INVALID_CREDENTIALS" => Some(ErrorCode::InvalidCredentials),
+            "SYNC_FAILED" => Some(ErrorCode::SyncFailed),
+            "RATE_LIMITED" => Some(ErrorCode::RateLimited),
+            "MACRO_NOT_FOUND" => Some(ErrorCode::MacroNotFound),
+            "APPLY_FAILED" => Some(ErrorCode::ApplyFailed),
+            "POLICY_NOT_FOUND" => Some(ErrorCode::PolicyNotFound),
+            "TRACKING_NOT_FOUND" => Some(ErrorCode::TrackingNotFound),
+            "ALREADY_PAUSED" => Some(ErrorCode::AlreadyPaused),
+            "NOT_PAUSED" => Some(ErrorCode::NotPaused),
+            "REMINDER_NOT_FOUND" => Some(ErrorCode::ReminderNotFound),
+            "MESSAGE_NOT_FOUND" => Some(ErrorCode::MessageNotFound),
+            "INVALID_TIME" => Some(ErrorCode::InvalidTime),
+            "SCHEDULE_CONFLICT" => Some(ErrorCode::ScheduleConflict),
+            "HEARTBEAT_TOO_FREQUENT" => Some(ErrorCode::HeartbeatTooFrequent),
+            "COLLECTION_NOT_FOUND" => Some(ErrorCode::CollectionNotFound),
+            "WEBHOOK_NOT_FOUND" => Some(ErrorCode::WebhookNotFound),
+            "INVALID_URL" => Some(ErrorCode::InvalidUrl),
+            "DELIVERY_FAILED" => Some(ErrorCode::DeliveryFailed),
+            "SIGNATURE_INVALID" => Some(ErrorCode::SignatureInvalid),
+            _ => None,
+        }
     }
 }
 

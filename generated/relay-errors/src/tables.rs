@@ -948,65 +948,6 @@ pub(crate) static CODES: [CodeMeta; 66] = [
     },
 ];
 
-/// The multiplier of [`wire_hash`]: the 64-bit golden ratio.
-pub(crate) const HASH_MULTIPLIER: u64 = 11400714819323198485;
-
-/// The seed the generator picked so that every code gets a slot of its own.
-const HASH_SEED: u64 = 0;
-
-/// Hashes a wire string 8 bytes at a time; the same function the generator used.
-#[inline]
-pub(crate) fn wire_hash(bytes: &[u8]) -> u64 {
-    let len = bytes.len();
-    let mut hash = HASH_SEED ^ (len as u64).wrapping_mul(HASH_MULTIPLIER);
-    let mut chunks = bytes.chunks_exact(8);
-    for chunk in &mut chunks {
-        let mut word = [0u8; 8];
-        word.copy_from_slice(chunk);
-        hash = (hash ^ u64::from_le_bytes(word))
-            .wrapping_mul(HASH_MULTIPLIER)
-            .rotate_left(31);
-    }
-    if !chunks.remainder().is_empty() {
-        let mut word = [0u8; 8];
-        if len >= 8 {
-            word.copy_from_slice(&bytes[len - 8..]);
-        } else {
-            word[..len].copy_from_slice(bytes);
-        }
-        hash = (hash ^ u64::from_le_bytes(word)).wrapping_mul(HASH_MULTIPLIER);
-    }
-    hash ^ (hash >> 29)
-}
-
-/// One displacement pair per bucket of the perfect hash.
-pub(crate) static DISPLACEMENTS: [(u32, u32); 17] = [
-    (0, 11),
-    (0, 14),
-    (4, 1),
-    (0, 15),
-    (5, 21),
-    (0, 17),
-    (0, 2),
-    (0, 13),
-    (0, 17),
-    (0, 38),
-    (8, 28),
-    (0, 14),
-    (8, 61),
-    (0, 8),
-    (0, 0),
-    (0, 3),
-    (2, 36),
-];
-
-/// For each slot of the perfect hash, the index in [`ErrorCode::ALL`] of its code.
-pub(crate) static SLOTS: [u16; 66] = [
-    12, 8, 41, 13, 3, 48, 38, 63, 27, 36, 60, 65, 31, 24, 39, 7, 28, 43, 51, 33, 62, 37,
-    57, 26, 49, 19, 29, 45, 42, 9, 0, 56, 4, 50, 52, 40, 53, 16, 46, 25, 34, 1, 17, 47,
-    64, 2, 58, 30, 15, 23, 32, 54, 61, 6, 18, 14, 35, 11, 5, 20, 22, 59, 21, 10, 55, 44,
-];
-
 /// What the catalog says about one family.
 pub(crate) struct FamilyMeta {
     pub(crate) id: &'static str,
