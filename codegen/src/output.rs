@@ -6,6 +6,7 @@
 //! sees the old file or the new one, never a half-written one. Check mode writes nothing
 //! and describes each difference instead.
 
+use std::collections::{BTreeSet, HashSet};
 use std::fs;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -35,6 +36,8 @@ pub enum FileState {
         /// A unified diff from the file on disk to the generated contents, cut short.
         diff: String,
     },
+    /// A generated source file the catalog no longer produces was deleted (write mode).
+    Removed,
 }
 
 /// The outcome for one file.
@@ -54,14 +57,60 @@ const MAX_DIFF_LINES: usize = 40;
 /// Every file is compared before any is written, and the outcomes come back in the
 /// order of `files`.
 pub fn sync(out_dir: &Path, files: &[GeneratedFile], mode: Mode) -> io::Result<Vec<FileOutcome>> {
-    files
+    let mut outcomes = files
         .iter()
         .map(|file| {
             let path = out_dir.join(&file.path);
             let state = sync_file(&path, &file.contents, mode)?;
             Ok(FileOutcome { path, state })
         })
-        .collect()
+        .collect::<io::Result<Vec<_>>>()?;
+    outcomes.extend(leftovers(out_dir, files, mode)?);
+    Ok(outcomes)
+}
+
+/// Rust files in a generated `src/` folder that are no longer generated (a catalog that
+/// dropped its envelopes leaves `envelopes.rs` behind): removed in write mode, stale in
+/// check mode. Only `.rs` files directly in a `src/` the generator writes to are
+/// considered, so nothing a person put beside the crate is touched.
+fn leftovers(out_dir: &Path, files: &[GeneratedFile], mode: Mode) -> io::Result<Vec<FileOutcome>> {
+    let generated: HashSet<PathBuf> = files.iter().map(|file| out_dir.join(&file.path)).collect();
+    let source_dirs: BTreeSet<PathBuf> = generated
+        .iter()
+        .filter_map(|path| path.parent())
+        .filter(|dir| dir.ends_with("src"))
+        .map(Path::to_path_buf)
+        .collect();
+    let mut outcomes = Vec::new();
+    for dir in source_dirs {
+        let entries = match fs::read_dir(&dir) {
+            Ok(entries) => entries,
+            Err(error) if error.kind() == io::ErrorKind::NotFound => continue,
+            Err(error) => return Err(with_path(error, &dir)),
+        };
+        let mut stray: Vec<PathBuf> = entries
+            .map(|entry| entry.map(|e| e.path()))
+            .collect::<io::Result<Vec<_>>>()?
+            .into_iter()
+            .filter(|path| {
+                path.extension().is_some_and(|ext| ext == "rs") && !generated.contains(path)
+            })
+            .collect();
+        stray.sort();
+        for path in stray {
+            let state = match mode {
+                Mode::Check => FileState::Stale {
+                    diff: "    (no longer generated; `cargo xtask gen` removes it)\n".to_owned(),
+                },
+                Mode::Write => {
+                    fs::remove_file(&path).map_err(|e| with_path(e, &path))?;
+                    FileState::Removed
+                }
+            };
+            outcomes.push(FileOutcome { path, state });
+        }
+    }
+    Ok(outcomes)
 }
 
 fn sync_file(path: &Path, contents: &str, mode: Mode) -> io::Result<FileState> {
@@ -201,6 +250,35 @@ mod tests {
             fs::read_dir(dir.path()).unwrap().count(),
             1,
             "no temporary file left"
+        );
+    }
+
+    #[test]
+    fn source_files_no_longer_generated_are_flagged_then_removed() {
+        let dir = tempfile::tempdir().unwrap();
+        let both = [
+            file("c/src/lib.rs", "lib"),
+            file("c/src/envelopes.rs", "env"),
+        ];
+        sync(dir.path(), &both, Mode::Write).unwrap();
+        std::fs::write(dir.path().join("c/src/notes.txt"), "mine").unwrap();
+        let only_lib = [file("c/src/lib.rs", "lib")];
+
+        let check = sync(dir.path(), &only_lib, Mode::Check).unwrap();
+        assert_eq!(check.len(), 2);
+        assert!(check[1].path.ends_with("envelopes.rs"));
+        assert!(matches!(check[1].state, FileState::Stale { .. }));
+        assert!(
+            dir.path().join("c/src/envelopes.rs").exists(),
+            "check mode writes nothing"
+        );
+
+        let write = sync(dir.path(), &only_lib, Mode::Write).unwrap();
+        assert_eq!(write[1].state, FileState::Removed);
+        assert!(!dir.path().join("c/src/envelopes.rs").exists());
+        assert!(
+            dir.path().join("c/src/notes.txt").exists(),
+            "only .rs files are touched"
         );
     }
 

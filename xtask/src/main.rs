@@ -215,10 +215,14 @@ fn sync_catalog(out_dir: &Path, lock_path: &Path, result: &Generated, mode: Mode
         }
     }
     let catalog = &result.catalog;
-    let files = match mode {
+    let removed = count(|s| *s == FileState::Removed);
+    let mut files = match mode {
         Mode::Write => format!("{written} written, {unchanged} unchanged"),
         Mode::Check => format!("{unchanged} up to date, {stale} stale"),
     };
+    if removed > 0 {
+        files.push_str(&format!(", {removed} removed"));
+    }
     to_stdout!(
         "{}: {} codes, {} families; files: {files}",
         catalog.crate_name,
