@@ -17,6 +17,11 @@ use crate::diagnostics::{Diagnostic, Span};
 use crate::load::RawCatalog;
 use crate::model::Catalog;
 
+/// Where the lock of the catalog at `catalog` lives: beside it, as `<name>.lock`.
+pub fn path_for(catalog: &std::path::Path) -> std::path::PathBuf {
+    catalog.with_extension("lock")
+}
+
 /// The lock as read from disk.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Lock {

@@ -24,8 +24,6 @@ pub struct Catalog {
     pub codes: Vec<Code>,
     /// Codes that were released and are no longer returned, in catalog order.
     pub retired: Vec<Retired>,
-    /// The anchors of the generated page's own headings.
-    pub page: PageAnchors,
 }
 
 impl Catalog {
@@ -165,17 +163,4 @@ pub struct Action {
     pub name: String,
     /// The dashboard URL.
     pub url: String,
-}
-
-/// Anchors of the generated page's fixed headings.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct PageAnchors {
-    /// The error responses section, when the catalog declares envelopes.
-    pub responses: Option<String>,
-    /// The HTTP status summary section.
-    pub statuses: String,
-    /// The section that holds one heading per code.
-    pub codes: String,
-    /// The retired codes section, when there are retired codes.
-    pub retired: Option<String>,
 }

@@ -9,7 +9,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use crate::diagnostics::{Diagnostic, Span};
 use crate::ident;
 use crate::load::{RawCatalog, RawCode, RawDeprecation, RawFamily, Spanned};
-use crate::model::{Action, Catalog, Code, Deprecation, Envelope, Family, PageAnchors, Retired};
+use crate::model::{Action, Catalog, Code, Deprecation, Envelope, Family, Retired};
 use crate::outline::{self, Slugger};
 use crate::suggest::closest;
 
@@ -849,11 +849,14 @@ fn build(source_path: &str, checked: Checked) -> Catalog {
         deprecations,
         retired,
     } = checked;
-    // Anchors are handed out in page order, as GitHub and mdBook number repeats.
+    // Anchors are handed out in page order, as GitHub and mdBook number repeats, so the
+    // page's own section headings take their anchors too, though nothing links to them.
     let mut slugger = Slugger::default();
     slugger.anchor(&outline::page_title(&api));
-    let responses = (!envelopes.is_empty()).then(|| slugger.anchor(outline::RESPONSES_SECTION));
-    let statuses = slugger.anchor(outline::STATUS_SECTION);
+    if !envelopes.is_empty() {
+        slugger.anchor(outline::RESPONSES_SECTION);
+    }
+    slugger.anchor(outline::STATUS_SECTION);
     let mut families: Vec<Family> = families
         .into_iter()
         .map(|f| Family {
@@ -865,7 +868,7 @@ fn build(source_path: &str, checked: Checked) -> Catalog {
             codes: Vec::new(),
         })
         .collect();
-    let codes_anchor = slugger.anchor(outline::CODES_SECTION);
+    slugger.anchor(outline::CODES_SECTION);
     let codes: Vec<Code> = codes
         .into_iter()
         .zip(deprecations)
@@ -895,7 +898,9 @@ fn build(source_path: &str, checked: Checked) -> Catalog {
             }
         })
         .collect();
-    let retired_anchor = (!retired.is_empty()).then(|| slugger.anchor(outline::RETIRED_SECTION));
+    if !retired.is_empty() {
+        slugger.anchor(outline::RETIRED_SECTION);
+    }
     let retired = retired
         .into_iter()
         .map(|r| Retired {
@@ -914,12 +919,6 @@ fn build(source_path: &str, checked: Checked) -> Catalog {
         families,
         codes,
         retired,
-        page: PageAnchors {
-            responses,
-            statuses,
-            codes: codes_anchor,
-            retired: retired_anchor,
-        },
     }
 }
 

@@ -33,7 +33,7 @@ pub fn generate_file(path: &Path) -> Result<Generated, Report> {
     let read =
         |path: &Path| std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let bytes = read(path);
-    let lock_path = path.with_extension("lock");
+    let lock_path = codegen::lock::path_for(path);
     let lock_bytes = lock_path.exists().then(|| read(&lock_path));
     let (name, lock_name) = (relative(path), relative(&lock_path));
     let lock = lock_bytes.as_deref().map(|bytes| Source {

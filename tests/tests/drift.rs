@@ -13,7 +13,7 @@ fn generated_files_match_the_catalogs() {
     for path in &catalogs {
         let generated = generate_file(path).unwrap_or_else(|report| panic!("{report}"));
         let lock = codegen::GeneratedFile {
-            path: path.with_extension("lock"),
+            path: codegen::lock::path_for(path),
             contents: generated.lock.clone(),
         };
         let mut outcomes = output::sync(&out_dir, &generated.files, Mode::Check).unwrap();

@@ -139,7 +139,7 @@ fn gen(args: &GenArgs) -> Result<ExitCode> {
     for path in &catalogs {
         let bytes =
             std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
-        let lock_path = path.with_extension("lock");
+        let lock_path = codegen::lock::path_for(path);
         let lock_bytes = match std::fs::read(&lock_path) {
             Ok(bytes) => Some(bytes),
             Err(error) if error.kind() == std::io::ErrorKind::NotFound => None,

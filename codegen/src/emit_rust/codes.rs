@@ -31,16 +31,26 @@ pub(super) fn lib_rs(catalog: &Catalog) -> TokenStream {
 /// Every item of `tables.rs`: the per-code and per-family rows, and the perfect hash.
 pub(super) fn tables_rs(catalog: &Catalog) -> TokenStream {
     let items = [
-        quote! {
-            //! The catalog's facts as static tables, one row per variant, and the perfect
-            //! hash behind `ErrorCode::from_wire`.
-            use crate::{docs_url, ErrorCode, Family};
-        },
+        expand_tables_header(catalog),
         expand_code_table(catalog),
         expand_lookup_tables(catalog),
         expand_family_table(catalog),
     ];
     items.into_iter().collect()
+}
+
+fn expand_tables_header(catalog: &Catalog) -> TokenStream {
+    let purpose = if uses_perfect_hash(catalog) {
+        "The catalog's facts as static tables, one row per variant, and the perfect hash \
+         behind `ErrorCode::from_wire`."
+    } else {
+        "The catalog's facts as static tables, one row per variant."
+    };
+    let docs = inner_docs(prose([purpose.to_owned()]));
+    quote! {
+        #docs
+        use crate::{docs_url, ErrorCode, Family};
+    }
 }
 
 fn variant(code: &Code) -> Ident {
@@ -250,7 +260,7 @@ fn expand_code_accessors() -> TokenStream {
         ///
         /// Uses [`Backoff::DEFAULT`](crate::retry::Backoff::DEFAULT): exponential
         /// back-off with full jitter, as the API's documentation advises. `random` is a
-        /// number in `[0, 1)` from the caller's random source.
+        /// number in `[0, 1]` from the caller's random source.
         pub fn retry_delay(self, attempt: u32, random: f64) -> Option<::core::time::Duration> {
             if self.is_retryable() {
                 Some(crate::retry::Backoff::DEFAULT.delay(attempt, random))

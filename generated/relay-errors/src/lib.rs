@@ -705,7 +705,7 @@ impl ErrorCode {
     ///
     /// Uses [`Backoff::DEFAULT`](crate::retry::Backoff::DEFAULT): exponential
     /// back-off with full jitter, as the API's documentation advises. `random` is a
-    /// number in `[0, 1)` from the caller's random source.
+    /// number in `[0, 1]` from the caller's random source.
     pub fn retry_delay(
         self,
         attempt: u32,
