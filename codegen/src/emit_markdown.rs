@@ -9,8 +9,8 @@ use std::fmt::Write;
 
 use crate::http_status::reason_phrase;
 use crate::model::{Catalog, Code, Envelope, Family};
-use crate::outline;
 use crate::text::inline;
+use crate::{outline, trpc};
 
 /// The Markdown of the generated crate's `ERRORS.md`.
 pub fn emit(catalog: &Catalog, header: &str) -> String {
@@ -55,9 +55,14 @@ fn push_responses(page: &mut String, catalog: &Catalog) {
     } else {
         "one of these shapes"
     };
+    let field = if catalog.envelopes.contains(&Envelope::Trpc) {
+        "`code` (in tRPC bodies `data.code`)"
+    } else {
+        "`code`"
+    };
     let _ = writeln!(
         page,
-        "Every error response has a JSON body of {shape}; `code` is one of the codes \
+        "Every error response has a JSON body of {shape}; {field} is one of the codes \
          below, and a client should branch on it.\n"
     );
     // Show a code with a dashboard action where there is one, so every field appears.
@@ -81,7 +86,9 @@ fn push_responses(page: &mut String, catalog: &Catalog) {
             ),
             Envelope::Trpc => (
                 "tRPC",
-                "`stack` is sent only in development.",
+                "As tRPC sends it, `error.code` is tRPC's JSON-RPC number for the HTTP status \
+                 (tRPC's client accepts no other), so clients branch on `error.data.code`, \
+                 the code from this page. `stack` is sent only in development.",
                 trpc_json(example),
             ),
             Envelope::Problem => (
@@ -118,8 +125,9 @@ fn rest_json(code: &Code) -> String {
 
 fn trpc_json(code: &Code) -> String {
     format!(
-        "{{\n  \"error\": {{\n    \"message\": {message},\n    \"code\": {wire},\n    \"data\": {{\n      \"code\": {wire},\n      \"httpStatus\": {status},\n      \"path\": \"procedure.name\",\n      \"stack\": \"...\"\n    }}\n  }}\n}}\n",
+        "{{\n  \"error\": {{\n    \"message\": {message},\n    \"code\": {number},\n    \"data\": {{\n      \"code\": {wire},\n      \"httpStatus\": {status},\n      \"path\": \"procedure.name\",\n      \"stack\": \"...\"\n    }}\n  }}\n}}\n",
         message = json_string(&code.message),
+        number = trpc::number_for_status(code.status),
         wire = json_string(&code.wire),
         status = code.status,
     )
@@ -157,12 +165,23 @@ fn json_string(text: &str) -> String {
 
 fn push_status_summary(page: &mut String, catalog: &Catalog) {
     let _ = writeln!(page, "## {}\n", outline::STATUS_SECTION);
-    page.push_str("| HTTP | Meaning | Codes |\n|---|---|---|\n");
+    // tRPC readers meet the status as a JSON-RPC number in `error.code`, so they get it too.
+    let trpc = catalog.envelopes.contains(&Envelope::Trpc);
+    if trpc {
+        page.push_str("| HTTP | Meaning | tRPC `error.code` | Codes |\n|---|---|---|---|\n");
+    } else {
+        page.push_str("| HTTP | Meaning | Codes |\n|---|---|---|\n");
+    }
     for (status, codes) in catalog.codes_by_status() {
         let links: Vec<String> = codes.iter().map(|code| code_link(code)).collect();
+        let trpc_cell = if trpc {
+            format!(" {} |", trpc::number_for_status(status))
+        } else {
+            String::new()
+        };
         let _ = writeln!(
             page,
-            "| {status} | {} | {} |",
+            "| {status} | {} |{trpc_cell} {} |",
             reason_phrase(status).unwrap_or(""),
             links.join(", ")
         );

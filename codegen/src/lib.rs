@@ -28,6 +28,7 @@ pub mod phf;
 mod suggest;
 pub mod synth;
 pub mod text;
+pub mod trpc;
 pub mod validate;
 
 use std::path::PathBuf;

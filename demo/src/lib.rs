@@ -5,11 +5,14 @@
 //!   on every response.
 //! - `/api/v1/...`: the Relay REST API, with the REST envelope, or RFC 9457 problem
 //!   details when the client accepts `application/problem+json`.
-//! - `/api/trpc/...`: the Relay tRPC API, with the tRPC envelope.
+//! - `/api/trpc/...`: the Relay tRPC API over tRPC's HTTP protocol, batching included
+//!   (see [`trpc`]).
+
+pub mod trpc;
 
 use std::net::SocketAddr;
 
-use axum::extract::{Path, Query, Request};
+use axum::extract::{Path, Request};
 use axum::http::header::{ACCEPT, AUTHORIZATION};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, Uri};
 use axum::middleware::{self, Next};
@@ -18,7 +21,7 @@ use axum::routing::get;
 use axum::{Json, Router};
 use batch_relay_errors::envelopes::{LinkedBody, LinkedError};
 use batch_relay_errors::ErrorCode as BatchCode;
-use relay_errors::envelopes::{Problem, RestBody, TrpcBody};
+use relay_errors::envelopes::{Problem, RestBody};
 use relay_errors::ErrorCode as RelayCode;
 use serde_json::{json, Map, Value};
 use uuid::Uuid;
@@ -46,8 +49,11 @@ pub fn app(config: Config) -> Router {
         .nest("/batch/v1", batch)
         .route("/api/v1/tickets/{id}", get(get_ticket))
         .route(
-            "/api/trpc/{procedure}",
-            get(move |path, query| trpc(config, path, query)),
+            "/api/trpc/{procedures}",
+            get(move |method, path, query, body| trpc::serve(config, method, path, query, body))
+                .post(move |method, path, query, body| {
+                    trpc::serve(config, method, path, query, body)
+                }),
         )
 }
 
@@ -205,50 +211,5 @@ async fn get_ticket(headers: HeaderMap, uri: Uri, Path(id): Path<String>) -> Res
     match find_ticket(&id) {
         Ok(ticket) => Json(json!({ "data": ticket })).into_response(),
         Err(code) => rest_error(code, &headers, &uri),
-    }
-}
-
-// ---------------------------------------------------------------------------------------
-// Relay tRPC API.
-// ---------------------------------------------------------------------------------------
-
-/// `GET /api/trpc/{procedure}?input={json}`; only `tickets.get` exists.
-async fn trpc(
-    config: Config,
-    Path(procedure): Path<String>,
-    Query(query): Query<std::collections::HashMap<String, String>>,
-) -> Response {
-    let fail = |code: RelayCode, message: Option<String>| {
-        let mut body = TrpcBody::new(code, procedure.clone());
-        if let Some(message) = message {
-            body = body.with_message(message);
-        }
-        if config.development {
-            body = body.with_stack(format!("TRPCError: {}\n    at {procedure}", code.as_str()));
-        }
-        body.into_response()
-    };
-    if procedure != "tickets.get" {
-        return fail(
-            RelayCode::NotFound,
-            Some(format!("No procedure named {procedure}")),
-        );
-    }
-    let input = query
-        .get("input")
-        .and_then(|input| serde_json::from_str::<Value>(input).ok());
-    let Some(id) = input
-        .as_ref()
-        .and_then(|v| v.get("id"))
-        .and_then(Value::as_str)
-    else {
-        return fail(
-            RelayCode::BadRequest,
-            Some("Expected input {\"id\": \"<uuid>\"}".to_owned()),
-        );
-    };
-    match find_ticket(id) {
-        Ok(ticket) => Json(json!({ "result": { "data": ticket } })).into_response(),
-        Err(code) => fail(code, None),
     }
 }

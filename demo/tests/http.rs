@@ -1,23 +1,14 @@
-//! The demo over real HTTP: each test starts it on an ephemeral loopback port and checks
-//! status, headers and the exact JSON of every documented case.
+//! The demo's Batch Relay and REST routes over real HTTP: each test starts it on an
+//! ephemeral loopback port and checks status, headers and the exact JSON of every
+//! documented case. The tRPC routes are in `trpc.rs`.
+
+mod support;
 
 use relay_demo::{Config, KNOWN_TICKET};
 use reqwest::header::CONTENT_TYPE;
 use reqwest::{Client, Response, StatusCode};
 use serde_json::{json, Value};
-
-/// Starts the demo on 127.0.0.1 with a port the OS picks; returns its base URL.
-async fn start(config: Config) -> String {
-    let (listener, addr) = relay_demo::bind("127.0.0.1:0".parse().unwrap())
-        .await
-        .unwrap();
-    tokio::spawn(relay_demo::serve(listener, config));
-    format!("http://{addr}")
-}
-
-async fn json_of(response: Response) -> Value {
-    response.json().await.expect("a JSON body")
-}
+use support::{json_of, start};
 
 fn content_type(response: &Response) -> &str {
     response.headers()[CONTENT_TYPE].to_str().unwrap()
@@ -223,50 +214,4 @@ async fn rest_routes_answer_problem_details_when_asked() {
             "code": "TICKET_NOT_FOUND",
         })
     );
-}
-
-async fn trpc_get(base: &str, input: &str) -> Response {
-    Client::new()
-        .get(format!("{base}/api/trpc/tickets.get"))
-        .query(&[("input", input)])
-        .send()
-        .await
-        .unwrap()
-}
-
-#[tokio::test]
-async fn trpc_error_carries_the_procedure_path_and_status_and_no_stack() {
-    let base = start(Config::default()).await;
-    let input = r#"{"id":"00000000-0000-4000-8000-000000000000"}"#;
-    let response = trpc_get(&base, input).await;
-    assert_eq!(response.status(), StatusCode::NOT_FOUND);
-    assert_eq!(
-        json_of(response).await,
-        json!({ "error": {
-            "message": "Ticket with specified ID doesn't exist. Verify the ticket ID exists.",
-            "code": "TICKET_NOT_FOUND",
-            "data": {
-                "code": "TICKET_NOT_FOUND",
-                "httpStatus": 404,
-                "path": "tickets.get",
-            },
-        }})
-    );
-    let bad = trpc_get(&base, r#"{"id":"nope"}"#).await;
-    assert_eq!(bad.status(), StatusCode::BAD_REQUEST);
-    assert_eq!(json_of(bad).await["error"]["data"]["code"], "INVALID_UUID");
-    let found = trpc_get(&base, &format!(r#"{{"id":"{KNOWN_TICKET}"}}"#)).await;
-    assert_eq!(found.status(), StatusCode::OK);
-    assert_eq!(json_of(found).await["result"]["data"]["id"], KNOWN_TICKET);
-}
-
-#[tokio::test]
-async fn trpc_errors_carry_a_stack_only_in_development() {
-    let base = start(Config { development: true }).await;
-    let response = trpc_get(&base, r#"{"id":"nope"}"#).await;
-    let body = json_of(response).await;
-    let stack = body["error"]["data"]["stack"]
-        .as_str()
-        .expect("a stack in development");
-    assert!(stack.contains("INVALID_UUID"), "{stack}");
 }

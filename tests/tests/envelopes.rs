@@ -3,7 +3,9 @@
 
 use batch_relay_errors::envelopes::{LinkedBody, LinkedError};
 use batch_relay_errors::ErrorCode as BatchCode;
-use relay_errors::envelopes::{Code, Problem, RestBody, TrpcBody};
+use relay_errors::envelopes::{
+    Code, Problem, RestBody, TrpcBatch, TrpcBody, TrpcResponse, TRPC_INTERNAL_SERVER_ERROR,
+};
 use relay_errors::retry::Backoff;
 use relay_errors::ErrorCode;
 use serde_json::{json, Value};
@@ -73,6 +75,81 @@ fn trpc_body() {
 }
 
 #[test]
+fn trpc_error_code_is_trpcs_number_for_the_status() {
+    // The numbers of @trpc/server's TRPC_ERROR_CODES_BY_KEY, via HTTP_CODE_TO_JSONRPC2.
+    let cases = [
+        (ErrorCode::BadRequest, -32600),
+        (ErrorCode::Unauthorized, -32001),
+        (ErrorCode::Forbidden, -32003),
+        (ErrorCode::TicketNotFound, -32004),
+        (ErrorCode::Conflict, -32009),
+        (ErrorCode::AttachmentTooLarge, -32013),
+        (ErrorCode::InvalidAttachmentType, -32015),
+        (ErrorCode::ApplyFailed, -32022),
+        (ErrorCode::TooManyRequests, -32029),
+        (ErrorCode::InternalServerError, -32603),
+        // tRPC gives 502, 503 and 504 no number of their own.
+        (ErrorCode::SyncFailed, -32603),
+        (ErrorCode::ServiceUnavailable, -32603),
+        (ErrorCode::Timeout, -32603),
+    ];
+    for (code, number) in cases {
+        assert_eq!(code.trpc_code(), number, "{code}");
+        let body = serde_json::to_value(TrpcBody::new(code, "p")).unwrap();
+        assert_eq!(body["error"]["code"], number, "{code}");
+        assert_eq!(body["error"]["data"]["code"], code.as_str());
+    }
+    const NOT_FOUND: i32 = ErrorCode::NotFound.trpc_code();
+    assert_eq!(NOT_FOUND, -32004);
+}
+
+/// Older servers sent the wire string in `error.code`; it reads as that code's number.
+#[test]
+fn trpc_body_with_a_string_error_code_from_an_older_server_parses() {
+    let old = r#"{"error":{"message":"m","code":"TICKET_NOT_FOUND","data":{"code":"TICKET_NOT_FOUND","httpStatus":404,"path":"tickets.get"}}}"#;
+    let body: TrpcBody = serde_json::from_str(old).unwrap();
+    assert_eq!(body.error.code, -32004);
+    assert_eq!(body.error.data.code, ErrorCode::TicketNotFound);
+    let unknown = old.replace(
+        "\"code\":\"TICKET_NOT_FOUND\",\"data\"",
+        "\"code\":\"TICKET_MERGED\",\"data\"",
+    );
+    let body: TrpcBody = serde_json::from_str(&unknown).unwrap();
+    assert_eq!(body.error.code, TRPC_INTERNAL_SERVER_ERROR);
+    let out_of_range = old.replace(
+        "\"code\":\"TICKET_NOT_FOUND\",\"data\"",
+        "\"code\":4294967296,\"data\"",
+    );
+    assert!(serde_json::from_str::<TrpcBody>(&out_of_range).is_err());
+}
+
+#[test]
+fn trpc_responses_and_batches_have_trpcs_shape_and_status() {
+    let ok = TrpcResponse::Data(json!({ "id": "t_1" }));
+    let failed = TrpcResponse::from(TrpcBody::new(ErrorCode::TicketNotFound, "tickets.get"));
+    assert_eq!(
+        serde_json::to_string(&ok).unwrap(),
+        r#"{"result":{"data":{"id":"t_1"}}}"#
+    );
+    assert_eq!((ok.status(), failed.status()), (200, 404));
+    round_trip(&ok);
+    round_trip(&failed);
+    // A procedure that returned nothing is sent without `data`.
+    let nothing: TrpcResponse = serde_json::from_str(r#"{"result":{}}"#).unwrap();
+    assert_eq!(nothing, TrpcResponse::Data(Value::Null));
+    assert!(serde_json::from_str::<TrpcResponse>(r#"{"data":1}"#).is_err());
+
+    let mixed = TrpcBatch(vec![ok.clone(), failed.clone()]);
+    assert_eq!(mixed.status(), 207);
+    let text = serde_json::to_string(&mixed).unwrap();
+    assert!(text.starts_with(r#"[{"result":{"data":"#), "{text}");
+    round_trip(&mixed);
+    assert_eq!(TrpcBatch(vec![ok.clone(), ok]).status(), 200);
+    assert_eq!(TrpcBatch(vec![failed.clone(), failed]).status(), 404);
+    assert_eq!(TrpcBatch::default().status(), 200);
+}
+
+#[test]
 fn problem_details() {
     let body = Problem::new(ErrorCode::TooManyRequests).with_instance("/api/v1/tickets");
     insta::assert_snapshot!(pretty(&body));
@@ -91,7 +168,7 @@ fn problem_details() {
 fn unknown_codes_survive_a_round_trip_byte_for_byte() {
     let bodies = [
         r#"{"error":{"code":"TICKET_MERGED","message":"Ticket was merged","details":{"into":"t_2"}}}"#,
-        r#"{"error":{"message":"Merged","code":"TICKET_MERGED","data":{"code":"TICKET_MERGED","httpStatus":410,"path":"tickets.get"}}}"#,
+        r#"{"error":{"message":"Merged","code":-32603,"data":{"code":"TICKET_MERGED","httpStatus":410,"path":"tickets.get"}}}"#,
         r#"{"type":"https://docs.relay.dev/errors#ticket_merged","title":"Merged","status":410,"detail":"Merged.","code":"TICKET_MERGED"}"#,
     ];
     let rest: RestBody = serde_json::from_str(bodies[0]).unwrap();

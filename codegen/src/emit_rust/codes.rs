@@ -4,12 +4,14 @@
 //! static table indexed by the variant, so each accessor is a `const fn` that compiles
 //! to a load.
 
+use std::collections::BTreeMap;
+
 use proc_macro2::{Ident, Literal, TokenStream};
 use quote::{format_ident, quote};
 
 use super::{docs, ident, inner_docs, prose, wrap_markdown, DOC_WIDTH};
-use crate::model::{Catalog, Code, Family};
-use crate::text;
+use crate::model::{Catalog, Code, Envelope, Family};
+use crate::{text, trpc};
 
 /// Every item of `lib.rs`, in file order.
 pub(super) fn lib_rs(catalog: &Catalog) -> TokenStream {
@@ -182,6 +184,7 @@ fn expand_error_code_impl(catalog: &Catalog) -> TokenStream {
     let description_in = expand_description_in(catalog);
     let with_status = expand_with_status(catalog);
     let from_wire = expand_from_wire(catalog);
+    let trpc_code = expand_trpc_code(catalog);
     let allow = allow_deprecated(catalog);
     quote! {
         #allow
@@ -198,7 +201,48 @@ fn expand_error_code_impl(catalog: &Catalog) -> TokenStream {
             #accessors
             #description_in
             #with_status
+            #trpc_code
             #from_wire
+        }
+    }
+}
+
+/// `ErrorCode::trpc_code`, for catalogs with the tRPC envelope: a `match` on the status
+/// with one arm per number the catalog's statuses give, so the table is tRPC's and not
+/// one more column per code.
+fn expand_trpc_code(catalog: &Catalog) -> TokenStream {
+    if !catalog.envelopes.contains(&Envelope::Trpc) {
+        return TokenStream::new();
+    }
+    let mut statuses_by_number: BTreeMap<i32, Vec<u16>> = BTreeMap::new();
+    for status in catalog.codes_by_status().into_keys() {
+        let number = trpc::number_for_status(status);
+        if number != trpc::FALLBACK_NUMBER {
+            statuses_by_number.entry(number).or_default().push(status);
+        }
+    }
+    let mut groups: Vec<(i32, Vec<u16>)> = statuses_by_number.into_iter().collect();
+    groups.sort_by_key(|(_, statuses)| statuses[0]);
+    let arms = groups.iter().map(|(number, statuses)| {
+        let statuses = statuses
+            .iter()
+            .map(|&status| Literal::u16_unsuffixed(status));
+        let number = Literal::i32_unsuffixed(*number);
+        quote! { #(#statuses)|* => #number, }
+    });
+    let fallback = Literal::i32_unsuffixed(trpc::FALLBACK_NUMBER);
+    quote! {
+        /// The JSON-RPC number tRPC sends in `error.code` for this code, e.g. `-32004` for
+        /// a 404: tRPC's number for the code's HTTP status.
+        ///
+        /// tRPC's client accepts an error body only with this number there; the wire
+        /// string goes in `error.data.code`, which is what clients branch on. Statuses
+        /// tRPC has no number of its own for share `INTERNAL_SERVER_ERROR`'s, -32603.
+        pub const fn trpc_code(self) -> i32 {
+            match self.http_status() {
+                #(#arms)*
+                _ => #fallback,
+            }
         }
     }
 }

@@ -168,11 +168,13 @@ fn expand_linked() -> TokenStream {
                 rust: "error",
                 json: "error",
                 presence: Presence::Optional,
+                via: None,
             },
             Field {
                 rust: "request_id",
                 json: "request_id",
                 presence: Presence::Required,
+                via: None,
             },
         ],
     });
@@ -184,21 +186,25 @@ fn expand_linked() -> TokenStream {
                 rust: "code",
                 json: "code",
                 presence: Presence::Required,
+                via: None,
             },
             Field {
                 rust: "message",
                 json: "message",
                 presence: Presence::Required,
+                via: None,
             },
             Field {
                 rust: "docs_url",
                 json: "docs_url",
                 presence: Presence::Required,
+                via: None,
             },
             Field {
                 rust: "action_url",
                 json: "action_url",
                 presence: Presence::Optional,
+                via: None,
             },
         ],
     });
@@ -278,6 +284,7 @@ fn expand_rest() -> TokenStream {
             rust: "error",
             json: "error",
             presence: Presence::Required,
+            via: None,
         }],
     });
     let error = serde_shape::expand(&Shape {
@@ -288,16 +295,19 @@ fn expand_rest() -> TokenStream {
                 rust: "code",
                 json: "code",
                 presence: Presence::Required,
+                via: None,
             },
             Field {
                 rust: "message",
                 json: "message",
                 presence: Presence::Required,
+                via: None,
             },
             Field {
                 rust: "details",
                 json: "details",
                 presence: Presence::Defaulted,
+                via: None,
             },
         ],
     });
@@ -372,6 +382,7 @@ fn expand_trpc() -> TokenStream {
             rust: "error",
             json: "error",
             presence: Presence::Required,
+            via: None,
         }],
     });
     let error = serde_shape::expand(&Shape {
@@ -382,16 +393,19 @@ fn expand_trpc() -> TokenStream {
                 rust: "message",
                 json: "message",
                 presence: Presence::Required,
+                via: None,
             },
             Field {
                 rust: "code",
                 json: "code",
                 presence: Presence::Required,
+                via: Some("JsonRpcCode"),
             },
             Field {
                 rust: "data",
                 json: "data",
                 presence: Presence::Required,
+                via: None,
             },
         ],
     });
@@ -403,27 +417,50 @@ fn expand_trpc() -> TokenStream {
                 rust: "code",
                 json: "code",
                 presence: Presence::Required,
+                via: None,
             },
             Field {
                 rust: "http_status",
                 json: "httpStatus",
                 presence: Presence::Required,
+                via: None,
             },
             Field {
                 rust: "path",
                 json: "path",
                 presence: Presence::Required,
+                via: None,
             },
             Field {
                 rust: "stack",
                 json: "stack",
                 presence: Presence::Optional,
+                via: None,
             },
         ],
     });
+    let types = expand_trpc_types();
+    let json_rpc_code = expand_json_rpc_code();
+    let protocol = expand_trpc_protocol();
     let response = expand_into_response("TrpcBody", quote! { JSON });
     quote! {
+        #types
+        #body
+        #error
+        #data
+        #json_rpc_code
+        #response
+        #protocol
+    }
+}
+
+fn expand_trpc_types() -> TokenStream {
+    quote! {
         /// A tRPC error body: `{"error": {"message", "code", "data": {"code", "httpStatus", "path", "stack"}}}`.
+        ///
+        /// As tRPC sends it: `error.code` is tRPC's JSON-RPC number for the status (the
+        /// only form tRPC's client accepts), and `error.data.code` is the catalog's wire
+        /// string, which is what clients branch on.
         #[derive(Clone, Debug, PartialEq, Eq)]
         pub struct TrpcBody {
             /// What went wrong.
@@ -435,16 +472,18 @@ fn expand_trpc() -> TokenStream {
         pub struct TrpcError {
             /// A human-readable explanation.
             pub message: String,
-            /// The machine-readable code.
-            pub code: Code,
-            /// The code again, with the status and the procedure.
+            /// tRPC's JSON-RPC number for the status, e.g. `-32004` for a 404; see
+            /// [`ErrorCode::trpc_code`]. Read from a string too, as older servers sent the
+            /// wire string here: it becomes that code's number (-32603 if unknown).
+            pub code: i32,
+            /// The catalog's code, the status and the procedure.
             pub data: TrpcData,
         }
 
         /// The `data` object of a [`TrpcError`].
         #[derive(Clone, Debug, PartialEq, Eq)]
         pub struct TrpcData {
-            /// The machine-readable code to branch on.
+            /// The machine-readable code to branch on: the catalog's wire string.
             pub code: Code,
             /// The HTTP status (`httpStatus` in JSON).
             pub http_status: u16,
@@ -461,7 +500,7 @@ fn expand_trpc() -> TokenStream {
                 TrpcBody {
                     error: TrpcError {
                         message: code.message().into(),
-                        code: Code::Known(code),
+                        code: code.trpc_code(),
                         data: TrpcData {
                             code: Code::Known(code),
                             http_status: code.http_status(),
@@ -490,11 +529,181 @@ fn expand_trpc() -> TokenStream {
                 self.error.data.http_status
             }
         }
+    }
+}
 
-        #body
-        #error
-        #data
+/// The reader of `error.code`: tRPC's number, or the wire string older servers sent.
+fn expand_json_rpc_code() -> TokenStream {
+    quote! {
+        /// `error.code` of a tRPC body as read: a JSON-RPC number, or a wire string from
+        /// an older server, which becomes that code's number.
+        struct JsonRpcCode(i32);
+
+        impl<'de> ::serde::Deserialize<'de> for JsonRpcCode {
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::core::result::Result<Self, D::Error> {
+                struct JsonRpcCodeVisitor;
+
+                impl ::serde::de::Visitor<'_> for JsonRpcCodeVisitor {
+                    type Value = JsonRpcCode;
+
+                    fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                        f.write_str("a JSON-RPC error number or an error code string")
+                    }
+
+                    fn visit_i64<E: ::serde::de::Error>(self, number: i64) -> ::core::result::Result<JsonRpcCode, E> {
+                        i32::try_from(number).map(JsonRpcCode).map_err(|_| {
+                            E::invalid_value(::serde::de::Unexpected::Signed(number), &self)
+                        })
+                    }
+
+                    fn visit_u64<E: ::serde::de::Error>(self, number: u64) -> ::core::result::Result<JsonRpcCode, E> {
+                        i32::try_from(number).map(JsonRpcCode).map_err(|_| {
+                            E::invalid_value(::serde::de::Unexpected::Unsigned(number), &self)
+                        })
+                    }
+
+                    fn visit_str<E: ::serde::de::Error>(self, code: &str) -> ::core::result::Result<JsonRpcCode, E> {
+                        let number = ErrorCode::from_wire(code).map_or(TRPC_INTERNAL_SERVER_ERROR, ErrorCode::trpc_code);
+                        Ok(JsonRpcCode(number))
+                    }
+                }
+
+                deserializer.deserialize_any(JsonRpcCodeVisitor)
+            }
+        }
+    }
+}
+
+/// The rest of tRPC's HTTP protocol: one call's answer, success or error, and the answer
+/// to a batch.
+fn expand_trpc_protocol() -> TokenStream {
+    let response = expand_into_response("TrpcResponse", quote! { JSON });
+    let batch = expand_into_response("TrpcBatch", quote! { JSON });
+    quote! {
+        /// tRPC's number for an error it knows nothing better about: `INTERNAL_SERVER_ERROR`.
+        pub const TRPC_INTERNAL_SERVER_ERROR: i32 = -32603;
+
+        /// One call's answer in tRPC's HTTP protocol: `{"result": {"data": …}}` on
+        /// success, a [`TrpcBody`] on failure.
+        #[derive(Clone, Debug, PartialEq)]
+        pub enum TrpcResponse {
+            /// The procedure's result, sent as `{"result": {"data": …}}`.
+            Data(::serde_json::Value),
+            /// The procedure's error.
+            Error(TrpcBody),
+        }
+
+        impl TrpcResponse {
+            /// The HTTP status of this answer on its own: 200, or the error's.
+            pub fn status(&self) -> u16 {
+                match self {
+                    TrpcResponse::Data(_) => 200,
+                    TrpcResponse::Error(body) => body.status(),
+                }
+            }
+
+            /// The result, or the error.
+            pub fn into_result(self) -> ::core::result::Result<::serde_json::Value, TrpcBody> {
+                match self {
+                    TrpcResponse::Data(data) => Ok(data),
+                    TrpcResponse::Error(body) => Err(body),
+                }
+            }
+        }
+
+        impl From<TrpcBody> for TrpcResponse {
+            fn from(body: TrpcBody) -> Self {
+                TrpcResponse::Error(body)
+            }
+        }
+
+        impl From<::core::result::Result<::serde_json::Value, TrpcBody>> for TrpcResponse {
+            fn from(result: ::core::result::Result<::serde_json::Value, TrpcBody>) -> Self {
+                match result {
+                    Ok(data) => TrpcResponse::Data(data),
+                    Err(body) => TrpcResponse::Error(body),
+                }
+            }
+        }
+
+        /// `{"data": …}`, the `result` object of a successful [`TrpcResponse`].
+        struct TrpcResult<'a>(&'a ::serde_json::Value);
+
+        impl ::serde::Serialize for TrpcResult<'_> {
+            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error> {
+                use ::serde::ser::SerializeStruct as _;
+                let mut state = serializer.serialize_struct("TrpcResult", 1)?;
+                state.serialize_field("data", self.0)?;
+                state.end()
+            }
+        }
+
+        impl ::serde::Serialize for TrpcResponse {
+            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error> {
+                use ::serde::ser::SerializeStruct as _;
+                match self {
+                    TrpcResponse::Data(data) => {
+                        let mut state = serializer.serialize_struct("TrpcResponse", 1)?;
+                        state.serialize_field("result", &TrpcResult(data))?;
+                        state.end()
+                    }
+                    TrpcResponse::Error(body) => body.serialize(serializer),
+                }
+            }
+        }
+
+        impl<'de> ::serde::Deserialize<'de> for TrpcResponse {
+            /// An object with `error` is an error; one with `result` a success, whose
+            /// missing `data` (a procedure that returned nothing) reads as `null`.
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::core::result::Result<Self, D::Error> {
+                use ::serde::de::Error as _;
+                let mut object = ::serde_json::Map::deserialize(deserializer)?;
+                if object.contains_key("error") {
+                    let body = ::serde_json::Value::Object(object);
+                    return TrpcBody::deserialize(body).map(TrpcResponse::Error).map_err(D::Error::custom);
+                }
+                match object.remove("result") {
+                    Some(::serde_json::Value::Object(mut result)) => Ok(TrpcResponse::Data(
+                        result.remove("data").unwrap_or(::serde_json::Value::Null),
+                    )),
+                    _ => Err(D::Error::custom("a tRPC response needs `result` or `error`")),
+                }
+            }
+        }
+
+        /// The answer to a batched call (`?batch=1`): one [`TrpcResponse`] per call, in
+        /// call order, sent as a JSON array.
+        #[derive(Clone, Debug, Default, PartialEq)]
+        pub struct TrpcBatch(pub alloc::vec::Vec<TrpcResponse>);
+
+        impl TrpcBatch {
+            /// The HTTP status of the whole batch, as tRPC sets it: the calls' common
+            /// status, or 207 (Multi-Status) when they differ; 200 for no calls.
+            pub fn status(&self) -> u16 {
+                let mut statuses = self.0.iter().map(TrpcResponse::status);
+                let first = statuses.next().unwrap_or(200);
+                if statuses.all(|status| status == first) {
+                    first
+                } else {
+                    207
+                }
+            }
+        }
+
+        impl ::serde::Serialize for TrpcBatch {
+            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error> {
+                serializer.collect_seq(&self.0)
+            }
+        }
+
+        impl<'de> ::serde::Deserialize<'de> for TrpcBatch {
+            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::core::result::Result<Self, D::Error> {
+                alloc::vec::Vec::deserialize(deserializer).map(TrpcBatch)
+            }
+        }
+
         #response
+        #batch
     }
 }
 
@@ -507,31 +716,37 @@ fn expand_problem() -> TokenStream {
                 rust: "problem_type",
                 json: "type",
                 presence: Presence::Required,
+                via: None,
             },
             Field {
                 rust: "title",
                 json: "title",
                 presence: Presence::Required,
+                via: None,
             },
             Field {
                 rust: "status",
                 json: "status",
                 presence: Presence::Required,
+                via: None,
             },
             Field {
                 rust: "detail",
                 json: "detail",
                 presence: Presence::Required,
+                via: None,
             },
             Field {
                 rust: "instance",
                 json: "instance",
                 presence: Presence::Optional,
+                via: None,
             },
             Field {
                 rust: "code",
                 json: "code",
                 presence: Presence::Required,
+                via: None,
             },
         ],
     });

@@ -27,6 +27,9 @@ pub(super) struct Field {
     pub json: &'static str,
     /// Whether the key may be missing, and what that means.
     pub presence: Presence,
+    /// A private newtype the value is read through, for a field that accepts more than
+    /// one JSON form (its `.0` is the field's value); `None` reads the field's own type.
+    pub via: Option<&'static str>,
 }
 
 /// How a field behaves when its key is absent.
@@ -95,7 +98,13 @@ fn expand_deserialize(shape: &Shape) -> TokenStream {
     let arms = shape.fields.iter().enumerate().map(|(index, field)| {
         let index = Literal::usize_unsuffixed(index);
         let slot = ident(field.rust);
-        quote! { Some(#index) => #slot = Some(map.next_value()?), }
+        match field.via {
+            Some(via) => {
+                let via = ident(via);
+                quote! { Some(#index) => #slot = Some(map.next_value::<#via>()?.0), }
+            }
+            None => quote! { Some(#index) => #slot = Some(map.next_value()?), },
+        }
     });
     let inits = shape.fields.iter().map(|field| {
         let (slot, json) = (ident(field.rust), field.json);

@@ -857,6 +857,27 @@ impl ErrorCode {
         }
     }
 
+    /// The JSON-RPC number tRPC sends in `error.code` for this code, e.g. `-32004` for
+    /// a 404: tRPC's number for the code's HTTP status.
+    ///
+    /// tRPC's client accepts an error body only with this number there; the wire
+    /// string goes in `error.data.code`, which is what clients branch on. Statuses
+    /// tRPC has no number of its own for share `INTERNAL_SERVER_ERROR`'s, -32603.
+    pub const fn trpc_code(self) -> i32 {
+        match self.http_status() {
+            400 => -32600,
+            401 => -32001,
+            403 => -32003,
+            404 => -32004,
+            409 => -32009,
+            413 => -32013,
+            415 => -32015,
+            422 => -32022,
+            429 => -32029,
+            _ => -32603,
+        }
+    }
+
     /// The code whose wire string is `code`, if this catalog has one.
     ///
     /// Matching is exact: wire strings are never re-cased. With this few codes the
