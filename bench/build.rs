@@ -10,7 +10,10 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use codegen::{Catalog, Source};
+use codegen::{Catalog, Config, Mode, Source};
+
+/// The command the generated files' headers name.
+const TOOL: &str = "bench/build.rs";
 
 fn main() {
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
@@ -25,20 +28,19 @@ fn main() {
     );
     write(
         &out.join("strum_relay.rs"),
-        &codegen::baseline::strum_enum(&relay, "StrumRelayCode", true),
+        &devtools::baseline::strum_enum(&relay, "StrumRelayCode", true),
     );
 
     if std::env::var("PROFILE").as_deref() != Ok("release") {
         return;
     }
     for (name, codes) in [("1k", 1_000), ("10k", 10_000)] {
-        let text = codegen::synth::synthetic_catalog(codes);
-        let catalog = generate("synthetic.yaml", text.as_bytes());
-        build_generated_crate(&out, &format!("synth_{name}"), &catalog);
+        let crate_name = format!("synth_{name}");
+        let catalog = build_generated_crate(&out, &crate_name, codes);
         let strum_name = format!("Strum{}Code", name.to_uppercase());
         write(
             &out.join(format!("strum_{name}.rs")),
-            &codegen::baseline::strum_enum(&catalog, &strum_name, false),
+            &devtools::baseline::strum_enum(&catalog, &strum_name, false),
         );
     }
     println!("cargo::rustc-cfg=synthetic_crates");
@@ -46,7 +48,10 @@ fn main() {
 }
 
 fn generate(path: &str, bytes: &[u8]) -> Catalog {
-    match codegen::generate(Source { path, bytes }, None) {
+    match Config::new()
+        .tool(TOOL)
+        .generate(Source { path, bytes }, None)
+    {
         Ok(generated) => generated.catalog,
         Err(report) => panic!("{report}"),
     }
@@ -57,16 +62,28 @@ fn write(path: &Path, contents: &str) {
     std::fs::write(path, contents).expect("a writable OUT_DIR");
 }
 
-/// Writes the generated crate of `catalog` and compiles it, optimized, to an rlib.
-fn build_generated_crate(out: &Path, crate_name: &str, catalog: &Catalog) {
+/// Generates a synthetic catalog of `codes` codes into `OUT_DIR/<crate_name>/` with the
+/// library's own build-script path, compiles its crate, optimized, to an rlib, and
+/// returns the catalog.
+fn build_generated_crate(out: &Path, crate_name: &str, codes: usize) -> Catalog {
     let dir = out.join(crate_name);
-    for file in codegen::emit(catalog) {
-        let relative = file
-            .path
-            .strip_prefix(&catalog.crate_name)
-            .expect("under the crate");
-        write(&dir.join(relative), &file.contents);
-    }
+    let catalog_path = dir.join("synthetic.yaml");
+    write(&catalog_path, &devtools::synth::synthetic_catalog(codes));
+    let summary = Config::new()
+        .tool(TOOL)
+        .catalog(&catalog_path)
+        .out_dir(&dir)
+        .relative_to(&dir)
+        .write_locks(false)
+        .run(Mode::Write)
+        .unwrap_or_else(|error| panic!("{error}"));
+    let catalog = summary
+        .catalogs
+        .into_iter()
+        .next()
+        .expect("one catalog")
+        .catalog;
+    let lib_rs = dir.join(&catalog.crate_name).join("src/lib.rs");
     let rustc = std::env::var_os("RUSTC").unwrap_or_else(|| "rustc".into());
     let status = Command::new(rustc)
         .args([
@@ -79,11 +96,12 @@ fn build_generated_crate(out: &Path, crate_name: &str, catalog: &Catalog) {
         ])
         .args(["-C", "opt-level=3", "--out-dir"])
         .arg(out)
-        .arg(dir.join("src/lib.rs"))
+        .arg(lib_rs)
         .status()
         .expect("rustc runs");
     assert!(
         status.success(),
         "the generated {crate_name} crate compiles"
     );
+    catalog
 }

@@ -4,14 +4,15 @@
 use std::hint::black_box;
 use std::time::Duration;
 
-use codegen::Source;
+use codegen::{Config, Source};
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 
 fn generate(c: &mut Criterion) {
     let mut group = c.benchmark_group("generate");
     group.sample_size(10).warm_up_time(Duration::from_secs(1));
+    let config = Config::new();
     for codes in [1_000, 10_000, 100_000] {
-        let text = codegen::synth::synthetic_catalog(codes);
+        let text = devtools::synth::synthetic_catalog(codes);
         group.throughput(Throughput::Elements(codes as u64));
         if codes >= 100_000 {
             group.measurement_time(Duration::from_secs(60));
@@ -22,7 +23,8 @@ fn generate(c: &mut Criterion) {
                     path: "synthetic.yaml",
                     bytes: black_box(text.as_bytes()),
                 };
-                codegen::generate(source, None)
+                config
+                    .generate(source, None)
                     .map(|g| g.files.len())
                     .unwrap()
             })

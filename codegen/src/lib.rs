@@ -12,8 +12,9 @@
 //! [`generate`] runs stages 1 to 3 and never touches the disk, so `cargo xtask gen`, its
 //! `--check` mode, the drift test and the snapshot tests all share one code path.
 
-pub mod baseline;
+mod config;
 pub mod diagnostics;
+mod driver;
 pub mod emit_manifest;
 pub mod emit_markdown;
 pub mod emit_rust;
@@ -26,15 +27,17 @@ pub mod outline;
 pub mod output;
 pub mod phf;
 mod suggest;
-pub mod synth;
 pub mod text;
 pub mod trpc;
 pub mod validate;
 
 use std::path::PathBuf;
 
+pub use config::{Config, Lookup, Output};
 pub use diagnostics::{Diagnostic, Report, Severity, Span};
+pub use driver::{compile_catalogs, CatalogSummary, Error, Summary};
 pub use model::Catalog;
+pub use output::{FileOutcome, FileState, Mode};
 
 /// One file of generated output.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -68,41 +71,77 @@ pub struct Generated {
     pub warnings: Option<Report>,
 }
 
-/// Generates the crate and reference for `catalog`, checked against its `lock` (the
-/// codes released so far; `None` before the first release).
-///
-/// Never touches the disk. On failure the [`Report`] holds every problem found, in file
-/// order, in the file they are in.
-pub fn generate(catalog: Source<'_>, lock: Option<Source<'_>>) -> Result<Generated, Report> {
-    let text = decode(catalog)?;
-    let mut diagnostics = Vec::new();
-    let raw = load::load(text, &mut diagnostics);
-    let subject = raw
-        .as_ref()
-        .and_then(|raw| raw.crate_name.as_ref())
-        .map_or_else(|| file_name(catalog.path), |name| name.value.clone());
-    let model = raw
-        .as_ref()
-        .and_then(|raw| validate::validate(raw, catalog.path, &mut diagnostics));
-    let (Some(raw), Some(model)) = (raw, model) else {
-        return Err(Report::new(catalog.path, text, &subject, diagnostics));
-    };
-    let (locked, lock_path) = match lock {
-        Some(source) => (read_lock(source, &subject)?, source.path),
-        None => (lock::Lock::default(), ""),
-    };
-    diagnostics.extend(lock::check(&raw, &model, &locked, lock_path));
-    let report = Report::new(catalog.path, text, &subject, diagnostics);
-    if report.error_count() > 0 {
-        return Err(report);
+impl Config {
+    /// Generates the files of `catalog`, checked against its `lock` (the codes released
+    /// so far; `None` before the first release).
+    ///
+    /// Pure: never touches the disk, so `run`'s write and check modes, the drift test
+    /// and the snapshot tests all share it. On failure the [`Report`] holds every
+    /// problem found, in file order, in the file they are in.
+    pub fn generate(
+        &self,
+        catalog: Source<'_>,
+        lock: Option<Source<'_>>,
+    ) -> Result<Generated, Report> {
+        let text = decode(catalog)?;
+        let mut diagnostics = Vec::new();
+        let raw = load::load(text, &mut diagnostics);
+        let subject = raw
+            .as_ref()
+            .and_then(|raw| raw.crate_name.as_ref())
+            .map_or_else(|| file_name(catalog.path), |name| name.value.clone());
+        let model = raw
+            .as_ref()
+            .and_then(|raw| validate::validate(raw, catalog.path, &mut diagnostics));
+        let (Some(raw), Some(mut model)) = (raw, model) else {
+            return Err(Report::new(catalog.path, text, &subject, diagnostics));
+        };
+        model.perfect_hash = self.lookup.uses_perfect_hash(model.codes.len());
+        let (locked, lock_path) = match lock {
+            Some(source) => (read_lock(source, &subject)?, source.path),
+            None => (lock::Lock::default(), ""),
+        };
+        diagnostics.extend(lock::check(&raw, &model, &locked, lock_path));
+        let report = Report::new(catalog.path, text, &subject, diagnostics);
+        if report.error_count() > 0 {
+            return Err(report);
+        }
+        let header = self.header(&model.source_path);
+        Ok(Generated {
+            files: self.emit(&model),
+            lock: lock::render(&model, &locked, &header),
+            catalog: model,
+            warnings: (report.warning_count() > 0).then_some(report),
+        })
     }
-    let header = header(&model);
-    Ok(Generated {
-        files: emit(&model),
-        lock: lock::render(&model, &locked, &header),
-        catalog: model,
-        warnings: (report.warning_count() > 0).then_some(report),
-    })
+
+    /// Every file the configured outputs hold for `catalog`.
+    fn emit(&self, catalog: &Catalog) -> Vec<GeneratedFile> {
+        let header = self.header(&catalog.source_path);
+        let file = |name: &str, contents: String| GeneratedFile {
+            path: PathBuf::from(&catalog.crate_name).join(name),
+            contents,
+        };
+        let mut files = Vec::new();
+        if self.writes(Output::Crate) {
+            files.push(file(
+                "Cargo.toml",
+                emit_manifest::cargo_toml(catalog, &header),
+            ));
+            files.push(file("rustfmt.toml", emit_manifest::rustfmt_toml(&header)));
+            for source in emit_rust::emit(catalog, &header) {
+                files.push(file(&format!("src/{}", source.name), source.contents));
+            }
+        }
+        if self.writes(Output::Module) {
+            let name = format!("{}.rs", catalog.crate_name.replace('-', "_"));
+            files.push(file(&name, emit_rust::emit_module(catalog, &header)));
+        }
+        if self.writes(Output::Markdown) {
+            files.push(file("ERRORS.md", emit_markdown::emit(catalog, &header)));
+        }
+        files
+    }
 }
 
 fn read_lock(source: Source<'_>, subject: &str) -> Result<lock::Lock, Report> {
@@ -112,32 +151,6 @@ fn read_lock(source: Source<'_>, subject: &str) -> Result<lock::Lock, Report> {
 
 fn decode(source: Source<'_>) -> Result<&str, Report> {
     std::str::from_utf8(source.bytes).map_err(|error| not_utf8(source.path, source.bytes, &error))
-}
-
-/// The first line of every generated file, after the comment marker.
-fn header(catalog: &Catalog) -> String {
-    format!(
-        "@generated by `cargo xtask gen` from {}. Do not edit by hand.",
-        catalog.source_path
-    )
-}
-
-/// Every file of the crate generated from `catalog`.
-pub fn emit(catalog: &Catalog) -> Vec<GeneratedFile> {
-    let header = header(catalog);
-    let file = |name: &str, contents: String| GeneratedFile {
-        path: PathBuf::from(&catalog.crate_name).join(name),
-        contents,
-    };
-    let mut files = vec![
-        file("Cargo.toml", emit_manifest::cargo_toml(catalog, &header)),
-        file("rustfmt.toml", emit_manifest::rustfmt_toml(&header)),
-    ];
-    for source in emit_rust::emit(catalog, &header) {
-        files.push(file(&format!("src/{}", source.name), source.contents));
-    }
-    files.push(file("ERRORS.md", emit_markdown::emit(catalog, &header)));
-    files
 }
 
 fn file_name(path: &str) -> String {

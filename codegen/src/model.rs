@@ -24,6 +24,9 @@ pub struct Catalog {
     pub codes: Vec<Code>,
     /// Codes that were released and are no longer returned, in catalog order.
     pub retired: Vec<Retired>,
+    /// Whether `ErrorCode::from_wire` is a perfect hash rather than a string `match`, as
+    /// the configured [`Lookup`](crate::Lookup) decides for this catalog's size.
+    pub perfect_hash: bool,
 }
 
 impl Catalog {

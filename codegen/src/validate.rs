@@ -917,6 +917,7 @@ fn build(source_path: &str, checked: Checked) -> Catalog {
         version,
         envelopes,
         families,
+        perfect_hash: crate::Lookup::Auto.uses_perfect_hash(codes.len()),
         codes,
         retired,
     }

@@ -9,7 +9,7 @@ pub struct ReadmeExamples;
 
 use std::path::{Path, PathBuf};
 
-use codegen::{Generated, Report, Source};
+use codegen::{Config, Generated, Report, Source};
 
 /// The repository root.
 pub fn workspace_root() -> PathBuf {
@@ -27,9 +27,27 @@ pub fn relative(path: &Path) -> String {
         .replace('\\', "/")
 }
 
-/// Generates the catalog at `path`, named by its path relative to the repository, checked
-/// against the lock beside it (`<name>.lock`) when there is one, as `cargo xtask gen` does.
+/// The generator as `cargo xtask gen` configures it: the shipped catalogs into
+/// `generated/`, paths shown relative to the repository, headers naming the xtask.
+pub fn config() -> Config {
+    let root = workspace_root();
+    let mut config = Config::new();
+    config
+        .tool("cargo xtask gen")
+        .relative_to(&root)
+        .catalog_dir(root.join("catalog"))
+        .out_dir(root.join("generated"));
+    config
+}
+
+/// Generates the catalog at `path` with [`config`], named by its path relative to the
+/// repository, checked against the lock beside it (`<name>.lock`) when there is one.
 pub fn generate_file(path: &Path) -> Result<Generated, Report> {
+    generate_file_with(&config(), path)
+}
+
+/// [`generate_file`] with another configuration, e.g. another lookup.
+pub fn generate_file_with(config: &Config, path: &Path) -> Result<Generated, Report> {
     let read =
         |path: &Path| std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let bytes = read(path);
@@ -40,13 +58,22 @@ pub fn generate_file(path: &Path) -> Result<Generated, Report> {
         path: &lock_name,
         bytes,
     });
-    codegen::generate(
+    config.generate(
         Source {
             path: &name,
             bytes: &bytes,
         },
         lock,
     )
+}
+
+/// Generates catalog text that has no file, as `name`, with [`config`].
+pub fn generate_text(name: &str, text: &str) -> Result<Generated, Report> {
+    let source = Source {
+        path: name,
+        bytes: text.as_bytes(),
+    };
+    config().generate(source, None)
 }
 
 /// Every `*.yaml` in `dir`, sorted.

@@ -1,30 +1,22 @@
 //! Fails when anything under `generated/`, or a catalog's lock, differs from what the
-//! catalogs generate.
+//! catalogs generate: `cargo xtask gen --check` as a test, through the same `Config`.
 
-use catalog_tests::{generate_file, relative, shipped_catalogs, workspace_root};
-use codegen::output::{self, FileState, Mode};
+use catalog_tests::{config, relative};
+use codegen::{FileState, Mode};
 
 #[test]
 fn generated_files_match_the_catalogs() {
-    let catalogs = shipped_catalogs();
-    assert!(!catalogs.is_empty(), "no catalog under catalog/");
-    let out_dir = workspace_root().join("generated");
-    let mut stale = Vec::new();
-    for path in &catalogs {
-        let generated = generate_file(path).unwrap_or_else(|report| panic!("{report}"));
-        let lock = codegen::GeneratedFile {
-            path: codegen::lock::path_for(path),
-            contents: generated.lock.clone(),
-        };
-        let mut outcomes = output::sync(&out_dir, &generated.files, Mode::Check).unwrap();
-        // The lock's path is absolute, so joining it to the output folder keeps it as is.
-        outcomes.extend(output::sync(&out_dir, &[lock], Mode::Check).unwrap());
-        for outcome in outcomes {
-            if let FileState::Stale { diff } = outcome.state {
-                stale.push(format!("stale: {}\n{diff}", relative(&outcome.path)));
-            }
-        }
-    }
+    let summary = config()
+        .run(Mode::Check)
+        .unwrap_or_else(|error| panic!("{error}"));
+    assert!(!summary.catalogs.is_empty(), "no catalog under catalog/");
+    let stale: Vec<String> = summary
+        .stale()
+        .map(|outcome| match &outcome.state {
+            FileState::Stale { diff } => format!("stale: {}\n{diff}", relative(&outcome.path)),
+            _ => unreachable!("stale() yields stale files only"),
+        })
+        .collect();
     assert!(
         stale.is_empty(),
         "generated/ is out of date with catalog/; run `cargo xtask gen` and commit the result.\n\n{}",

@@ -18,7 +18,7 @@ fn check_pipeline(bytes: &[u8]) -> Result<(), TestCaseError> {
         path: "fuzz.yaml",
         bytes,
     };
-    let Ok(generated) = codegen::generate(catalog, None) else {
+    let Ok(generated) = catalog_tests::config().generate(catalog, None) else {
         return Ok(());
     };
     for file in &generated.files {
@@ -260,7 +260,7 @@ fn the_catalog_strategy_produces_valid_catalogs() {
                 path: "fuzz.yaml",
                 bytes: yaml.as_bytes(),
             };
-            codegen::generate(catalog, None).is_ok()
+            catalog_tests::config().generate(catalog, None).is_ok()
         })
         .count();
     assert!(

@@ -472,22 +472,28 @@ fn the_references_json_examples_are_the_envelopes_shapes() {
     same_after_round_trip::<batch_relay_errors::envelopes::Problem>(&batch[1]);
 }
 
-/// The regression guard of the O(1) lookup, on the emitted code itself: above the
-/// `match` limit, `from_wire` hashes once and compares one string, with no `match` on
-/// strings, so its cost does not grow with the catalog. (`codegen::phf`'s tests show every
+/// The regression guard of the O(1) lookup, on the emitted code itself: with the perfect
+/// hash (above the `match` limit, or forced), `from_wire` hashes once and compares one
+/// string, with no `match` on strings, so its cost does not grow with the catalog. (`codegen::phf`'s tests show every
 /// one of 10,000 codes is found at its own slot, so that one comparison always decides.)
 #[test]
 fn from_wire_of_a_large_catalog_compares_exactly_one_string() {
-    let codes = codegen::emit_rust::MATCH_LOOKUP_LIMIT + 1;
-    let text = codegen::synth::synthetic_catalog(codes);
-    let generated = codegen::generate(
-        codegen::Source {
-            path: "synth.yaml",
-            bytes: text.as_bytes(),
-        },
-        None,
-    )
-    .unwrap();
+    let large = devtools::synth::synthetic_catalog(codegen::Lookup::MATCH_LIMIT + 1);
+    let large = catalog_tests::generate_text("synth.yaml", &large).unwrap();
+    let small = devtools::synth::synthetic_catalog(5);
+    let source = codegen::Source {
+        path: "synth.yaml",
+        bytes: small.as_bytes(),
+    };
+    let mut forced = catalog_tests::config();
+    forced.lookup(codegen::Lookup::PerfectHash);
+    let small = forced.generate(source, None).unwrap();
+    for generated in [large, small] {
+        assert_from_wire_hashes_once(&generated);
+    }
+}
+
+fn assert_from_wire_hashes_once(generated: &codegen::Generated) {
     let lib = &generated
         .files
         .iter()

@@ -72,7 +72,7 @@ fn generate_relay(
     let root = workspace_root();
     let catalog = edit(std::fs::read_to_string(root.join("catalog/relay.yaml")).unwrap());
     let lock = std::fs::read(root.join("catalog/relay.lock")).unwrap();
-    codegen::generate(
+    catalog_tests::config().generate(
         Source {
             path: "catalog/relay.yaml",
             bytes: catalog.as_bytes(),

@@ -7,7 +7,8 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use catalog_tests::{generate_file, workspace_root, yaml_files};
-use codegen::output::{self, Mode};
+use codegen::output;
+use codegen::{Lookup, Mode};
 
 /// Runs cargo in `dir` with a build cache kept between test runs, and fails with its
 /// output when it fails.
@@ -76,13 +77,17 @@ fn every_generated_crate_passes_clippy_rustdoc_and_doctests() {
         output::sync(temp.path(), &generated.files, Mode::Write).unwrap();
         members.push(format!("{:?}", generated.catalog.crate_name));
     }
-    // A catalog past the `match` limit, so the perfect-hash lookup is checked too.
-    let synthetic = codegen::synth::synthetic_catalog(codegen::emit_rust::MATCH_LOOKUP_LIMIT + 44);
+    // A catalog with the perfect-hash lookup, so that is checked too.
+    let synthetic = devtools::synth::synthetic_catalog(60);
+    let mut config = catalog_tests::config();
+    config.lookup(Lookup::PerfectHash);
     let source = codegen::Source {
         path: "synthetic.yaml",
         bytes: synthetic.as_bytes(),
     };
-    let generated = codegen::generate(source, None).unwrap_or_else(|report| panic!("{report}"));
+    let generated = config
+        .generate(source, None)
+        .unwrap_or_else(|report| panic!("{report}"));
     output::sync(temp.path(), &generated.files, Mode::Write).unwrap();
     members.push(format!("{:?}", generated.catalog.crate_name));
     let manifest = format!(

@@ -24,7 +24,7 @@ struct Case {
 pub fn run(root: &Path, runs: usize) -> Result<()> {
     let relay_text = std::fs::read(root.join("catalog/relay.yaml"))?;
     let relay = generate("catalog/relay.yaml", &relay_text)?;
-    let synthetic_text = codegen::synth::synthetic_catalog(10_000);
+    let synthetic_text = devtools::synth::synthetic_catalog(10_000);
     let synthetic = generate("synthetic.yaml", synthetic_text.as_bytes())?;
 
     let mut rows = Vec::new();
@@ -40,7 +40,7 @@ pub fn run(root: &Path, runs: usize) -> Result<()> {
         };
         let theirs = Case {
             name: format!("{label}: strum + serde derives"),
-            files: codegen::baseline::strum_crate(&generated.catalog, "handwritten-errors"),
+            files: devtools::baseline::strum_crate(&generated.catalog, "handwritten-errors"),
             features: None,
             release: false,
         };
@@ -70,7 +70,10 @@ pub fn run(root: &Path, runs: usize) -> Result<()> {
 }
 
 fn generate(path: &str, bytes: &[u8]) -> Result<codegen::Generated> {
-    codegen::generate(Source { path, bytes }, None).map_err(|report| anyhow::anyhow!("{report}"))
+    codegen::Config::new()
+        .tool(crate::TOOL)
+        .generate(Source { path, bytes }, None)
+        .map_err(|report| anyhow::anyhow!("{report}"))
 }
 
 /// The generated crate's files, relative to the crate folder.

@@ -13,8 +13,7 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
-use codegen::output::{self, FileState, Mode};
-use codegen::{Generated, GeneratedFile, Source};
+use codegen::{CatalogSummary, Config, FileState, Mode};
 
 /// Like `eprintln!`, but a closed pipe (`cargo xtask gen 2>&1 | head`) is not a panic.
 macro_rules! to_stderr {
@@ -109,7 +108,7 @@ fn synth(args: &SynthArgs) -> Result<ExitCode> {
     if args.codes == 0 {
         anyhow::bail!("--codes must be at least 1: a catalog needs a code");
     }
-    let text = codegen::synth::synthetic_catalog(args.codes);
+    let text = devtools::synth::synthetic_catalog(args.codes);
     codegen::output::write_atomically(&args.out, text.as_bytes())
         .with_context(|| format!("cannot write {}", args.out.display()))?;
     to_stdout!("{}: {} codes", args.out.display(), args.codes);
@@ -124,63 +123,46 @@ fn workspace_root() -> PathBuf {
         .to_path_buf()
 }
 
+/// The command generated files name as the way to regenerate them.
+const TOOL: &str = "cargo xtask gen";
+
 fn gen(args: &GenArgs) -> Result<ExitCode> {
     let root = workspace_root();
-    let catalogs = if args.catalog.is_empty() {
-        find_catalogs(&root.join("catalog"))?
-    } else {
-        args.catalog.clone()
-    };
-    let out_dir = args.out.clone().unwrap_or_else(|| root.join("generated"));
+    let mut config = Config::new();
+    config
+        .tool(TOOL)
+        .relative_to(&root)
+        .out_dir(args.out.clone().unwrap_or_else(|| root.join("generated")));
+    if args.catalog.is_empty() {
+        config.catalog_dir(root.join("catalog"));
+    }
+    for catalog in &args.catalog {
+        config.catalog(catalog);
+    }
     let color = std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none();
-
-    let mut generated = Vec::new();
-    let mut failed = false;
-    for path in &catalogs {
-        let bytes =
-            std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
-        let lock_path = codegen::lock::path_for(path);
-        let lock_bytes = match std::fs::read(&lock_path) {
-            Ok(bytes) => Some(bytes),
-            Err(error) if error.kind() == std::io::ErrorKind::NotFound => None,
-            Err(error) => {
-                return Err(error).context(format!("cannot read {}", lock_path.display()))
-            }
-        };
-        let (catalog_name, lock_name) =
-            (display_path(&root, path), display_path(&root, &lock_path));
-        let catalog = Source {
-            path: &catalog_name,
-            bytes: &bytes,
-        };
-        let lock = lock_bytes.as_deref().map(|bytes| Source {
-            path: &lock_name,
-            bytes,
-        });
-        match codegen::generate(catalog, lock) {
-            Ok(result) => {
-                if let Some(warnings) = &result.warnings {
-                    to_stderr_raw!("{}", warnings.render(color));
-                }
-                generated.push((lock_path, result));
-            }
-            Err(report) => {
-                to_stderr_raw!("{}", report.render(color));
-                failed = true;
-            }
-        }
-    }
-    if failed {
-        to_stderr!("nothing was written");
-        return Ok(ExitCode::FAILURE);
-    }
     let mode = if args.check { Mode::Check } else { Mode::Write };
-    let mut stale = 0;
-    for (lock_path, result) in &generated {
-        stale += sync_catalog(&out_dir, lock_path, result, mode)?;
+    let summary = match config.run(mode) {
+        Ok(summary) => summary,
+        Err(codegen::Error::Invalid(reports)) => {
+            for report in &reports {
+                to_stderr_raw!("{}", report.render(color));
+            }
+            to_stderr!("nothing was written");
+            return Ok(ExitCode::FAILURE);
+        }
+        Err(error) => return Err(error.into()),
+    };
+    for catalog in &summary.catalogs {
+        if let Some(warnings) = &catalog.warnings {
+            to_stderr_raw!("{}", warnings.render(color));
+        }
+        print_catalog(&root, catalog, mode);
     }
+    let stale = summary.stale().count();
     if stale > 0 {
-        to_stderr!("error: {stale} generated file(s) are out of date; run `cargo xtask gen` and commit the result");
+        to_stderr!(
+            "error: {stale} generated file(s) are out of date; run `{TOOL}` and commit the result"
+        );
         if std::env::var_os("CI").is_some() {
             to_stderr!("note: on CI this means the catalogs were changed without regenerating; run the command locally");
         }
@@ -189,33 +171,19 @@ fn gen(args: &GenArgs) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// Syncs one catalog's files and its lock, prints its summary line and returns how many
-/// were stale.
-fn sync_catalog(out_dir: &Path, lock_path: &Path, result: &Generated, mode: Mode) -> Result<usize> {
-    let mut outcomes = output::sync(out_dir, &result.files, mode)?;
-    let lock = GeneratedFile {
-        path: PathBuf::from(lock_path.file_name().expect("a catalog file has a name")),
-        contents: result.lock.clone(),
-    };
-    let lock_dir = lock_path.parent().unwrap_or(Path::new("."));
-    outcomes.extend(output::sync(lock_dir, &[lock], mode)?);
-    let count =
-        |wanted: fn(&FileState) -> bool| outcomes.iter().filter(|o| wanted(&o.state)).count();
-    let written = count(|s| *s == FileState::Written);
-    let unchanged = count(|s| *s == FileState::Unchanged);
-    let stale = count(|s| matches!(s, FileState::Stale { .. }));
-    for outcome in &outcomes {
+/// Prints a catalog's stale files with their diffs, then its summary line.
+fn print_catalog(root: &Path, catalog: &CatalogSummary, mode: Mode) {
+    for outcome in &catalog.files {
         if let FileState::Stale { diff } = &outcome.state {
-            let shown = outcome
-                .path
-                .strip_prefix(workspace_root())
-                .unwrap_or(&outcome.path);
+            let shown = outcome.path.strip_prefix(root).unwrap_or(&outcome.path);
             to_stderr!("stale: {}", shown.display());
             to_stderr_raw!("{diff}");
         }
     }
-    let catalog = &result.catalog;
-    let removed = count(|s| *s == FileState::Removed);
+    let written = catalog.count(|s| *s == FileState::Written);
+    let unchanged = catalog.count(|s| *s == FileState::Unchanged);
+    let stale = catalog.count(|s| matches!(s, FileState::Stale { .. }));
+    let removed = catalog.count(|s| *s == FileState::Removed);
     let mut files = match mode {
         Mode::Write => format!("{written} written, {unchanged} unchanged"),
         Mode::Check => format!("{unchanged} up to date, {stale} stale"),
@@ -223,36 +191,11 @@ fn sync_catalog(out_dir: &Path, lock_path: &Path, result: &Generated, mode: Mode
     if removed > 0 {
         files.push_str(&format!(", {removed} removed"));
     }
+    let model = &catalog.catalog;
     to_stdout!(
         "{}: {} codes, {} families; files: {files}",
-        catalog.crate_name,
-        catalog.codes.len(),
-        catalog.families.len()
+        model.crate_name,
+        model.codes.len(),
+        model.families.len()
     );
-    Ok(stale)
-}
-
-/// Every `*.yaml` in `dir`, sorted so runs are deterministic.
-fn find_catalogs(dir: &Path) -> Result<Vec<PathBuf>> {
-    let mut catalogs: Vec<PathBuf> = std::fs::read_dir(dir)
-        .with_context(|| format!("cannot list {}", dir.display()))?
-        .map(|entry| entry.map(|e| e.path()))
-        .collect::<std::io::Result<_>>()?;
-    catalogs.retain(|path| path.extension().is_some_and(|ext| ext == "yaml"));
-    catalogs.sort();
-    Ok(catalogs)
-}
-
-/// `path` relative to the repository when inside it, so generated headers are the same on
-/// every machine; otherwise as given.
-fn display_path(root: &Path, path: &Path) -> String {
-    let resolve = |p: &Path| std::fs::canonicalize(p).or_else(|_| std::path::absolute(p));
-    let relative = match (resolve(root), resolve(path)) {
-        (Ok(root), Ok(path)) => path.strip_prefix(&root).map(Path::to_path_buf).ok(),
-        _ => None,
-    };
-    relative
-        .unwrap_or_else(|| path.to_path_buf())
-        .to_string_lossy()
-        .replace('\\', "/")
 }

@@ -13,11 +13,15 @@ use super::{docs, ident, inner_docs, prose, wrap_markdown, DOC_WIDTH};
 use crate::model::{Catalog, Code, Envelope, Family};
 use crate::{text, trpc};
 
-/// Every item of `lib.rs`, in file order.
-pub(super) fn lib_rs(catalog: &Catalog) -> TokenStream {
+/// The crate's documentation and attributes, which open `lib.rs`.
+pub(super) fn crate_docs(catalog: &Catalog) -> TokenStream {
+    expand_crate_docs(catalog)
+}
+
+/// Every item of `lib.rs` after the module declarations, in file order.
+pub(super) fn lib_items(catalog: &Catalog) -> TokenStream {
     let items = [
-        expand_crate_docs(catalog),
-        expand_modules(catalog),
+        expand_table_imports(catalog),
         expand_error_code(catalog),
         expand_error_code_impl(catalog),
         expand_error_code_traits(),
@@ -51,7 +55,7 @@ fn expand_tables_header(catalog: &Catalog) -> TokenStream {
     let docs = inner_docs(prose([purpose.to_owned()]));
     quote! {
         #docs
-        use crate::{docs_url, ErrorCode, Family};
+        use super::{docs_url, ErrorCode, Family};
     }
 }
 
@@ -302,12 +306,12 @@ fn expand_code_accessors() -> TokenStream {
         /// How long to wait before retry number `attempt` (0 for the first retry), or
         /// `None` if the code is not worth retrying.
         ///
-        /// Uses [`Backoff::DEFAULT`](crate::retry::Backoff::DEFAULT): exponential
+        /// Uses [`Backoff::DEFAULT`](retry::Backoff::DEFAULT): exponential
         /// back-off with full jitter, as the API's documentation advises. `random` is a
         /// number in `[0, 1]` from the caller's random source.
         pub fn retry_delay(self, attempt: u32, random: f64) -> Option<::core::time::Duration> {
             if self.is_retryable() {
-                Some(crate::retry::Backoff::DEFAULT.delay(attempt, random))
+                Some(retry::Backoff::DEFAULT.delay(attempt, random))
             } else {
                 None
             }
@@ -397,18 +401,9 @@ fn expand_with_status(catalog: &Catalog) -> TokenStream {
     }
 }
 
-/// Up to this many codes, `from_wire` is a string `match`; above, a perfect hash.
-///
-/// rustc compiles a small string `match` into a switch on the length and a few
-/// comparisons against constants it inlines, which beats hashing (3.4 ns against 14 ns
-/// per lookup on the 66 Relay codes, see BENCHMARKS.md); it grows linear inside each
-/// length and slow to compile with thousands of codes, where the perfect hash wins (1,000
-/// codes: 3x faster than the `match`, 10,000: 18x).
-pub const MATCH_LOOKUP_LIMIT: usize = 256;
-
 /// Whether `from_wire` uses the perfect hash (and `tables.rs` has its tables).
 fn uses_perfect_hash(catalog: &Catalog) -> bool {
-    catalog.codes.len() > MATCH_LOOKUP_LIMIT
+    catalog.perfect_hash
 }
 
 fn expand_from_wire(catalog: &Catalog) -> TokenStream {
@@ -748,7 +743,7 @@ fn expand_family_table(catalog: &Catalog) -> TokenStream {
 pub(super) fn docs_url_rs(catalog: &Catalog) -> TokenStream {
     let constants = catalog.codes.iter().map(|code| {
         let doc = format!(
-            " Documentation of [`{0}`](crate::ErrorCode::{1}).",
+            " Documentation of [`{0}`](super::ErrorCode::{1}).",
             code.wire, code.variant
         );
         let name = format_ident!("{}", code.constant);
@@ -764,28 +759,11 @@ pub(super) fn docs_url_rs(catalog: &Catalog) -> TokenStream {
     }
 }
 
-fn expand_modules(catalog: &Catalog) -> TokenStream {
-    let lookup_imports = if uses_perfect_hash(catalog) {
+fn expand_table_imports(catalog: &Catalog) -> TokenStream {
+    if uses_perfect_hash(catalog) {
         quote! { use tables::{CodeMeta, FamilyMeta, CODES, DISPLACEMENTS, FAMILIES, HASH_MULTIPLIER, SLOTS, wire_hash}; }
     } else {
         quote! { use tables::{CodeMeta, FamilyMeta, CODES, FAMILIES}; }
-    };
-    let envelopes = (!catalog.envelopes.is_empty()).then(|| {
-        quote! {
-            #[cfg(feature = "serde")]
-            extern crate alloc;
-
-            #[cfg(feature = "serde")]
-            pub mod envelopes;
-        }
-    });
-    quote! {
-        #envelopes
-        pub mod docs_url;
-        pub mod retry;
-        mod tables;
-
-        #lookup_imports
     }
 }
 

@@ -26,8 +26,9 @@ pub(super) fn envelopes_rs(catalog: &Catalog) -> TokenStream {
     let response = expand_json_response();
     quote! {
         #module_docs
+        extern crate alloc;
         use alloc::string::String;
-        use crate::ErrorCode;
+        use super::ErrorCode;
         #code
         #(#kinds)*
         #field_index

@@ -7,8 +7,6 @@
 //! the back-off helper.
 
 mod codes;
-
-pub use codes::MATCH_LOOKUP_LIMIT;
 mod envelopes;
 mod retry;
 mod serde_shape;
@@ -30,22 +28,96 @@ pub struct RustFile {
     pub contents: String,
 }
 
+/// Builds the tokens of one file (or module) from the catalog.
+type Builder = fn(&Catalog) -> TokenStream;
+
+/// A module of the generated crate besides its root.
+struct Submodule {
+    name: &'static str,
+    /// Its file under `src/` in the crate layout.
+    file: &'static str,
+    public: bool,
+    /// Whether it exists only with the `serde` feature.
+    serde_only: bool,
+    build: Builder,
+}
+
+/// The crate's modules, in declaration order.
+fn submodules(catalog: &Catalog) -> Vec<Submodule> {
+    let module = |name, file, public, serde_only, build| Submodule {
+        name,
+        file,
+        public,
+        serde_only,
+        build,
+    };
+    let mut modules = Vec::new();
+    if !catalog.envelopes.is_empty() {
+        modules.push(module(
+            "envelopes",
+            "envelopes.rs",
+            true,
+            true,
+            envelopes::envelopes_rs as Builder,
+        ));
+    }
+    modules.push(module(
+        "docs_url",
+        "docs_url.rs",
+        true,
+        false,
+        codes::docs_url_rs,
+    ));
+    modules.push(module("retry", "retry.rs", true, false, |_| {
+        retry::retry_rs()
+    }));
+    modules.push(module(
+        "tables",
+        "tables.rs",
+        false,
+        false,
+        codes::tables_rs,
+    ));
+    modules
+}
+
+/// The declarations of the crate's modules: `mod name;`, or with `inline` the module
+/// with its body, for the single-file layout.
+fn expand_submodules(catalog: &Catalog, inline: bool) -> TokenStream {
+    submodules(catalog)
+        .into_iter()
+        .map(|module| {
+            let name = ident(module.name);
+            let visibility = module.public.then(|| quote! { pub });
+            let cfg = module
+                .serde_only
+                .then(|| quote! { #[cfg(feature = "serde")] });
+            if inline {
+                let body = (module.build)(catalog);
+                quote! { #cfg #visibility mod #name { #body } }
+            } else {
+                quote! { #cfg #visibility mod #name; }
+            }
+        })
+        .collect()
+}
+
+/// `lib.rs`: the crate's docs, its module declarations and its items.
+fn lib_rs(catalog: &Catalog) -> TokenStream {
+    let docs = codes::crate_docs(catalog);
+    let modules = expand_submodules(catalog, false);
+    let items = codes::lib_items(catalog);
+    quote! { #docs #modules #items }
+}
+
 /// Every Rust source file of the generated crate.
 ///
 /// Files are built and formatted on threads of their own: parsing and printing are most
 /// of the generator's time on a large catalog, and the files are independent. (Token
 /// streams cannot cross threads, so each thread builds its own.)
 pub fn emit(catalog: &Catalog, header: &str) -> Vec<RustFile> {
-    type Builder = fn(&Catalog) -> TokenStream;
-    let mut builders: Vec<(&'static str, Builder)> = vec![
-        ("lib.rs", codes::lib_rs),
-        ("tables.rs", codes::tables_rs),
-        ("docs_url.rs", codes::docs_url_rs),
-        ("retry.rs", |_| retry::retry_rs()),
-    ];
-    if !catalog.envelopes.is_empty() {
-        builders.push(("envelopes.rs", envelopes::envelopes_rs));
-    }
+    let mut builders: Vec<(&'static str, Builder)> = vec![("lib.rs", lib_rs)];
+    builders.extend(submodules(catalog).into_iter().map(|m| (m.file, m.build)));
     std::thread::scope(|scope| {
         let jobs: Vec<_> = builders
             .into_iter()
@@ -63,6 +135,15 @@ pub fn emit(catalog: &Catalog, header: &str) -> Vec<RustFile> {
             })
             .collect()
     })
+}
+
+/// The whole crate as one file of items, with its modules inline, to be `include!`d into
+/// a module of another crate (crate-level attributes and docs cannot be included, so
+/// they are left out; the including module gives its own).
+pub fn emit_module(catalog: &Catalog, header: &str) -> String {
+    let modules = expand_submodules(catalog, true);
+    let items = codes::lib_items(catalog);
+    format_file(quote! { #modules #items }, header)
 }
 
 /// Formats a file's tokens with prettyplease, under the generated-file header.

@@ -11,7 +11,7 @@ pub(super) fn retry_rs() -> TokenStream {
     quote! {
         //! Retry guidance: exponential back-off with full jitter.
         //!
-        //! Retry only codes whose [`is_retryable`](crate::ErrorCode::is_retryable) is true.
+        //! Retry only codes whose [`is_retryable`](super::ErrorCode::is_retryable) is true.
         //! Before retry number `attempt` (0 for the first), wait a random time between zero
         //! and `min(cap, base * 2^attempt)`: the "full jitter" schedule, which spreads the
         //! retries of many clients so they do not arrive together. The random number comes

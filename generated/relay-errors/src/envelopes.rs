@@ -7,9 +7,11 @@
 //! serializes back unchanged. With the `axum` feature every body is an `IntoResponse` with
 //! the code's status and the right content type.
 
+extern crate alloc;
+
 use alloc::string::String;
 
-use crate::ErrorCode;
+use super::ErrorCode;
 
 /// An error code as received from the Relay API: one this crate knows, or one it does not.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]

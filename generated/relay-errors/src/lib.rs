@@ -19,9 +19,6 @@
 #![warn(missing_docs)]
 
 #[cfg(feature = "serde")]
-extern crate alloc;
-
-#[cfg(feature = "serde")]
 pub mod envelopes;
 
 pub mod docs_url;
@@ -703,7 +700,7 @@ impl ErrorCode {
     /// How long to wait before retry number `attempt` (0 for the first retry), or
     /// `None` if the code is not worth retrying.
     ///
-    /// Uses [`Backoff::DEFAULT`](crate::retry::Backoff::DEFAULT): exponential
+    /// Uses [`Backoff::DEFAULT`](retry::Backoff::DEFAULT): exponential
     /// back-off with full jitter, as the API's documentation advises. `random` is a
     /// number in `[0, 1]` from the caller's random source.
     pub fn retry_delay(
@@ -712,7 +709,7 @@ impl ErrorCode {
         random: f64,
     ) -> Option<::core::time::Duration> {
         if self.is_retryable() {
-            Some(crate::retry::Backoff::DEFAULT.delay(attempt, random))
+            Some(retry::Backoff::DEFAULT.delay(attempt, random))
         } else {
             None
         }

@@ -299,20 +299,21 @@ fn push_code(out: &mut String, index: usize) {
 #[cfg(test)]
 mod tests {
     use super::synthetic_catalog;
-    use crate::Source;
+    use codegen::{Config, Source};
 
     #[test]
     fn synthetic_catalogs_are_valid_at_every_size() {
         for codes in [1, 49, 50, 51, 1_000] {
             let text = synthetic_catalog(codes);
-            let generated = crate::generate(
-                Source {
-                    path: "synth.yaml",
-                    bytes: text.as_bytes(),
-                },
-                None,
-            )
-            .unwrap_or_else(|report| panic!("{codes} codes:\n{report}"));
+            let generated = Config::new()
+                .generate(
+                    Source {
+                        path: "synth.yaml",
+                        bytes: text.as_bytes(),
+                    },
+                    None,
+                )
+                .unwrap_or_else(|report| panic!("{codes} codes:\n{report}"));
             assert_eq!(generated.catalog.codes.len(), codes);
             assert!(generated.warnings.is_none());
         }

@@ -5,8 +5,8 @@
 
 use std::fmt::Write;
 
-use crate::model::{Catalog, Code, Envelope};
-use crate::GeneratedFile;
+use codegen::model::{Catalog, Code, Envelope};
+use codegen::GeneratedFile;
 
 /// How one `match` accessor spells a code's value.
 type Accessor = fn(&Code) -> String;

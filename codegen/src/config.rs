@@ -1,0 +1,196 @@
+//! The builder every caller configures the generator with: which catalogs, where the
+//! output goes, which outputs, and the choices that shape them.
+
+use std::path::{Path, PathBuf};
+
+/// How the generated `ErrorCode::from_wire` finds the code of a wire string.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Lookup {
+    /// A string `match` for small catalogs, a perfect hash above
+    /// [`Lookup::MATCH_LIMIT`] codes: each where it is fastest.
+    #[default]
+    Auto,
+    /// Always a string `match`.
+    Match,
+    /// Always a perfect hash chosen at generation time.
+    PerfectHash,
+}
+
+impl Lookup {
+    /// Up to this many codes, [`Lookup::Auto`] is a string `match`.
+    ///
+    /// rustc compiles a small string `match` into a switch on the length and a few
+    /// comparisons against constants it inlines, which beats hashing (3.4 ns against 14
+    /// ns per lookup on the 66 Relay codes, see BENCHMARKS.md); it grows linear inside
+    /// each length and slow to compile with thousands of codes, where the perfect hash
+    /// wins (1,000 codes: 3x faster than the `match`, 10,000: 18x).
+    pub const MATCH_LIMIT: usize = 256;
+
+    /// Whether a catalog of `codes` codes gets the perfect hash.
+    pub(crate) fn uses_perfect_hash(self, codes: usize) -> bool {
+        match self {
+            Lookup::Auto => codes > Lookup::MATCH_LIMIT,
+            Lookup::Match => false,
+            Lookup::PerfectHash => true,
+        }
+    }
+}
+
+/// One kind of file the generator writes for each catalog.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[non_exhaustive]
+pub enum Output {
+    /// The Rust crate: `<crate>/Cargo.toml`, `<crate>/rustfmt.toml` and `<crate>/src/`.
+    Crate,
+    /// The same Rust as one file, `<crate>/<crate_name>.rs` (the crate name in
+    /// snake_case), made to be `include!`d into a module of another crate, as a
+    /// `build.rs` that generates into `OUT_DIR` does.
+    Module,
+    /// The Markdown reference, `<crate>/ERRORS.md`.
+    Markdown,
+}
+
+impl Output {
+    /// What [`Config::new`] writes: the crate and its reference.
+    pub const DEFAULT: &'static [Output] = &[Output::Crate, Output::Markdown];
+}
+
+/// Everything the generator needs to know besides the catalogs' contents.
+///
+/// Built like `prost_build::Config`: set what differs from the defaults, then call
+/// [`Config::run`] (read, validate, write or check), [`Config::compile`] (the same from a
+/// build script), or the pure [`Config::generate`] (one catalog in memory).
+///
+/// ```no_run
+/// use codegen::{Config, Mode};
+///
+/// let summary = Config::new()
+///     .catalog("catalog/errors.yaml")
+///     .out_dir("generated")
+///     .tool("cargo xtask gen")
+///     .run(Mode::Write)?;
+/// assert!(summary.is_up_to_date());
+/// # Ok::<(), codegen::Error>(())
+/// ```
+#[derive(Clone, Debug)]
+pub struct Config {
+    pub(crate) catalogs: Vec<PathBuf>,
+    pub(crate) catalog_dirs: Vec<PathBuf>,
+    pub(crate) out_dir: PathBuf,
+    pub(crate) relative_to: Option<PathBuf>,
+    pub(crate) tool: String,
+    pub(crate) lookup: Lookup,
+    pub(crate) outputs: Vec<Output>,
+    pub(crate) write_locks: bool,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            catalogs: Vec::new(),
+            catalog_dirs: Vec::new(),
+            out_dir: PathBuf::from("generated"),
+            relative_to: None,
+            tool: "codegen".to_owned(),
+            lookup: Lookup::Auto,
+            outputs: Output::DEFAULT.to_vec(),
+            write_locks: true,
+        }
+    }
+}
+
+impl Config {
+    /// The defaults: no catalogs yet, output into `generated/`, the crate and its
+    /// Markdown reference, locks kept beside the catalogs.
+    pub fn new() -> Self {
+        Config::default()
+    }
+
+    /// Adds a catalog file.
+    pub fn catalog(&mut self, path: impl Into<PathBuf>) -> &mut Self {
+        self.catalogs.push(path.into());
+        self
+    }
+
+    /// Adds every `*.yaml` file of `dir`, in name order, as listed when the generator runs.
+    pub fn catalog_dir(&mut self, dir: impl Into<PathBuf>) -> &mut Self {
+        self.catalog_dirs.push(dir.into());
+        self
+    }
+
+    /// The folder that receives one `<crate>/` folder per catalog; default `generated`.
+    pub fn out_dir(&mut self, dir: impl Into<PathBuf>) -> &mut Self {
+        self.out_dir = dir.into();
+        self
+    }
+
+    /// The folder catalog paths are shown relative to, in messages and in the generated
+    /// files' headers (so output is the same on every machine); default: the current
+    /// folder.
+    pub fn relative_to(&mut self, root: impl Into<PathBuf>) -> &mut Self {
+        self.relative_to = Some(root.into());
+        self
+    }
+
+    /// The command the generated files' headers tell readers to run to regenerate them,
+    /// e.g. `cargo xtask gen`; default `codegen`.
+    pub fn tool(&mut self, command: impl Into<String>) -> &mut Self {
+        self.tool = command.into();
+        self
+    }
+
+    /// How `ErrorCode::from_wire` is generated; default [`Lookup::Auto`].
+    pub fn lookup(&mut self, lookup: Lookup) -> &mut Self {
+        self.lookup = lookup;
+        self
+    }
+
+    /// Which files to write for each catalog; default [`Output::DEFAULT`].
+    pub fn outputs(&mut self, outputs: impl IntoIterator<Item = Output>) -> &mut Self {
+        let mut outputs: Vec<Output> = outputs.into_iter().collect();
+        outputs.sort();
+        outputs.dedup();
+        self.outputs = outputs;
+        self
+    }
+
+    /// Whether [`Config::run`] writes each catalog's lock (`<name>.lock` beside it);
+    /// default true. Either way an existing lock is read and checked, and check mode
+    /// reports a lock that is out of date only when locks are written.
+    pub fn write_locks(&mut self, write: bool) -> &mut Self {
+        self.write_locks = write;
+        self
+    }
+
+    /// The `@generated` line every generated file starts with (after its comment
+    /// marker), for the catalog shown as `source_path`.
+    pub(crate) fn header(&self, source_path: &str) -> String {
+        format!(
+            "@generated by `{}` from {source_path}. Do not edit by hand.",
+            self.tool
+        )
+    }
+
+    /// `path` as messages and headers show it: relative to [`Config::relative_to`] (or
+    /// the current folder) when inside it, with `/` separators.
+    pub(crate) fn display_path(&self, path: &Path) -> String {
+        let root = match &self.relative_to {
+            Some(root) => Some(root.clone()),
+            None => std::env::current_dir().ok(),
+        };
+        let resolve = |p: &Path| std::fs::canonicalize(p).or_else(|_| std::path::absolute(p));
+        let relative = root.and_then(|root| match (resolve(&root), resolve(path)) {
+            (Ok(root), Ok(path)) => path.strip_prefix(&root).map(Path::to_path_buf).ok(),
+            _ => None,
+        });
+        relative
+            .unwrap_or_else(|| path.to_path_buf())
+            .to_string_lossy()
+            .replace('\\', "/")
+    }
+
+    pub(crate) fn writes(&self, output: Output) -> bool {
+        self.outputs.contains(&output)
+    }
+}

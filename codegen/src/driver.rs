@@ -1,0 +1,219 @@
+//! The one path from catalog files on disk to generated files on disk: read every
+//! catalog and its lock, generate and validate all of them, and only then write (or
+//! check) through [`crate::output`].
+
+use std::fmt;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use crate::output::{self, FileOutcome, FileState, Mode};
+use crate::{lock, Catalog, Config, Generated, GeneratedFile, Report, Source};
+
+/// What [`Config::run`] did, catalog by catalog.
+#[derive(Debug)]
+pub struct Summary {
+    /// One entry per catalog, in the order they were given (a folder's in name order).
+    pub catalogs: Vec<CatalogSummary>,
+}
+
+/// What happened to one catalog's files.
+#[derive(Debug)]
+pub struct CatalogSummary {
+    /// The validated catalog.
+    pub catalog: Catalog,
+    /// Warnings about the catalog, if there were any.
+    pub warnings: Option<Report>,
+    /// Every file written, checked or removed, its lock included.
+    pub files: Vec<FileOutcome>,
+}
+
+impl CatalogSummary {
+    /// How many of the files are in `state`'s kind.
+    pub fn count(&self, wanted: fn(&FileState) -> bool) -> usize {
+        self.files.iter().filter(|file| wanted(&file.state)).count()
+    }
+}
+
+impl Summary {
+    /// The files that differ from what the catalogs generate (check mode only).
+    pub fn stale(&self) -> impl Iterator<Item = &FileOutcome> {
+        self.catalogs
+            .iter()
+            .flat_map(|catalog| &catalog.files)
+            .filter(|file| matches!(file.state, FileState::Stale { .. }))
+    }
+
+    /// Whether no file was found stale.
+    pub fn is_up_to_date(&self) -> bool {
+        self.stale().next().is_none()
+    }
+}
+
+/// Why [`Config::run`] wrote nothing, or stopped.
+#[derive(Debug)]
+pub enum Error {
+    /// A file could not be read, listed, written or removed.
+    Io {
+        /// The file or folder.
+        path: PathBuf,
+        /// What went wrong.
+        source: io::Error,
+    },
+    /// At least one catalog (or lock) is wrong, so nothing was written. Holds every
+    /// report, in catalog order: the rejected catalogs' errors and the others' warnings.
+    Invalid(Vec<Report>),
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::Io { path, source } => write!(f, "{}: {source}", path.display()),
+            Error::Invalid(reports) => {
+                for report in reports {
+                    f.write_str(&report.render(false))?;
+                }
+                f.write_str("nothing was written")
+            }
+        }
+    }
+}
+
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Error::Io { source, .. } => Some(source),
+            Error::Invalid(_) => None,
+        }
+    }
+}
+
+/// `result`, with the path it concerns on failure.
+fn at<T>(path: &Path, result: io::Result<T>) -> Result<T, Error> {
+    result.map_err(|source| Error::Io {
+        path: path.to_path_buf(),
+        source,
+    })
+}
+
+impl Config {
+    /// Reads every catalog and its lock, generates all of them, and only when every one
+    /// is valid writes (or, in [`Mode::Check`], compares) their files and locks.
+    ///
+    /// A file is written only when its bytes change, atomically; Rust sources a catalog
+    /// no longer produces are removed. Nothing is written when any catalog is invalid.
+    pub fn run(&self, mode: Mode) -> Result<Summary, Error> {
+        let mut generated = Vec::new();
+        let mut reports = Vec::new();
+        let mut failed = false;
+        for path in self.catalog_paths()? {
+            match self.generate_path(&path)? {
+                Ok(result) => {
+                    reports.extend(result.warnings.clone());
+                    generated.push((path, result));
+                }
+                Err(report) => {
+                    reports.push(report);
+                    failed = true;
+                }
+            }
+        }
+        if failed {
+            return Err(Error::Invalid(reports));
+        }
+        let catalogs = generated
+            .into_iter()
+            .map(|(path, result)| self.sync(&path, result, mode))
+            .collect::<Result<_, _>>()?;
+        Ok(Summary { catalogs })
+    }
+
+    /// [`Config::run`] for a build script: writes into `$OUT_DIR` unless [`Config::out_dir`]
+    /// was set to something else, never writes the locks (a build must not change its
+    /// sources; an existing lock is still checked), and tells cargo to run the script
+    /// again when a catalog or lock changes.
+    pub fn compile(&mut self) -> Result<Summary, Error> {
+        if self.out_dir == Config::default().out_dir {
+            if let Some(out_dir) = std::env::var_os("OUT_DIR") {
+                self.out_dir = PathBuf::from(out_dir);
+            }
+        }
+        self.write_locks = false;
+        for path in self.catalog_paths()? {
+            println!("cargo::rerun-if-changed={}", path.display());
+            println!(
+                "cargo::rerun-if-changed={}",
+                lock::path_for(&path).display()
+            );
+        }
+        for dir in &self.catalog_dirs {
+            println!("cargo::rerun-if-changed={}", dir.display());
+        }
+        self.run(Mode::Write)
+    }
+
+    /// The catalogs given one by one, then those of each folder, in name order.
+    fn catalog_paths(&self) -> Result<Vec<PathBuf>, Error> {
+        let mut paths = self.catalogs.clone();
+        for dir in &self.catalog_dirs {
+            let entries = at(dir, std::fs::read_dir(dir))?;
+            let mut found: Vec<PathBuf> = at(dir, entries.map(|e| e.map(|e| e.path())).collect())?;
+            found.retain(|path| path.extension().is_some_and(|ext| ext == "yaml"));
+            found.sort();
+            paths.extend(found);
+        }
+        Ok(paths)
+    }
+
+    /// Reads the catalog at `path` and the lock beside it, and generates it.
+    fn generate_path(&self, path: &Path) -> Result<Result<Generated, Report>, Error> {
+        let bytes = at(path, std::fs::read(path))?;
+        let lock_path = lock::path_for(path);
+        let lock_bytes = match std::fs::read(&lock_path) {
+            Ok(bytes) => Some(bytes),
+            Err(error) if error.kind() == io::ErrorKind::NotFound => None,
+            Err(error) => return at(&lock_path, Err(error)),
+        };
+        let (name, lock_name) = (self.display_path(path), self.display_path(&lock_path));
+        let catalog = Source {
+            path: &name,
+            bytes: &bytes,
+        };
+        let lock = lock_bytes.as_deref().map(|bytes| Source {
+            path: &lock_name,
+            bytes,
+        });
+        Ok(self.generate(catalog, lock))
+    }
+
+    /// Writes or checks one catalog's files, and its lock when locks are written.
+    fn sync(&self, path: &Path, result: Generated, mode: Mode) -> Result<CatalogSummary, Error> {
+        let mut files = at(
+            &self.out_dir,
+            output::sync(&self.out_dir, &result.files, mode),
+        )?;
+        if self.write_locks {
+            let lock_path = lock::path_for(path);
+            let lock_dir = lock_path.parent().unwrap_or(Path::new("."));
+            let lock = GeneratedFile {
+                path: PathBuf::from(lock_path.file_name().expect("a lock file has a name")),
+                contents: result.lock,
+            };
+            files.extend(at(lock_dir, output::sync(lock_dir, &[lock], mode))?);
+        }
+        Ok(CatalogSummary {
+            catalog: result.catalog,
+            warnings: result.warnings,
+            files,
+        })
+    }
+}
+
+/// Generates every catalog from a build script, prost-build's `compile_protos` style:
+/// `Config::new()` with these catalogs, then [`Config::compile`].
+pub fn compile_catalogs(catalogs: &[impl AsRef<Path>]) -> Result<Summary, Error> {
+    let mut config = Config::new();
+    for catalog in catalogs {
+        config.catalog(catalog.as_ref());
+    }
+    config.compile()
+}
