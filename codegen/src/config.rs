@@ -56,6 +56,41 @@ impl Output {
     pub const DEFAULT: &'static [Output] = &[Output::Crate, Output::Markdown];
 }
 
+/// A feature of the generated crate. [`Output::Crate`] puts each behind a Cargo feature
+/// of the same name; [`Output::Module`] has no features of its own, so it is generated
+/// with those [`Config::module_features`] names and without the rest.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[non_exhaustive]
+pub enum Feature {
+    /// `Serialize`/`Deserialize` for `ErrorCode` and the `envelopes` module; the code
+    /// then needs the `serde` (with `alloc`) and `serde_json` crates.
+    Serde,
+    /// `ErrorCode::status_code()`; needs the `http` crate.
+    Http,
+    /// `IntoResponse` for every envelope; needs `axum-core` and brings in the other two.
+    Axum,
+}
+
+impl Feature {
+    /// The Cargo feature's name, as `cfg(feature = "...")` in generated code spells it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Feature::Serde => "serde",
+            Feature::Http => "http",
+            Feature::Axum => "axum",
+        }
+    }
+
+    /// The features this one turns on, itself included.
+    fn with_implied(self) -> &'static [Feature] {
+        match self {
+            Feature::Serde => &[Feature::Serde],
+            Feature::Http => &[Feature::Http],
+            Feature::Axum => &[Feature::Axum, Feature::Serde, Feature::Http],
+        }
+    }
+}
+
 /// Everything the generator needs to know besides the catalogs' contents.
 ///
 /// Built like `prost_build::Config`: set what differs from the defaults, then call
@@ -82,6 +117,7 @@ pub struct Config {
     pub(crate) tool: String,
     pub(crate) lookup: Lookup,
     pub(crate) outputs: Vec<Output>,
+    pub(crate) module_features: Vec<Feature>,
     pub(crate) write_locks: bool,
 }
 
@@ -95,6 +131,7 @@ impl Default for Config {
             tool: "codegen".to_owned(),
             lookup: Lookup::Auto,
             outputs: Output::DEFAULT.to_vec(),
+            module_features: Vec::new(),
             write_locks: true,
         }
     }
@@ -152,6 +189,19 @@ impl Config {
         outputs.sort();
         outputs.dedup();
         self.outputs = outputs;
+        self
+    }
+
+    /// The features [`Output::Module`] is generated with (and those they imply: `Axum`
+    /// brings `Serde` and `Http`); default none, which needs no dependency.
+    pub fn module_features(&mut self, features: impl IntoIterator<Item = Feature>) -> &mut Self {
+        let mut enabled: Vec<Feature> = features
+            .into_iter()
+            .flat_map(|feature| feature.with_implied().iter().copied())
+            .collect();
+        enabled.sort();
+        enabled.dedup();
+        self.module_features = enabled;
         self
     }
 

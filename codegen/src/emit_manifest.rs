@@ -8,10 +8,10 @@ use crate::model::Catalog;
 
 /// The oldest Rust the generated code compiles with: `const fn`s read a `static`
 /// (stable since 1.83).
-pub const RUST_VERSION: &str = "1.83";
+pub(crate) const RUST_VERSION: &str = "1.83";
 
 /// The generated crate's `Cargo.toml`.
-pub fn cargo_toml(catalog: &Catalog, header: &str) -> String {
+pub(crate) fn cargo_toml(catalog: &Catalog, header: &str) -> String {
     let description = format!(
         "Error codes of the {}, generated from its error catalog.",
         catalog.api
@@ -52,7 +52,7 @@ pub fn cargo_toml(catalog: &Catalog, header: &str) -> String {
 }
 
 /// The generated crate's `rustfmt.toml`.
-pub fn rustfmt_toml(header: &str) -> String {
+pub(crate) fn rustfmt_toml(header: &str) -> String {
     format!(
         "# {header}\n\
          # The sources are formatted by the generator (prettyplease); rustfmt leaves them be.\n\

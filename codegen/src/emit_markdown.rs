@@ -13,7 +13,7 @@ use crate::text::inline;
 use crate::{outline, trpc};
 
 /// The Markdown of the generated crate's `ERRORS.md`.
-pub fn emit(catalog: &Catalog, header: &str) -> String {
+pub(crate) fn emit(catalog: &Catalog, header: &str) -> String {
     let mut page = format!("<!-- {header} -->\n\n");
     push_intro(&mut page, catalog);
     push_responses(&mut page, catalog);

@@ -4,7 +4,7 @@
 ///
 /// Covers the 4xx and 5xx statuses of the IANA registry (RFC 9110 and the RFCs that
 /// add to it); a catalog may use any status in 400..=599, so unregistered ones get none.
-pub fn reason_phrase(status: u16) -> Option<&'static str> {
+pub(crate) fn reason_phrase(status: u16) -> Option<&'static str> {
     Some(match status {
         400 => "Bad Request",
         401 => "Unauthorized",

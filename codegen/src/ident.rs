@@ -7,12 +7,12 @@
 use heck::{ToShoutySnakeCase, ToUpperCamelCase};
 
 /// The `ErrorCode` (or `Family`) variant for a wire string (or family id).
-pub fn variant_name(name: &str) -> String {
+pub(crate) fn variant_name(name: &str) -> String {
     name.to_upper_camel_case()
 }
 
 /// The `docs_url` constant for a wire string.
-pub fn constant_name(wire: &str) -> String {
+pub(crate) fn constant_name(wire: &str) -> String {
     wire.to_shouty_snake_case()
 }
 
@@ -20,7 +20,7 @@ pub fn constant_name(wire: &str) -> String {
 ///
 /// Most keywords are lower case and cannot come out of the casings above; the check
 /// covers them all anyway so that it stays right if the casing rules change.
-pub fn is_keyword(ident: &str) -> bool {
+pub(crate) fn is_keyword(ident: &str) -> bool {
     const KEYWORDS: &[&str] = &[
         "Self", "abstract", "as", "async", "await", "become", "box", "break", "const", "continue",
         "crate", "do", "dyn", "else", "enum", "extern", "false", "final", "fn", "for", "gen", "if",

@@ -12,32 +12,35 @@
 //! [`generate`] runs stages 1 to 3 and never touches the disk, so `cargo xtask gen`, its
 //! `--check` mode, the drift test and the snapshot tests all share one code path.
 
+#![deny(missing_docs, unreachable_pub)]
+
 mod config;
-pub mod diagnostics;
+mod diagnostics;
 mod driver;
-pub mod emit_manifest;
-pub mod emit_markdown;
-pub mod emit_rust;
-pub mod http_status;
-pub mod ident;
-pub mod load;
-pub mod lock;
+mod emit_manifest;
+mod emit_markdown;
+mod emit_rust;
+mod http_status;
+mod ident;
+mod load;
+mod lock;
 pub mod model;
-pub mod outline;
-pub mod output;
-pub mod phf;
+mod outline;
+mod output;
+mod phf;
 mod suggest;
-pub mod text;
-pub mod trpc;
-pub mod validate;
+mod text;
+mod trpc;
+mod validate;
 
 use std::path::PathBuf;
 
-pub use config::{Config, Lookup, Output};
+pub use config::{Config, Feature, Lookup, Output};
 pub use diagnostics::{Diagnostic, Report, Severity, Span};
 pub use driver::{compile_catalogs, CatalogSummary, Error, Summary};
+pub use lock::path_for as lock_path;
 pub use model::Catalog;
-pub use output::{FileOutcome, FileState, Mode};
+pub use output::{write_atomically, FileOutcome, FileState, Mode};
 
 /// One file of generated output.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -135,7 +138,11 @@ impl Config {
         }
         if self.writes(Output::Module) {
             let name = format!("{}.rs", catalog.crate_name.replace('-', "_"));
-            files.push(file(&name, emit_rust::emit_module(catalog, &header)));
+            let features: Vec<&str> = self.module_features.iter().map(|f| f.name()).collect();
+            files.push(file(
+                &name,
+                emit_rust::emit_module(catalog, &header, &features),
+            ));
         }
         if self.writes(Output::Markdown) {
             files.push(file("ERRORS.md", emit_markdown::emit(catalog, &header)));

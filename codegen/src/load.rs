@@ -14,7 +14,7 @@ use crate::suggest::closest;
 
 /// A value and the place in the catalog where it was written.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Spanned<T> {
+pub(crate) struct Spanned<T> {
     /// The value.
     pub value: T,
     /// Where it was written.
@@ -23,7 +23,7 @@ pub struct Spanned<T> {
 
 /// The catalog as written, before any check of meaning.
 #[derive(Debug, Default)]
-pub struct RawCatalog {
+pub(crate) struct RawCatalog {
     /// Where the top-level mapping starts.
     pub span: Span,
     /// `api`: the API's human name.
@@ -48,7 +48,7 @@ pub struct RawCatalog {
 
 /// A code's `deprecated` mapping as written.
 #[derive(Debug, Default)]
-pub struct RawDeprecation {
+pub(crate) struct RawDeprecation {
     /// Where the mapping starts.
     pub span: Span,
     /// `since`: the catalog version that deprecated the code.
@@ -61,7 +61,7 @@ pub struct RawDeprecation {
 
 /// One entry of `retired` as written.
 #[derive(Debug, Default)]
-pub struct RawRetired {
+pub(crate) struct RawRetired {
     /// Where the entry starts.
     pub span: Span,
     /// `code`: the retired wire string.
@@ -74,9 +74,7 @@ pub struct RawRetired {
 
 /// One entry of `families` as written.
 #[derive(Debug, Default)]
-pub struct RawFamily {
-    /// Where the entry starts.
-    pub span: Span,
+pub(crate) struct RawFamily {
     /// `id`.
     pub id: Option<Spanned<String>>,
     /// `title`.
@@ -87,7 +85,7 @@ pub struct RawFamily {
 
 /// One entry of `codes` as written.
 #[derive(Debug, Default)]
-pub struct RawCode {
+pub(crate) struct RawCode {
     /// Where the entry starts.
     pub span: Span,
     /// `code`: the wire string.
@@ -143,7 +141,7 @@ const CODE_KEYS: &[&str] = &[
 ///
 /// Returns `None` only when the text is not YAML at all; otherwise returns what could be
 /// read, with the faulty values left out, so that validation can still report the rest.
-pub fn load(text: &str, diagnostics: &mut Vec<Diagnostic>) -> Option<RawCatalog> {
+pub(crate) fn load(text: &str, diagnostics: &mut Vec<Diagnostic>) -> Option<RawCatalog> {
     let locator = Locator::new(text);
     if text.trim().is_empty() {
         diagnostics.push(
@@ -336,7 +334,6 @@ impl Reader<'_> {
         let map = self.mapping(node, "a family")?;
         let fields = self.fields(map, "family", FAMILY_KEYS);
         Some(RawFamily {
-            span: fields.span,
             id: self.required_text(&fields, "id"),
             title: self.required_text(&fields, "title"),
             description: fields

@@ -24,7 +24,7 @@ pub fn path_for(catalog: &std::path::Path) -> std::path::PathBuf {
 
 /// The lock as read from disk.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Lock {
+pub(crate) struct Lock {
     /// The catalog version the lock was written at; `None` for a catalog never generated.
     pub version: Option<Version>,
     /// Every released code, by wire string.
@@ -33,7 +33,7 @@ pub struct Lock {
 
 /// One released code.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct LockedCode {
+pub(crate) struct LockedCode {
     /// Its HTTP status.
     pub status: u16,
     /// The catalog version that introduced it.
@@ -45,7 +45,7 @@ pub struct LockedCode {
 }
 
 /// Reads a lock file; problems are located in `text`.
-pub fn parse(text: &str) -> Result<Lock, Vec<Diagnostic>> {
+pub(crate) fn parse(text: &str) -> Result<Lock, Vec<Diagnostic>> {
     let mut lock = Lock::default();
     let mut problems = Vec::new();
     let mut offset = 0;
@@ -104,12 +104,17 @@ fn parse_line(content: &str, line: usize, lock: &mut Lock) -> Result<(), String>
 
 /// Whether going from `old` to `new` is a semver-breaking release: a new major version,
 /// or a new minor version while the major is 0.
-pub fn is_breaking(old: &Version, new: &Version) -> bool {
+pub(crate) fn is_breaking(old: &Version, new: &Version) -> bool {
     new.major > old.major || (old.major == 0 && new.major == 0 && new.minor > old.minor)
 }
 
 /// Compares the validated catalog with its lock; `raw` gives the places to point at.
-pub fn check(raw: &RawCatalog, catalog: &Catalog, lock: &Lock, lock_path: &str) -> Vec<Diagnostic> {
+pub(crate) fn check(
+    raw: &RawCatalog,
+    catalog: &Catalog,
+    lock: &Lock,
+    lock_path: &str,
+) -> Vec<Diagnostic> {
     let Some(locked_version) = &lock.version else {
         return Vec::new();
     };
@@ -247,7 +252,7 @@ impl<'a> Places<'a> {
 }
 
 /// The new lock: the old one brought up to date with the catalog.
-pub fn render(catalog: &Catalog, lock: &Lock, header: &str) -> String {
+pub(crate) fn render(catalog: &Catalog, lock: &Lock, header: &str) -> String {
     let mut rows: BTreeMap<&str, (u16, &str, Option<&str>)> = BTreeMap::new();
     for code in &catalog.codes {
         let since = lock
@@ -285,4 +290,48 @@ pub fn render(catalog: &Catalog, lock: &Lock, header: &str) -> String {
         out.push('\n');
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use semver::Version;
+
+    use super::{is_breaking, parse};
+
+    #[test]
+    fn breaking_means_a_new_major_or_a_new_minor_below_1() {
+        let v = |text: &str| Version::parse(text).unwrap();
+        assert!(is_breaking(&v("0.1.0"), &v("0.2.0")));
+        assert!(is_breaking(&v("0.9.3"), &v("1.0.0")));
+        assert!(is_breaking(&v("1.4.2"), &v("2.0.0")));
+        assert!(!is_breaking(&v("0.1.0"), &v("0.1.1")));
+        assert!(!is_breaking(&v("1.0.0"), &v("1.1.0")));
+        assert!(!is_breaking(&v("1.0.0"), &v("1.0.0")));
+    }
+
+    #[test]
+    fn the_lock_written_reads_back_as_what_it_records() {
+        let source = crate::Source {
+            path: "catalog/relay.yaml",
+            bytes: include_bytes!("../../catalog/relay.yaml"),
+        };
+        let generated = crate::Config::new().generate(source, None).unwrap();
+        let lock = parse(&generated.lock).unwrap();
+        assert_eq!(lock.version, Some(Version::new(0, 1, 0)));
+        assert_eq!(lock.codes.len(), 66);
+        let ticket = &lock.codes["TICKET_NOT_FOUND"];
+        assert_eq!(
+            (
+                ticket.status,
+                ticket.since.as_str(),
+                ticket.retired.as_deref()
+            ),
+            (404, "0.1.0", None)
+        );
+        let names: Vec<&String> = lock.codes.keys().collect();
+        assert!(
+            names.windows(2).all(|pair| pair[0] < pair[1]),
+            "sorted by wire string"
+        );
+    }
 }

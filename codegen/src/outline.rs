@@ -8,35 +8,35 @@
 use std::collections::HashMap;
 
 /// The page title (level 1).
-pub fn page_title(api: &str) -> String {
+pub(crate) fn page_title(api: &str) -> String {
     format!("{api} errors")
 }
 
 /// The section showing the JSON shape of each envelope (level 2, after the title; only
 /// when the catalog declares envelopes).
-pub const RESPONSES_SECTION: &str = "Error responses";
+pub(crate) const RESPONSES_SECTION: &str = "Error responses";
 
 /// The section summarising codes by HTTP status (level 2, after the responses).
-pub const STATUS_SECTION: &str = "HTTP status summary";
+pub(crate) const STATUS_SECTION: &str = "HTTP status summary";
 
 /// The section holding one level-3 heading per code (level 2, after the families).
-pub const CODES_SECTION: &str = "Error codes";
+pub(crate) const CODES_SECTION: &str = "Error codes";
 
 /// The section listing retired codes, one level-3 heading each (level 2, last).
-pub const RETIRED_SECTION: &str = "Retired codes";
+pub(crate) const RETIRED_SECTION: &str = "Retired codes";
 
 /// Gives each heading the anchor GitHub and mdBook give it, in page order.
 ///
 /// Both lower-case the heading's text, keep letters, digits, `-` and `_`, turn spaces
 /// into `-` and drop everything else; a repeated anchor gets `-1`, `-2`, ... appended.
 #[derive(Debug, Default)]
-pub struct Slugger {
+pub(crate) struct Slugger {
     seen: HashMap<String, usize>,
 }
 
 impl Slugger {
     /// The anchor of the next heading, whose rendered text is `text`.
-    pub fn anchor(&mut self, text: &str) -> String {
+    pub(crate) fn anchor(&mut self, text: &str) -> String {
         let base = slug(text);
         let mut candidate = base.clone();
         while self.seen.contains_key(&candidate) {

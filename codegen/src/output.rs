@@ -56,7 +56,11 @@ const MAX_DIFF_LINES: usize = 40;
 ///
 /// Every file is compared before any is written, and the outcomes come back in the
 /// order of `files`.
-pub fn sync(out_dir: &Path, files: &[GeneratedFile], mode: Mode) -> io::Result<Vec<FileOutcome>> {
+pub(crate) fn sync(
+    out_dir: &Path,
+    files: &[GeneratedFile],
+    mode: Mode,
+) -> io::Result<Vec<FileOutcome>> {
     let mut outcomes = files
         .iter()
         .map(|file| {

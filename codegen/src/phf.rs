@@ -15,7 +15,7 @@
 
 /// The multiplier of the hash: the 64-bit golden ratio, an odd constant with well-mixed
 /// bits.
-pub const MULTIPLIER: u64 = 0x9E37_79B9_7F4A_7C15;
+pub(crate) const MULTIPLIER: u64 = 0x9E37_79B9_7F4A_7C15;
 
 /// Average keys per bucket: small buckets are easy to place.
 const KEYS_PER_BUCKET: usize = 4;
@@ -23,7 +23,7 @@ const KEYS_PER_BUCKET: usize = 4;
 /// The hash of `bytes` under `seed`: 8 bytes at a time, multiply and rotate; a short
 /// tail is read as the last 8 bytes of the string (overlapping what came before) rather
 /// than byte by byte.
-pub fn hash(bytes: &[u8], seed: u64) -> u64 {
+pub(crate) fn hash(bytes: &[u8], seed: u64) -> u64 {
     let len = bytes.len();
     let mut hash = seed ^ (len as u64).wrapping_mul(MULTIPLIER);
     let mut chunks = bytes.chunks_exact(8);
@@ -47,7 +47,7 @@ pub fn hash(bytes: &[u8], seed: u64) -> u64 {
 }
 
 /// The three numbers a key's hash gives: its bucket and the two factors of its slot.
-pub fn split(hash: u64, buckets: u32) -> (u32, u32, u32) {
+pub(crate) fn split(hash: u64, buckets: u32) -> (u32, u32, u32) {
     let bucket = (hash >> 32) as u32 % buckets;
     let f1 = hash as u32;
     let f2 = ((hash ^ (hash >> 17)).wrapping_mul(MULTIPLIER) >> 32) as u32;
@@ -55,13 +55,13 @@ pub fn split(hash: u64, buckets: u32) -> (u32, u32, u32) {
 }
 
 /// The slot of a key with factors `f1`, `f2` under displacement `(d1, d2)`.
-pub fn slot(f1: u32, f2: u32, (d1, d2): (u32, u32), len: u32) -> u32 {
+pub(crate) fn slot(f1: u32, f2: u32, (d1, d2): (u32, u32), len: u32) -> u32 {
     d2.wrapping_add(f1.wrapping_mul(d1)).wrapping_add(f2) % len
 }
 
 /// The tables of a perfect hash over `n` keys.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct PerfectHash {
+pub(crate) struct PerfectHash {
     /// The hash seed that made every bucket placeable.
     pub seed: u64,
     /// One displacement pair per bucket.
@@ -73,15 +73,17 @@ pub struct PerfectHash {
 impl PerfectHash {
     /// Builds the tables for `keys`, which must be distinct. Deterministic: the same keys
     /// always give the same tables.
-    pub fn new(keys: &[&str]) -> PerfectHash {
+    pub(crate) fn new(keys: &[&str]) -> PerfectHash {
         // Each seed fails only with small probability, so this ends after a few tries.
         (0u64..)
             .find_map(|seed| Self::try_seed(keys, seed))
             .expect("some seed places every key")
     }
 
-    /// The index of the only key that `key` can be.
-    pub fn lookup(&self, key: &str) -> usize {
+    /// The index of the only key that `key` can be: what the generated `from_wire`
+    /// computes, here to test the table.
+    #[cfg(test)]
+    pub(crate) fn lookup(&self, key: &str) -> usize {
         let buckets = self.displacements.len() as u32;
         let (bucket, f1, f2) = split(hash(key.as_bytes(), self.seed), buckets);
         let at = slot(

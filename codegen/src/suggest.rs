@@ -5,7 +5,10 @@
 /// Close enough means an edit distance (counting a swap of neighbours as one edit) of at most a third of the name's length (at least
 /// one edit), which catches `staus` -> `status` and `ticket` -> `tickets` but does not
 /// propose unrelated words.
-pub fn closest<'c>(name: &str, candidates: impl IntoIterator<Item = &'c str>) -> Option<&'c str> {
+pub(crate) fn closest<'c>(
+    name: &str,
+    candidates: impl IntoIterator<Item = &'c str>,
+) -> Option<&'c str> {
     let limit = (name.chars().count() / 3).max(1);
     candidates
         .into_iter()

@@ -7,7 +7,7 @@
 
 /// `text` as one line of inline Markdown: whitespace runs (line breaks too) become one
 /// space, and every character Markdown would interpret is backslash-escaped.
-pub fn inline(text: &str) -> String {
+pub(crate) fn inline(text: &str) -> String {
     let collapsed = text.split_whitespace().collect::<Vec<_>>().join(" ");
     let chars: Vec<char> = collapsed.chars().collect();
     let mut out = String::with_capacity(collapsed.len() + 8);
@@ -32,7 +32,7 @@ pub fn inline(text: &str) -> String {
 ///
 /// Each line is made safe at its start too, since a line that begins with `- ` or `1.`
 /// would otherwise start a list.
-pub fn wrapped(text: &str, width: usize) -> Vec<String> {
+pub(crate) fn wrapped(text: &str, width: usize) -> Vec<String> {
     let escaped = inline(text);
     let mut lines: Vec<String> = Vec::new();
     let mut line = String::new();

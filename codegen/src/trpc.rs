@@ -8,7 +8,7 @@
 //! test package pins that version and checks these tables against its source.
 
 /// tRPC's error key for an HTTP status, as `HTTP_CODE_TO_JSONRPC2` maps it.
-pub fn key_for_status(status: u16) -> &'static str {
+pub(crate) fn key_for_status(status: u16) -> &'static str {
     match status {
         400 => "BAD_REQUEST",
         401 => "UNAUTHORIZED",
@@ -63,12 +63,12 @@ fn number_for_key(key: &str) -> i32 {
 }
 
 /// The number tRPC puts in `error.code` for an error answered with `status`.
-pub fn number_for_status(status: u16) -> i32 {
+pub(crate) fn number_for_status(status: u16) -> i32 {
     number_for_key(key_for_status(status))
 }
 
 /// The number tRPC uses when it knows nothing better: `INTERNAL_SERVER_ERROR`.
-pub const FALLBACK_NUMBER: i32 = -32603;
+pub(crate) const FALLBACK_NUMBER: i32 = -32603;
 
 #[cfg(test)]
 mod tests {

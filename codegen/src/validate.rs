@@ -14,12 +14,12 @@ use crate::outline::{self, Slugger};
 use crate::suggest::closest;
 
 /// The longest wire string the format accepts.
-pub const MAX_WIRE_LEN: usize = 100;
+pub(crate) const MAX_WIRE_LEN: usize = 100;
 
 /// Checks `raw` and builds the model, adding every problem to `diagnostics`.
 ///
 /// Returns `None` when any error was found; warnings alone do not stop the build.
-pub fn validate(
+pub(crate) fn validate(
     raw: &RawCatalog,
     source_path: &str,
     diagnostics: &mut Vec<Diagnostic>,

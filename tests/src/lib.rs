@@ -27,14 +27,19 @@ pub fn relative(path: &Path) -> String {
         .replace('\\', "/")
 }
 
-/// The generator as `cargo xtask gen` configures it: the shipped catalogs into
-/// `generated/`, paths shown relative to the repository, headers naming the xtask.
+/// The generator as `cargo xtask gen` configures it, without catalogs: paths shown
+/// relative to the repository, headers naming the xtask.
 pub fn config() -> Config {
-    let root = workspace_root();
     let mut config = Config::new();
+    config.tool("cargo xtask gen").relative_to(workspace_root());
     config
-        .tool("cargo xtask gen")
-        .relative_to(&root)
+}
+
+/// [`config`] with the shipped catalogs, into `generated/`: `cargo xtask gen` itself.
+pub fn shipped_config() -> Config {
+    let root = workspace_root();
+    let mut config = config();
+    config
         .catalog_dir(root.join("catalog"))
         .out_dir(root.join("generated"));
     config
@@ -51,7 +56,7 @@ pub fn generate_file_with(config: &Config, path: &Path) -> Result<Generated, Rep
     let read =
         |path: &Path| std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let bytes = read(path);
-    let lock_path = codegen::lock::path_for(path);
+    let lock_path = codegen::lock_path(path);
     let lock_bytes = lock_path.exists().then(|| read(&lock_path));
     let (name, lock_name) = (relative(path), relative(&lock_path));
     let lock = lock_bytes.as_deref().map(|bytes| Source {

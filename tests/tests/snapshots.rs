@@ -58,3 +58,22 @@ fn catalogs_with_warnings() {
         insta::assert_snapshot!(warnings.render(false));
     });
 }
+
+/// The single-file module a build script includes (`Output::Module`), with the `serde`
+/// feature compiled in and no `cfg(feature)` left; `examples/build-script` builds one.
+#[test]
+fn module_output() {
+    let path = catalog_tests::workspace_root().join("tests/fixtures/valid/minimal.yaml");
+    let mut config = catalog_tests::config();
+    config
+        .outputs([codegen::Output::Module])
+        .module_features([codegen::Feature::Serde]);
+    let generated = catalog_tests::generate_file_with(&config, &path).unwrap();
+    let [module] = &generated.files[..] else {
+        panic!("one file: {:?}", generated.files);
+    };
+    assert_eq!(module.path, std::path::Path::new("minimal-errors/minimal_errors.rs"));
+    assert!(!module.contents.contains("cfg(feature"), "{}", module.contents);
+    assert!(!module.contents.contains("#!["), "inner attributes cannot be included");
+    insta::assert_snapshot!(module.contents);
+}

@@ -6,8 +6,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use catalog_tests::{generate_file, workspace_root, yaml_files};
-use codegen::output;
+use catalog_tests::{workspace_root, yaml_files};
 use codegen::{Lookup, Mode};
 
 /// Runs cargo in `dir` with a build cache kept between test runs, and fails with its
@@ -72,24 +71,30 @@ fn every_generated_crate_passes_clippy_rustdoc_and_doctests() {
             &temp.path().join(name),
         );
     }
-    for fixture in yaml_files(&workspace_root().join("tests/fixtures/valid")) {
-        let generated = generate_file(&fixture).unwrap_or_else(|report| panic!("{report}"));
-        output::sync(temp.path(), &generated.files, Mode::Write).unwrap();
-        members.push(format!("{:?}", generated.catalog.crate_name));
-    }
-    // A catalog with the perfect-hash lookup, so that is checked too.
-    let synthetic = devtools::synth::synthetic_catalog(60);
+    // Every valid fixture, and a synthetic catalog with the perfect-hash lookup so that
+    // is checked too, generated into the folder through the library's one write path.
+    let synthetic = temp.path().join("synthetic.yaml");
+    std::fs::write(&synthetic, devtools::synth::synthetic_catalog(60)).unwrap();
+    let fixtures = yaml_files(&workspace_root().join("tests/fixtures/valid"));
     let mut config = catalog_tests::config();
-    config.lookup(Lookup::PerfectHash);
-    let source = codegen::Source {
-        path: "synthetic.yaml",
-        bytes: synthetic.as_bytes(),
-    };
-    let generated = config
-        .generate(source, None)
-        .unwrap_or_else(|report| panic!("{report}"));
-    output::sync(temp.path(), &generated.files, Mode::Write).unwrap();
-    members.push(format!("{:?}", generated.catalog.crate_name));
+    config.out_dir(temp.path()).write_locks(false);
+    for fixture in &fixtures {
+        config.catalog(fixture);
+    }
+    let mut hashed = catalog_tests::config();
+    hashed
+        .out_dir(temp.path())
+        .write_locks(false)
+        .lookup(Lookup::PerfectHash)
+        .catalog(&synthetic);
+    for config in [config, hashed] {
+        let summary = config
+            .run(Mode::Write)
+            .unwrap_or_else(|error| panic!("{error}"));
+        for generated in summary.catalogs {
+            members.push(format!("{:?}", generated.catalog.crate_name));
+        }
+    }
     let manifest = format!(
         "[workspace]\nresolver = \"2\"\nmembers = [{}]\n",
         members.join(", ")

@@ -97,7 +97,7 @@ fn crate_files(generated: &codegen::Generated) -> Vec<GeneratedFile> {
 fn median(root: &Path, case: &Case, runs: usize) -> Result<Duration> {
     let dir = tempfile::tempdir()?;
     for file in &case.files {
-        codegen::output::write_atomically(&dir.path().join(&file.path), file.contents.as_bytes())?;
+        codegen::write_atomically(&dir.path().join(&file.path), file.contents.as_bytes())?;
     }
     // Same dependency versions as the workspace, so both sides build the same serde.
     std::fs::copy(root.join("Cargo.lock"), dir.path().join("Cargo.lock"))?;

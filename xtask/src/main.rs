@@ -109,7 +109,7 @@ fn synth(args: &SynthArgs) -> Result<ExitCode> {
         anyhow::bail!("--codes must be at least 1: a catalog needs a code");
     }
     let text = devtools::synth::synthetic_catalog(args.codes);
-    codegen::output::write_atomically(&args.out, text.as_bytes())
+    codegen::write_atomically(&args.out, text.as_bytes())
         .with_context(|| format!("cannot write {}", args.out.display()))?;
     to_stdout!("{}: {} codes", args.out.display(), args.codes);
     Ok(ExitCode::SUCCESS)

@@ -21,7 +21,7 @@ const DOC_WIDTH: usize = 90;
 
 /// One Rust source file of the generated crate.
 #[derive(Debug)]
-pub struct RustFile {
+pub(crate) struct RustFile {
     /// The file's name under `src/`, e.g. `lib.rs`.
     pub name: &'static str,
     /// The formatted source.
@@ -115,7 +115,7 @@ fn lib_rs(catalog: &Catalog) -> TokenStream {
 /// Files are built and formatted on threads of their own: parsing and printing are most
 /// of the generator's time on a large catalog, and the files are independent. (Token
 /// streams cannot cross threads, so each thread builds its own.)
-pub fn emit(catalog: &Catalog, header: &str) -> Vec<RustFile> {
+pub(crate) fn emit(catalog: &Catalog, header: &str) -> Vec<RustFile> {
     let mut builders: Vec<(&'static str, Builder)> = vec![("lib.rs", lib_rs)];
     builders.extend(submodules(catalog).into_iter().map(|m| (m.file, m.build)));
     std::thread::scope(|scope| {
@@ -140,18 +140,91 @@ pub fn emit(catalog: &Catalog, header: &str) -> Vec<RustFile> {
 /// The whole crate as one file of items, with its modules inline, to be `include!`d into
 /// a module of another crate (crate-level attributes and docs cannot be included, so
 /// they are left out; the including module gives its own).
-pub fn emit_module(catalog: &Catalog, header: &str) -> String {
+///
+/// The including crate has no features of ours, so each `#[cfg(feature = "...")]` item
+/// is kept, without the attribute, when its feature is in `features`, and left out
+/// otherwise.
+pub(crate) fn emit_module(catalog: &Catalog, header: &str, features: &[&str]) -> String {
     let modules = expand_submodules(catalog, true);
     let items = codes::lib_items(catalog);
-    format_file(quote! { #modules #items }, header)
+    let mut file: syn::File =
+        syn::parse2(quote! { #modules #items }).expect("the generator emits valid Rust");
+    resolve_features(&mut file.items, features);
+    print_file(&file, header)
+}
+
+/// Keeps the items whose `cfg(feature = ...)` is enabled, without that attribute, and
+/// drops the others, in inline modules too.
+fn resolve_features(items: &mut Vec<syn::Item>, features: &[&str]) {
+    items.retain_mut(|item| {
+        let Some(attrs) = item_attrs(item) else {
+            return true;
+        };
+        let mut enabled = true;
+        attrs.retain(|attr| match feature_of(attr) {
+            Some(feature) => {
+                enabled &= features.contains(&feature.as_str());
+                false
+            }
+            None => true,
+        });
+        enabled
+    });
+    for item in items {
+        if let syn::Item::Mod(syn::ItemMod {
+            content: Some((_, items)),
+            ..
+        }) = item
+        {
+            resolve_features(items, features);
+        }
+    }
+}
+
+/// The attributes of the kinds of item the generator puts behind a feature.
+fn item_attrs(item: &mut syn::Item) -> Option<&mut Vec<syn::Attribute>> {
+    match item {
+        syn::Item::Const(item) => Some(&mut item.attrs),
+        syn::Item::Enum(item) => Some(&mut item.attrs),
+        syn::Item::ExternCrate(item) => Some(&mut item.attrs),
+        syn::Item::Fn(item) => Some(&mut item.attrs),
+        syn::Item::Impl(item) => Some(&mut item.attrs),
+        syn::Item::Mod(item) => Some(&mut item.attrs),
+        syn::Item::Static(item) => Some(&mut item.attrs),
+        syn::Item::Struct(item) => Some(&mut item.attrs),
+        syn::Item::Use(item) => Some(&mut item.attrs),
+        _ => None,
+    }
+}
+
+/// `serde` for `#[cfg(feature = "serde")]`.
+fn feature_of(attr: &syn::Attribute) -> Option<String> {
+    if !attr.path().is_ident("cfg") {
+        return None;
+    }
+    let condition: syn::MetaNameValue = attr.parse_args().ok()?;
+    if !condition.path.is_ident("feature") {
+        return None;
+    }
+    match condition.value {
+        syn::Expr::Lit(syn::ExprLit {
+            lit: syn::Lit::Str(name),
+            ..
+        }) => Some(name.value()),
+        _ => None,
+    }
 }
 
 /// Formats a file's tokens with prettyplease, under the generated-file header.
 fn format_file(tokens: TokenStream, header: &str) -> String {
     let file: syn::File = syn::parse2(tokens).expect("the generator emits valid Rust");
+    print_file(&file, header)
+}
+
+fn print_file(file: &syn::File, header: &str) -> String {
     format!(
         "// {header}\n{}",
-        separate_items(&prettyplease::unparse(&file))
+        separate_items(&prettyplease::unparse(file))
     )
 }
 
