@@ -8,6 +8,7 @@
 pub struct ReadmeExamples;
 
 use std::path::{Path, PathBuf};
+use std::process::Command;
 
 use codegen::{Generated, Report, Source};
 
@@ -63,4 +64,40 @@ pub fn yaml_files(dir: &Path) -> Vec<PathBuf> {
 /// The shipped catalogs, `catalog/*.yaml`.
 pub fn shipped_catalogs() -> Vec<PathBuf> {
     yaml_files(&workspace_root().join("catalog"))
+}
+
+/// Runs `cargo <args>` offline in `dir`, building into `target`, and returns its error
+/// output when it fails.
+///
+/// Tests that build generated crates share one `target` (under `CARGO_TARGET_TMPDIR`),
+/// so the crates' dependencies are compiled once and kept between test runs. `RUSTFLAGS`
+/// is dropped so that a caller's flags do not invalidate that cache.
+pub fn cargo(
+    dir: &Path,
+    target: &Path,
+    args: &[&str],
+    envs: &[(&str, &str)],
+) -> Result<(), String> {
+    let (subcommand, rest) = args.split_first().expect("a cargo subcommand");
+    let output = Command::new(env!("CARGO"))
+        .arg(subcommand)
+        .arg("--offline")
+        .arg("--target-dir")
+        .arg(target)
+        .args(rest)
+        .current_dir(dir)
+        .envs(envs.iter().copied())
+        .env_remove("RUSTFLAGS")
+        .output()
+        .expect("cargo runs");
+    if output.status.success() {
+        Ok(())
+    } else {
+        Err(format!(
+            "cargo {} failed in {}:\n{}",
+            args.join(" "),
+            dir.display(),
+            String::from_utf8_lossy(&output.stderr)
+        ))
+    }
 }
