@@ -8,6 +8,7 @@
 pub struct ReadmeExamples;
 
 use std::path::{Path, PathBuf};
+use std::process::Command;
 
 use codegen::{Config, Generated, Report, Source};
 
@@ -96,3 +97,237 @@ pub fn yaml_files(dir: &Path) -> Vec<PathBuf> {
 pub fn shipped_catalogs() -> Vec<PathBuf> {
     yaml_files(&workspace_root().join("catalog"))
 }
+
+/// Runs `cargo <args>` offline in `dir`, building into `target`, and returns its output
+/// when it fails.
+///
+/// Tests that build generated crates share one `target` (under `CARGO_TARGET_TMPDIR`),
+/// so the crates' dependencies are compiled once and kept between test runs. `RUSTFLAGS`
+/// is dropped so that a caller's flags do not invalidate that cache.
+pub fn cargo(
+    dir: &Path,
+    target: &Path,
+    args: &[&str],
+    envs: &[(&str, &str)],
+) -> Result<(), String> {
+    let (subcommand, rest) = args.split_first().expect("a cargo subcommand");
+    let output = Command::new(env!("CARGO"))
+        .arg(subcommand)
+        .arg("--offline")
+        .arg("--target-dir")
+        .arg(target)
+        .args(rest)
+        .current_dir(dir)
+        .envs(envs.iter().copied())
+        .env_remove("RUSTFLAGS")
+        .output()
+        .expect("cargo runs");
+    if output.status.success() {
+        Ok(())
+    } else {
+        // A failing test run says why on stdout; cargo itself writes to stderr.
+        Err(format!(
+            "cargo {} failed in {}:\n{}{}",
+            args.join(" "),
+            dir.display(),
+            String::from_utf8_lossy(&output.stdout),
+            String::from_utf8_lossy(&output.stderr)
+        ))
+    }
+}
+
+/// Code names that read like what the generated crates name through `Self::`, call
+/// unqualified or define themselves: every associated type, const and method of every
+/// trait the generated code implements or calls, the prelude, the primitive types, and
+/// the generated crate's own items and dependencies.
+///
+/// A variant may be named like any of them (`err` becomes `ErrorCode::Err`), and the
+/// crate must still build, under every feature, without a warning. No two names give the
+/// same variant, and none is a keyword, so any selection is a valid catalog; each is
+/// spelled as Rust spells the item, and works as a wire string or, snake-cased, a family
+/// id. `tests/fixtures/valid/trait_item_names.yaml` has a code for each, the property
+/// test in `tests/tests/trait_item_names.rs` builds crates from random selections, and
+/// the fuzz target draws wire strings from it.
+pub const TRAIT_AND_PRELUDE_NAMES: &[&str] = &[
+    // core::str::FromStr, core::fmt::{Display, Debug}, core::error::Error.
+    "Err",
+    "from_str",
+    "fmt",
+    "Formatter",
+    "Display",
+    "Debug",
+    "Error",
+    "source",
+    "description",
+    "cause",
+    "provide",
+    // core::convert, core::cmp, core::hash, core::clone, core::default.
+    "From",
+    "Into",
+    "TryFrom",
+    "TryInto",
+    "AsRef",
+    "PartialEq",
+    "Eq",
+    "ne",
+    "PartialOrd",
+    "Ord",
+    "cmp",
+    "partial_cmp",
+    "Ordering",
+    "Hash",
+    "Hasher",
+    "Clone",
+    "Copy",
+    "Default",
+    // Associated types of the iterator, deref, operator, future and ownership traits.
+    "Item",
+    "IntoIter",
+    "Iterator",
+    "IntoIterator",
+    "next",
+    "Target",
+    "deref",
+    "Output",
+    "add",
+    "index",
+    "poll",
+    "Owned",
+    "ToOwned",
+    "Residual",
+    // serde: Serialize, Serializer and its associated types.
+    "Serialize",
+    "Serializer",
+    "Ok",
+    "SerializeSeq",
+    "SerializeTuple",
+    "SerializeTupleStruct",
+    "SerializeTupleVariant",
+    "SerializeMap",
+    "SerializeStruct",
+    "SerializeStructVariant",
+    "serialize_str",
+    "serialize_field",
+    "skip_field",
+    "end",
+    // serde: Deserialize, Deserializer, Visitor, DeserializeSeed, MapAccess, de::Error.
+    "Deserialize",
+    "Deserializer",
+    "deserialize_str",
+    "deserialize_struct",
+    "deserialize_identifier",
+    "Visitor",
+    "Value",
+    "expecting",
+    "visit_str",
+    "visit_map",
+    "DeserializeSeed",
+    "MapAccess",
+    "next_key_seed",
+    "next_value",
+    "EnumAccess",
+    "Variant",
+    "custom",
+    "invalid_value",
+    "missing_field",
+    "IgnoredAny",
+    "Unexpected",
+    // http, axum-core and serde_json.
+    "IntoResponse",
+    "Response",
+    "Rejection",
+    "StatusCode",
+    "HeaderValue",
+    "CONTENT_TYPE",
+    "INTERNAL_SERVER_ERROR",
+    "from_u16",
+    "from_static",
+    "Map",
+    "to_vec",
+    // The prelude.
+    "Option",
+    "Some",
+    "None",
+    "Result",
+    "String",
+    "Vec",
+    "Box",
+    "ToString",
+    "Send",
+    "Sync",
+    "Sized",
+    "Unpin",
+    "Drop",
+    "Fn",
+    "FnMut",
+    "FnOnce",
+    "Extend",
+    "FromIterator",
+    // Primitive types.
+    "bool",
+    "char",
+    "str",
+    "u16",
+    "u32",
+    "u64",
+    "usize",
+    "f64",
+    // The generated crate's own modules, items and dependencies.
+    "core",
+    "alloc",
+    "std",
+    "serde",
+    "serde_json",
+    "http",
+    "axum_core",
+    "crate",
+    "super",
+    "ErrorCode",
+    "Family",
+    "UnknownErrorCode",
+    "ErrorCodeVisitor",
+    "Code",
+    "Known",
+    "Unknown",
+    "CodeVisitor",
+    "CodeMeta",
+    "FamilyMeta",
+    "CODES",
+    "FAMILIES",
+    "ALL",
+    "meta",
+    "as_str",
+    "from_wire",
+    "http_status",
+    "docs_url",
+    "retry",
+    "tables",
+    "envelopes",
+    "Backoff",
+    "Duration",
+    "LinkedBody",
+    "LinkedError",
+    "RestBody",
+    "RestError",
+    "TrpcBody",
+    "TrpcError",
+    "TrpcData",
+    "Problem",
+    "PROBLEM_JSON",
+    "JSON",
+    "FieldIndex",
+    "Fields",
+    "KEYS",
+    "wire_hash",
+    "SLOTS",
+    "DISPLACEMENTS",
+    "HASH_MULTIPLIER",
+    "HASH_SEED",
+    "json_response",
+    "TrpcResponse",
+    "TrpcBatch",
+    "TrpcResult",
+    "JsonRpcCode",
+    "trpc_code",
+    "TRPC_INTERNAL_SERVER_ERROR",
+];

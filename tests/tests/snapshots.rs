@@ -72,8 +72,18 @@ fn module_output() {
     let [module] = &generated.files[..] else {
         panic!("one file: {:?}", generated.files);
     };
-    assert_eq!(module.path, std::path::Path::new("minimal-errors/minimal_errors.rs"));
-    assert!(!module.contents.contains("cfg(feature"), "{}", module.contents);
-    assert!(!module.contents.contains("#!["), "inner attributes cannot be included");
+    assert_eq!(
+        module.path,
+        std::path::Path::new("minimal-errors/minimal_errors.rs")
+    );
+    assert!(
+        !module.contents.contains("cfg(feature"),
+        "{}",
+        module.contents
+    );
+    assert!(
+        !module.contents.contains("#!["),
+        "inner attributes cannot be included"
+    );
     insta::assert_snapshot!(module.contents);
 }

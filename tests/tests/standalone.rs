@@ -4,7 +4,6 @@
 //! link resolves and no text is taken for HTML) and their doctests.
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use catalog_tests::{workspace_root, yaml_files};
 use codegen::{Lookup, Mode};
@@ -13,25 +12,7 @@ use codegen::{Lookup, Mode};
 /// output when it fails.
 fn cargo(dir: &Path, args: &[&str], envs: &[(&str, &str)]) {
     let target = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("standalone-target");
-    let (subcommand, rest) = args.split_first().expect("a cargo subcommand");
-    let output = Command::new(env!("CARGO"))
-        .arg(subcommand)
-        .arg("--offline")
-        .arg("--target-dir")
-        .arg(&target)
-        .args(rest)
-        .current_dir(dir)
-        .envs(envs.iter().copied())
-        .env_remove("RUSTFLAGS")
-        .output()
-        .expect("cargo runs");
-    assert!(
-        output.status.success(),
-        "cargo {} failed in {}:\n{}",
-        args.join(" "),
-        dir.display(),
-        String::from_utf8_lossy(&output.stderr)
-    );
+    catalog_tests::cargo(dir, &target, args, envs).unwrap_or_else(|error| panic!("{error}"));
 }
 
 /// Copies a generated crate folder, whatever files it has.
@@ -102,23 +83,16 @@ fn every_generated_crate_passes_clippy_rustdoc_and_doctests() {
     std::fs::write(temp.path().join("Cargo.toml"), manifest).unwrap();
 
     let dir = temp.path();
-    cargo(
-        dir,
-        &[
-            "clippy",
-            "--quiet",
-            "--workspace",
-            "--all-targets",
-            "--",
-            "-D",
-            "warnings",
-        ],
-        &[],
-    );
-    cargo(
-        dir,
-        &["doc", "--quiet", "--workspace", "--no-deps"],
-        &[("RUSTDOCFLAGS", "-D warnings")],
-    );
+    // Without features and with all of them: code behind `serde`, `http` and `axum`
+    // (envelopes, serde impls, responses) sees the fixtures' names only in the second run.
+    for features in [None, Some("--all-features")] {
+        let mut clippy = vec!["clippy", "--quiet", "--workspace", "--all-targets"];
+        clippy.extend(features);
+        clippy.extend(["--", "-D", "warnings"]);
+        cargo(dir, &clippy, &[]);
+        let mut doc = vec!["doc", "--quiet", "--workspace", "--no-deps"];
+        doc.extend(features);
+        cargo(dir, &doc, &[("RUSTDOCFLAGS", "-D warnings")]);
+    }
     cargo(dir, &["test", "--quiet", "--workspace", "--doc"], &[]);
 }

@@ -526,6 +526,10 @@ fn expand_lookup_tables(catalog: &Catalog) -> TokenStream {
 }
 
 fn expand_error_code_traits() -> TokenStream {
+    // `from_str` returns `UnknownErrorCode` by name, not `Self::Err`: a code whose variant
+    // is `Err` makes `Self::Err` ambiguous between the variant and the associated type
+    // (rustc's `ambiguous_associated_items`, an error). The same holds for any associated
+    // item named through `Self::` on the two enums, so the generator never does that.
     quote! {
         // Written out rather than derived: the derive is a `match` with an arm per code,
         // which costs seconds of build time on a large catalog; the table has the names.
@@ -548,7 +552,7 @@ fn expand_error_code_traits() -> TokenStream {
 
             /// Parses a wire string; see [`ErrorCode::from_wire`].
             #[inline]
-            fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
+            fn from_str(code: &str) -> ::core::result::Result<Self, UnknownErrorCode> {
                 ErrorCode::from_wire(code).ok_or(UnknownErrorCode { _private: () })
             }
         }

@@ -23,7 +23,7 @@ pub(super) fn envelopes_rs(catalog: &Catalog) -> TokenStream {
     });
     let code = expand_code(catalog);
     let field_index = serde_shape::expand_field_index();
-    let response = expand_json_response();
+    let response = expand_json_response(catalog);
     quote! {
         #module_docs
         extern crate alloc;
@@ -831,9 +831,17 @@ fn expand_into_response(name: &str, media_type: TokenStream) -> TokenStream {
     }
 }
 
-fn expand_json_response() -> TokenStream {
+fn expand_json_response(catalog: &Catalog) -> TokenStream {
+    // Only a catalog with the `problem` envelope has `Problem` to link to; a link to a
+    // missing item breaks the crate's docs.
+    let json_docs = if catalog.envelopes.contains(&Envelope::Problem) {
+        "The media type of the JSON bodies other than [`Problem`]."
+    } else {
+        "The media type of the JSON bodies."
+    };
+    let json_docs = docs([json_docs.to_owned()]);
     quote! {
-        /// The media type of the JSON bodies other than [`Problem`].
+        #json_docs
         pub const JSON: &str = "application/json";
 
         /// A response with `status`, a `Content-Type` of `media_type` and `body` as JSON.

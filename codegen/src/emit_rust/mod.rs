@@ -5,6 +5,16 @@
 //! writes `lib.rs` (the codes, families and links), `envelopes` the JSON bodies behind
 //! the `serde` feature, `serde_shape` their hand-written (de)serialization, and `retry`
 //! the back-off helper.
+//!
+//! Names from a catalog become only `ErrorCode` and `Family` variants and the constants
+//! of `docs_url`. Variants are always reached through their enum (`ErrorCode::Err`),
+//! never imported, so they cannot shadow the prelude (`Some`, `Ok`, `String`) or the
+//! crate's own items, which the emitted code names unqualified; `docs_url` holds nothing
+//! else. What a variant does shadow is an associated item named through `Self::` in a
+//! trait impl on its enum: `Self::Err` in `impl FromStr for ErrorCode` is ambiguous once
+//! a code is called `err`. So those impls name the concrete type instead, and
+//! `tests/fixtures/valid/trait_item_names.yaml` has a code named after every associated
+//! item, prelude name and crate item the generated code uses.
 
 mod codes;
 mod envelopes;

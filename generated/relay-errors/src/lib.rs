@@ -973,7 +973,7 @@ impl ::core::str::FromStr for ErrorCode {
 
     /// Parses a wire string; see [`ErrorCode::from_wire`].
     #[inline]
-    fn from_str(code: &str) -> ::core::result::Result<Self, Self::Err> {
+    fn from_str(code: &str) -> ::core::result::Result<Self, UnknownErrorCode> {
         ErrorCode::from_wire(code).ok_or(UnknownErrorCode { _private: () })
     }
 }

@@ -328,7 +328,7 @@ impl ::serde::de::Visitor<'_> for FieldIndex {
     }
 }
 
-/// The media type of the JSON bodies other than [`Problem`].
+/// The media type of the JSON bodies.
 pub const JSON: &str = "application/json";
 
 /// A response with `status`, a `Content-Type` of `media_type` and `body` as JSON.
