@@ -16,15 +16,18 @@
 //! `tests/fixtures/valid/trait_item_names.yaml` has a code named after every associated
 //! item, prelude name and crate item the generated code uses.
 
-mod codes;
+mod docs_url_rs;
 mod envelopes;
+mod from_wire;
+mod lib_rs;
 mod retry;
 mod serde_shape;
+mod tables_rs;
 
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
 
-use crate::model::Catalog;
+use crate::model::{Catalog, Code, Family};
 
 /// Doc comment lines are wrapped to this many characters.
 const DOC_WIDTH: usize = 90;
@@ -76,7 +79,7 @@ fn submodules(catalog: &Catalog) -> Vec<Submodule> {
         "docs_url.rs",
         true,
         false,
-        codes::docs_url_rs,
+        docs_url_rs::docs_url_rs,
     ));
     modules.push(module("retry", "retry.rs", true, false, |_| {
         retry::retry_rs()
@@ -86,7 +89,7 @@ fn submodules(catalog: &Catalog) -> Vec<Submodule> {
         "tables.rs",
         false,
         false,
-        codes::tables_rs,
+        tables_rs::tables_rs,
     ));
     modules
 }
@@ -114,9 +117,9 @@ fn expand_submodules(catalog: &Catalog, inline: bool) -> TokenStream {
 
 /// `lib.rs`: the crate's docs, its module declarations and its items.
 fn lib_rs(catalog: &Catalog) -> TokenStream {
-    let docs = codes::crate_docs(catalog);
+    let docs = lib_rs::crate_docs(catalog);
     let modules = expand_submodules(catalog, false);
-    let items = codes::lib_items(catalog);
+    let items = lib_rs::lib_items(catalog);
     quote! { #docs #modules #items }
 }
 
@@ -156,7 +159,7 @@ pub(crate) fn emit(catalog: &Catalog, header: &str) -> Vec<RustFile> {
 /// otherwise.
 pub(crate) fn emit_module(catalog: &Catalog, header: &str, features: &[&str]) -> String {
     let modules = expand_submodules(catalog, true);
-    let items = codes::lib_items(catalog);
+    let items = lib_rs::lib_items(catalog);
     let mut file: syn::File =
         syn::parse2(quote! { #modules #items }).expect("the generator emits valid Rust");
     resolve_features(&mut file.items, features);
@@ -332,4 +335,29 @@ fn wrap_markdown(line: &str) -> Vec<String> {
         }
     }
     lines
+}
+
+/// The `ErrorCode` variant of `code`.
+fn variant(code: &Code) -> Ident {
+    ident(&code.variant)
+}
+
+/// The `Family` variant of `family`.
+fn family_variant(family: &Family) -> Ident {
+    ident(&family.variant)
+}
+
+/// Whether `from_wire` uses the perfect hash (and `tables.rs` has its tables).
+fn uses_perfect_hash(catalog: &Catalog) -> bool {
+    catalog.perfect_hash
+}
+
+/// `#[allow(deprecated)]` on items that name every variant, when some are deprecated:
+/// the crate's own code must not warn about the codes it still has to list.
+fn allow_deprecated(catalog: &Catalog) -> TokenStream {
+    if catalog.has_deprecated() {
+        quote! { #[allow(deprecated)] }
+    } else {
+        TokenStream::new()
+    }
 }

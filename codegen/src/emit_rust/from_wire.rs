@@ -1,0 +1,59 @@
+//! `ErrorCode::from_wire`: a string `match`, or a perfect hash for large catalogs (the
+//! choice is the model's `perfect_hash`, from the configured lookup).
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::{uses_perfect_hash, variant};
+use crate::model::Catalog;
+
+/// `ErrorCode::from_wire`, as the catalog's lookup says.
+pub(super) fn expand_from_wire(catalog: &Catalog) -> TokenStream {
+    if !uses_perfect_hash(catalog) {
+        return expand_match_from_wire(catalog);
+    }
+    quote! {
+        /// The code whose wire string is `code`, if this catalog has one.
+        ///
+        /// Matching is exact: wire strings are never re-cased. The lookup is a perfect
+        /// hash chosen by the generator: one hash of `code`, two table reads and a single
+        /// string comparison, however many codes the catalog has.
+        #[inline]
+        pub fn from_wire(code: &str) -> Option<ErrorCode> {
+            let hash = wire_hash(code.as_bytes());
+            let bucket = (hash >> 32) as u32 % DISPLACEMENTS.len() as u32;
+            let f1 = hash as u32;
+            let f2 = ((hash ^ (hash >> 17)).wrapping_mul(HASH_MULTIPLIER) >> 32) as u32;
+            let (d1, d2) = DISPLACEMENTS[bucket as usize];
+            let slot = d2.wrapping_add(f1.wrapping_mul(d1)).wrapping_add(f2) % SLOTS.len() as u32;
+            let candidate = ErrorCode::ALL[SLOTS[slot as usize] as usize];
+            if candidate.as_str() == code {
+                Some(candidate)
+            } else {
+                None
+            }
+        }
+    }
+}
+
+fn expand_match_from_wire(catalog: &Catalog) -> TokenStream {
+    let arms = catalog.codes.iter().map(|code| {
+        let wire = &code.wire;
+        let name = variant(code);
+        quote! { #wire => Some(ErrorCode::#name), }
+    });
+    quote! {
+        /// The code whose wire string is `code`, if this catalog has one.
+        ///
+        /// Matching is exact: wire strings are never re-cased. With this few codes the
+        /// lookup is a `match`, which rustc turns into a switch on the length and a few
+        /// inlined comparisons; larger catalogs get a perfect hash instead.
+        #[inline]
+        pub fn from_wire(code: &str) -> Option<ErrorCode> {
+            match code {
+                #(#arms)*
+                _ => None,
+            }
+        }
+    }
+}
