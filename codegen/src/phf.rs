@@ -10,54 +10,17 @@
 //! The construction is "hash, displace and compress" as rust-phf's generator does it:
 //! keys are grouped into buckets by one part of their hash; buckets are placed largest
 //! first, each with the first displacement pair `(d1, d2)` that sends all its keys to
-//! free slots. The hash function below is emitted into the generated crate verbatim (see
-//! [`crate::emit_rust`]); the tests of the generated crates check they agree.
+//! free slots. The arithmetic lives in one real source file, `runtime`, which the generator
+//! compiles and the Rust emitter copies into each generated crate, so both sides agree.
 
-/// The multiplier of the hash: the 64-bit golden ratio, an odd constant with well-mixed
-/// bits.
-pub(crate) const MULTIPLIER: u64 = 0x9E37_79B9_7F4A_7C15;
+/// The hash, bucket and slot functions, shared word for word with the generated crates.
+#[path = "emit_rust/templates/phf_runtime.rs"]
+pub(crate) mod runtime;
+
+use runtime::{wire_bucket, wire_hash, wire_slot};
 
 /// Average keys per bucket: small buckets are easy to place.
 const KEYS_PER_BUCKET: usize = 4;
-
-/// The hash of `bytes` under `seed`: 8 bytes at a time, multiply and rotate; a short
-/// tail is read as the last 8 bytes of the string (overlapping what came before) rather
-/// than byte by byte.
-pub(crate) fn hash(bytes: &[u8], seed: u64) -> u64 {
-    let len = bytes.len();
-    let mut hash = seed ^ (len as u64).wrapping_mul(MULTIPLIER);
-    let mut chunks = bytes.chunks_exact(8);
-    for chunk in &mut chunks {
-        let mut word = [0u8; 8];
-        word.copy_from_slice(chunk);
-        hash = (hash ^ u64::from_le_bytes(word))
-            .wrapping_mul(MULTIPLIER)
-            .rotate_left(31);
-    }
-    if !chunks.remainder().is_empty() {
-        let mut word = [0u8; 8];
-        if len >= 8 {
-            word.copy_from_slice(&bytes[len - 8..]);
-        } else {
-            word[..len].copy_from_slice(bytes);
-        }
-        hash = (hash ^ u64::from_le_bytes(word)).wrapping_mul(MULTIPLIER);
-    }
-    hash ^ (hash >> 29)
-}
-
-/// The three numbers a key's hash gives: its bucket and the two factors of its slot.
-pub(crate) fn split(hash: u64, buckets: u32) -> (u32, u32, u32) {
-    let bucket = (hash >> 32) as u32 % buckets;
-    let f1 = hash as u32;
-    let f2 = ((hash ^ (hash >> 17)).wrapping_mul(MULTIPLIER) >> 32) as u32;
-    (bucket, f1, f2)
-}
-
-/// The slot of a key with factors `f1`, `f2` under displacement `(d1, d2)`.
-pub(crate) fn slot(f1: u32, f2: u32, (d1, d2): (u32, u32), len: u32) -> u32 {
-    d2.wrapping_add(f1.wrapping_mul(d1)).wrapping_add(f2) % len
-}
 
 /// The tables of a perfect hash over `n` keys.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -84,11 +47,10 @@ impl PerfectHash {
     /// computes, here to test the table.
     #[cfg(test)]
     pub(crate) fn lookup(&self, key: &str) -> usize {
-        let buckets = self.displacements.len() as u32;
-        let (bucket, f1, f2) = split(hash(key.as_bytes(), self.seed), buckets);
-        let at = slot(
-            f1,
-            f2,
+        let hash = wire_hash(key.as_bytes(), self.seed);
+        let bucket = wire_bucket(hash, self.displacements.len() as u32);
+        let at = wire_slot(
+            hash,
             self.displacements[bucket as usize],
             self.slots.len() as u32,
         );
@@ -98,13 +60,13 @@ impl PerfectHash {
     fn try_seed(keys: &[&str], seed: u64) -> Option<PerfectHash> {
         let len = keys.len().max(1);
         let buckets = len.div_ceil(KEYS_PER_BUCKET);
-        let factors: Vec<(u32, u32, u32)> = keys
+        let hashes: Vec<u64> = keys
             .iter()
-            .map(|key| split(hash(key.as_bytes(), seed), buckets as u32))
+            .map(|key| wire_hash(key.as_bytes(), seed))
             .collect();
         let mut members: Vec<Vec<usize>> = vec![Vec::new(); buckets];
-        for (key, &(bucket, _, _)) in factors.iter().enumerate() {
-            members[bucket as usize].push(key);
+        for (key, &hash) in hashes.iter().enumerate() {
+            members[wire_bucket(hash, buckets as u32) as usize].push(key);
         }
         let mut order: Vec<usize> = (0..buckets).collect();
         order.sort_by_key(|&b| std::cmp::Reverse(members[b].len()));
@@ -120,8 +82,7 @@ impl PerfectHash {
                 .find(|&pair| {
                     attempt += 1;
                     members[bucket].iter().all(|&key| {
-                        let (_, f1, f2) = factors[key];
-                        let at = slot(f1, f2, pair, len as u32) as usize;
+                        let at = wire_slot(hashes[key], pair, len as u32) as usize;
                         let free = slots[at].is_none() && tried[at] != attempt;
                         tried[at] = attempt;
                         free
@@ -129,8 +90,7 @@ impl PerfectHash {
                 })?;
             displacements[bucket] = placed;
             for &key in &members[bucket] {
-                let (_, f1, f2) = factors[key];
-                slots[slot(f1, f2, placed, len as u32) as usize] = Some(key as u32);
+                slots[wire_slot(hashes[key], placed, len as u32) as usize] = Some(key as u32);
             }
         }
         Some(PerfectHash {
@@ -180,8 +140,8 @@ mod tests {
 
     #[test]
     fn the_hash_reads_every_byte() {
-        assert_ne!(hash(b"ABCDEFGHI", 0), hash(b"ABCDEFGHJ", 0));
-        assert_ne!(hash(b"ABCDEFGH", 0), hash(b"ABCDEFGH\0", 0));
-        assert_ne!(hash(b"A", 0), hash(b"A", 1));
+        assert_ne!(wire_hash(b"ABCDEFGHI", 0), wire_hash(b"ABCDEFGHJ", 0));
+        assert_ne!(wire_hash(b"ABCDEFGH", 0), wire_hash(b"ABCDEFGH\0", 0));
+        assert_ne!(wire_hash(b"A", 0), wire_hash(b"A", 1));
     }
 }

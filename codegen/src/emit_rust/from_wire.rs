@@ -20,12 +20,9 @@ pub(super) fn expand_from_wire(catalog: &Catalog) -> TokenStream {
         /// string comparison, however many codes the catalog has.
         #[inline]
         pub fn from_wire(code: &str) -> Option<ErrorCode> {
-            let hash = wire_hash(code.as_bytes());
-            let bucket = (hash >> 32) as u32 % DISPLACEMENTS.len() as u32;
-            let f1 = hash as u32;
-            let f2 = ((hash ^ (hash >> 17)).wrapping_mul(HASH_MULTIPLIER) >> 32) as u32;
-            let (d1, d2) = DISPLACEMENTS[bucket as usize];
-            let slot = d2.wrapping_add(f1.wrapping_mul(d1)).wrapping_add(f2) % SLOTS.len() as u32;
+            let hash = wire_hash(code.as_bytes(), HASH_SEED);
+            let displacement = DISPLACEMENTS[wire_bucket(hash, DISPLACEMENTS.len() as u32) as usize];
+            let slot = wire_slot(hash, displacement, SLOTS.len() as u32);
             let candidate = ErrorCode::ALL[SLOTS[slot as usize] as usize];
             if candidate.as_str() == code {
                 Some(candidate)

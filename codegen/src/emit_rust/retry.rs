@@ -1,63 +1,47 @@
 //! `src/retry.rs` of the generated crate: how long to wait before retrying.
 //!
-//! The same for every catalog; generated rather than shared so the crate keeps no
-//! dependencies.
+//! The same for every catalog, so it is a real Rust file, `templates/retry.rs`, that
+//! rustfmt, editors and this crate's tests see; it is generated rather than shared so the
+//! crate keeps no dependencies.
 
 use proc_macro2::TokenStream;
-use quote::quote;
+
+/// The module, as written in the template.
+const RETRY_RS: &str = include_str!("templates/retry.rs");
 
 /// The whole of `retry.rs`.
 pub(super) fn retry_rs() -> TokenStream {
-    quote! {
-        //! Retry guidance: exponential back-off with full jitter.
-        //!
-        //! Retry only codes whose [`is_retryable`](super::ErrorCode::is_retryable) is true.
-        //! Before retry number `attempt` (0 for the first), wait a random time between zero
-        //! and `min(cap, base * 2^attempt)`: the "full jitter" schedule, which spreads the
-        //! retries of many clients so they do not arrive together. The random number comes
-        //! from the caller, so this crate needs no random number generator.
+    RETRY_RS.parse().expect("the retry template is valid Rust")
+}
 
-        use ::core::time::Duration;
+/// The template compiled, so its arithmetic is tested where it is written. (Its `pub`
+/// items are the generated crate's API, unreachable from here.)
+#[cfg(test)]
+#[allow(unreachable_pub)]
+#[path = "templates/retry.rs"]
+mod template;
 
-        /// An exponential back-off schedule with full jitter.
-        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-        pub struct Backoff {
-            /// The ceiling of the first wait; each later attempt doubles it.
-            pub base: Duration,
-            /// The largest ceiling, however many attempts have been made.
-            pub cap: Duration,
-        }
+#[cfg(test)]
+mod tests {
+    use core::time::Duration;
 
-        impl Backoff {
-            /// One second doubling up to thirty: transient errors usually clear within a
-            /// few seconds.
-            pub const DEFAULT: Backoff = Backoff {
-                base: Duration::from_secs(1),
-                cap: Duration::from_secs(30),
-            };
+    use super::template::Backoff;
 
-            /// The ceiling of the wait before retry number `attempt`:
-            /// `min(cap, base * 2^attempt)`.
-            pub fn ceiling(&self, attempt: u32) -> Duration {
-                let factor = 2u32.checked_pow(attempt).unwrap_or(u32::MAX);
-                self.base.saturating_mul(factor).min(self.cap)
-            }
+    #[test]
+    fn ceilings_double_up_to_the_cap() {
+        let backoff = Backoff::DEFAULT;
+        assert_eq!(backoff.ceiling(0), Duration::from_secs(1));
+        assert_eq!(backoff.ceiling(3), Duration::from_secs(8));
+        assert_eq!(backoff.ceiling(5), Duration::from_secs(30));
+        assert_eq!(backoff.ceiling(u32::MAX), Duration::from_secs(30));
+    }
 
-            /// The wait before retry number `attempt`: `random` (in `[0, 1]`, from the
-            /// caller's random source) times the [`ceiling`](Backoff::ceiling).
-            ///
-            /// `random` outside `[0, 1]` is clamped, and NaN counts as 0, so the wait
-            /// never exceeds the ceiling.
-            pub fn delay(&self, attempt: u32, random: f64) -> Duration {
-                let fraction = if random.is_nan() { 0.0 } else { random.clamp(0.0, 1.0) };
-                self.ceiling(attempt).mul_f64(fraction)
-            }
-        }
-
-        impl ::core::default::Default for Backoff {
-            fn default() -> Self {
-                Backoff::DEFAULT
-            }
-        }
+    #[test]
+    fn delays_stay_between_zero_and_the_ceiling() {
+        let backoff = Backoff::DEFAULT;
+        assert_eq!(backoff.delay(2, 0.5), Duration::from_secs(2));
+        assert_eq!(backoff.delay(2, 7.0), Duration::from_secs(4));
+        assert_eq!(backoff.delay(2, -1.0), Duration::ZERO);
+        assert_eq!(backoff.delay(2, f64::NAN), Duration::ZERO);
     }
 }

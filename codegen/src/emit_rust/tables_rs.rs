@@ -136,7 +136,10 @@ fn expand_family_table(catalog: &Catalog) -> TokenStream {
     }
 }
 
-/// The perfect hash behind `from_wire`: its hash function and tables.
+/// The perfect hash's functions, the same file the generator compiles as `phf::runtime`.
+const PHF_RUNTIME: &str = include_str!("templates/phf_runtime.rs");
+
+/// The perfect hash behind `from_wire`: its functions and tables.
 fn expand_lookup_tables(catalog: &Catalog) -> TokenStream {
     if !uses_perfect_hash(catalog) {
         return TokenStream::new();
@@ -147,7 +150,9 @@ fn expand_lookup_tables(catalog: &Catalog) -> TokenStream {
         .map(|code| code.wire.as_str())
         .collect();
     let table = crate::phf::PerfectHash::new(&wires);
-    let multiplier = Literal::u64_unsuffixed(crate::phf::MULTIPLIER);
+    let runtime: TokenStream = PHF_RUNTIME
+        .parse()
+        .expect("the perfect hash's runtime is valid Rust");
     let seed = Literal::u64_unsuffixed(table.seed);
     let buckets = Literal::usize_unsuffixed(table.displacements.len());
     let displacements = table.displacements.iter().map(|&(d1, d2)| {
@@ -166,36 +171,10 @@ fn expand_lookup_tables(catalog: &Catalog) -> TokenStream {
         quote! { u32 }
     };
     quote! {
-        /// The multiplier of [`wire_hash`]: the 64-bit golden ratio.
-        pub(crate) const HASH_MULTIPLIER: u64 = #multiplier;
+        #runtime
 
         /// The seed the generator picked so that every code gets a slot of its own.
-        const HASH_SEED: u64 = #seed;
-
-        /// Hashes a wire string 8 bytes at a time; the same function the generator used.
-        #[inline]
-        pub(crate) fn wire_hash(bytes: &[u8]) -> u64 {
-            let len = bytes.len();
-            let mut hash = HASH_SEED ^ (len as u64).wrapping_mul(HASH_MULTIPLIER);
-            let mut chunks = bytes.chunks_exact(8);
-            for chunk in &mut chunks {
-                let mut word = [0u8; 8];
-                word.copy_from_slice(chunk);
-                hash = (hash ^ u64::from_le_bytes(word))
-                    .wrapping_mul(HASH_MULTIPLIER)
-                    .rotate_left(31);
-            }
-            if !chunks.remainder().is_empty() {
-                let mut word = [0u8; 8];
-                if len >= 8 {
-                    word.copy_from_slice(&bytes[len - 8..]);
-                } else {
-                    word[..len].copy_from_slice(bytes);
-                }
-                hash = (hash ^ u64::from_le_bytes(word)).wrapping_mul(HASH_MULTIPLIER);
-            }
-            hash ^ (hash >> 29)
-        }
+        pub(crate) const HASH_SEED: u64 = #seed;
 
         /// One displacement pair per bucket of the perfect hash.
         pub(crate) static DISPLACEMENTS: [(u32, u32); #buckets] = [#(#displacements),*];
