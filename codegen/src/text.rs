@@ -33,19 +33,25 @@ pub(crate) fn inline(text: &str) -> String {
 /// Each line is made safe at its start too, since a line that begins with `- ` or `1.`
 /// would otherwise start a list.
 pub(crate) fn wrapped(text: &str, width: usize) -> Vec<String> {
-    let escaped = inline(text);
+    wrap_markdown(&inline(text), width)
+}
+
+/// Wraps a line that is already Markdown at spaces, to lines of at most `width` bytes
+/// where the words allow, escaping what would start a block at the start of a line, so
+/// the lines render as the one line did.
+pub(crate) fn wrap_markdown(line: &str, width: usize) -> Vec<String> {
     let mut lines: Vec<String> = Vec::new();
-    let mut line = String::new();
-    for word in escaped.split(' ') {
-        if !line.is_empty() && line.len() + 1 + word.len() > width {
-            lines.push(std::mem::take(&mut line));
+    let mut current = String::new();
+    for word in line.split(' ') {
+        if !current.is_empty() && current.len() + 1 + word.len() > width {
+            lines.push(std::mem::take(&mut current));
         }
-        if !line.is_empty() {
-            line.push(' ');
+        if !current.is_empty() {
+            current.push(' ');
         }
-        line.push_str(word);
+        current.push_str(word);
     }
-    lines.push(line);
+    lines.push(current);
     lines.iter().map(|line| escape_line_start(line)).collect()
 }
 

@@ -11,7 +11,7 @@ use quote::quote;
 
 use super::{
     allow_deprecated, docs, family_variant, from_wire, inner_docs, prose, uses_perfect_hash,
-    variant, wrap_markdown, DOC_WIDTH,
+    variant, DOC_WIDTH,
 };
 use crate::model::{Catalog, Code, Envelope};
 use crate::{text, trpc};
@@ -88,7 +88,7 @@ fn text_lines_to_doc(lines: Vec<String>) -> Vec<String> {
         if in_code || line.starts_with("```") || line.len() <= DOC_WIDTH {
             out.push(line);
         } else {
-            out.extend(wrap_markdown(&line));
+            out.extend(text::wrap_markdown(&line, DOC_WIDTH));
         }
     }
     out

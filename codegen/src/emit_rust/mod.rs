@@ -28,6 +28,7 @@ use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
 
 use crate::model::{Catalog, Code, Family};
+use crate::text;
 
 /// Doc comment lines are wrapped to this many characters.
 const DOC_WIDTH: usize = 90;
@@ -310,7 +311,7 @@ fn prose<I: IntoIterator<Item = String>>(paragraphs: I) -> Vec<String> {
             if line.is_empty() {
                 vec![line]
             } else {
-                wrap_markdown(&line)
+                text::wrap_markdown(&line, DOC_WIDTH)
             }
         })
         .collect()
@@ -318,23 +319,6 @@ fn prose<I: IntoIterator<Item = String>>(paragraphs: I) -> Vec<String> {
 
 fn ident(name: &str) -> Ident {
     Ident::new(name, Span::call_site())
-}
-
-/// Wraps a line that is already Markdown (not plain text) at word boundaries.
-fn wrap_markdown(line: &str) -> Vec<String> {
-    let mut lines = vec![String::new()];
-    for word in line.split(' ') {
-        let current = lines.last_mut().expect("starts with one line");
-        if !current.is_empty() && current.len() + 1 + word.len() > DOC_WIDTH {
-            lines.push(word.to_owned());
-        } else {
-            if !current.is_empty() {
-                current.push(' ');
-            }
-            current.push_str(word);
-        }
-    }
-    lines
 }
 
 /// The `ErrorCode` variant of `code`.
