@@ -1,12 +1,13 @@
-//! The error-catalog generator: one YAML catalog in, a Rust crate and its Markdown
-//! reference out.
+//! The error-catalog generator: one YAML catalog in, a Rust crate, its Markdown
+//! reference and a TypeScript package out.
 //!
 //! Data flows one way, one module per stage:
 //!
 //! 1. [`load`]: catalog text -> raw structs that remember where each value was written.
 //! 2. [`validate`]: raw structs -> the [`model::Catalog`], every problem reported with its
 //!    location; names from [`ident`], page anchors from [`outline`].
-//! 3. [`emit_rust`], [`emit_markdown`], [`emit_manifest`]: model -> file contents.
+//! 3. [`emit_rust`], [`emit_markdown`], [`emit_manifest`], [`emit_typescript`]: model ->
+//!    file contents.
 //! 4. [`output`]: compares contents with the disk and writes only what changed, atomically.
 //!
 //! [`generate`] runs stages 1 to 3 and never touches the disk, so `cargo xtask gen`, its
@@ -17,6 +18,7 @@ pub mod diagnostics;
 pub mod emit_manifest;
 pub mod emit_markdown;
 pub mod emit_rust;
+pub mod emit_typescript;
 pub mod http_status;
 pub mod ident;
 pub mod load;
@@ -25,6 +27,7 @@ pub mod model;
 pub mod outline;
 pub mod output;
 pub mod phf;
+pub mod shapes;
 mod suggest;
 pub mod synth;
 pub mod text;
@@ -68,7 +71,7 @@ pub struct Generated {
     pub warnings: Option<Report>,
 }
 
-/// Generates the crate and reference for `catalog`, checked against its `lock` (the
+/// Generates the crate, reference and TypeScript package for `catalog`, checked against its `lock` (the
 /// codes released so far; `None` before the first release).
 ///
 /// Never touches the disk. On failure the [`Report`] holds every problem found, in file
@@ -137,6 +140,12 @@ pub fn emit(catalog: &Catalog) -> Vec<GeneratedFile> {
         files.push(file(&format!("src/{}", source.name), source.contents));
     }
     files.push(file("ERRORS.md", emit_markdown::emit(catalog, &header)));
+    for package_file in emit_typescript::emit(catalog, &header) {
+        files.push(file(
+            &format!("ts/{}", package_file.name),
+            package_file.contents,
+        ));
+    }
     files
 }
 
