@@ -195,7 +195,7 @@ impl Validator<'_> {
                             npm.span,
                         )
                         .label(problem)
-                        .help(NPM_NAME_HELP),
+                        .help(npm_name_help(&npm.value)),
                     );
                     None
                 }
@@ -1041,6 +1041,16 @@ fn check_wire(wire: &str) -> Result<(), String> {
 
 /// How to write an npm package name, for messages.
 const NPM_NAME_HELP: &str = "an npm name is lower-case ASCII letters, digits, `-`, `.` and `_`, not starting with `.` or `_`, optionally after a `@scope/`, at most 214 characters, e.g. `@relay/errors`";
+
+/// How to fix `name`: its lower-case spelling when that is valid, else the rules.
+fn npm_name_help(name: &str) -> String {
+    let lower = name.to_ascii_lowercase();
+    if lower != name && check_npm_name(&lower).is_ok() {
+        format!("npm names are lower case: write `{lower}`")
+    } else {
+        NPM_NAME_HELP.to_owned()
+    }
+}
 
 /// The longest npm package name the registry accepts.
 const MAX_NPM_NAME_LEN: usize = 214;

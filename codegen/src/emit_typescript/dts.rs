@@ -18,14 +18,8 @@ pub(super) fn index_d_ts(catalog: &Catalog, header: &str) -> String {
     let capacity = text_len(catalog) + 3 * catalog.codes.len() * 32 + 250 * catalog.codes.len();
     let mut out = String::with_capacity(capacity + RUNTIME.len() + 8192);
     let _ = writeln!(out, "// {header}");
-    push_doc(
-        &mut out,
-        "",
-        &[format!(
-            "Error codes of the {}, generated from its error catalog.",
-            escape::doc_inline(&catalog.api)
-        )],
-    );
+    let title = format!("Error codes of the {}, from its error catalog.", catalog.api);
+    push_doc(&mut out, "", &escape::doc_lines(&title, DOC_WIDTH));
     out.push('\n');
     push_error_code(&mut out, catalog);
     push_family(&mut out, catalog);
@@ -38,16 +32,11 @@ pub(super) fn index_d_ts(catalog: &Catalog, header: &str) -> String {
 
 /// `type ErrorCode`: the union of every code's wire string.
 fn push_error_code(out: &mut String, catalog: &Catalog) {
-    let lines = [
-        format!(
-            "Every code the {} may return, deprecated ones included: what a client",
-            escape::doc_inline(&catalog.api)
-        ),
-        "branches on. A `switch` over it with a `never` default is exhaustive. A newer server"
-            .to_owned(),
-        "may send a code this version does not know: `isErrorCode` and `errorCodeOf` tell."
-            .to_owned(),
-    ];
+    let lines = prose(
+        "Every code the API may return, deprecated ones included: what a client branches on. \
+         A `switch` over it with a `never` default is exhaustive. A newer server may send a \
+         code this version does not know: `isErrorCode` and `errorCodeOf` tell.",
+    );
     push_doc(out, "", &lines);
     push_union(
         out,

@@ -4,7 +4,7 @@
 use std::fmt::Write as _;
 
 use super::escape::{self, push_string};
-use super::text_len;
+use super::{prose, text_len, DOC_WIDTH};
 use crate::model::{Catalog, Code, Deprecation, Envelope, Family};
 use crate::trpc;
 
@@ -30,13 +30,13 @@ pub(super) fn index_js(catalog: &Catalog, header: &str) -> String {
 
 fn push_intro(out: &mut String, catalog: &Catalog, header: &str) {
     let _ = writeln!(out, "// {header}");
-    let lines = [
-        format!(
-            "Error codes of the {}: one frozen entry per code in `CODES`, and the helpers",
-            escape::doc_inline(&catalog.api)
-        ),
-        "around them. The types, and each code's documentation, are in index.d.ts.".to_owned(),
-    ];
+    let title = format!("Error codes of the {}, from its error catalog.", catalog.api);
+    let mut lines = escape::doc_lines(&title, DOC_WIDTH);
+    lines.push(String::new());
+    lines.extend(prose(
+        "One frozen entry per code in `CODES`, and the helpers around them. The types, and \
+         each code's documentation, are in index.d.ts.",
+    ));
     super::push_doc(out, "", &lines);
     out.push('\n');
 }
