@@ -29,9 +29,13 @@ pub struct TsFile {
 
 /// Every file of the TypeScript package.
 pub fn emit(catalog: &Catalog, header: &str) -> Vec<TsFile> {
-    // A line comment ends at any line terminator, and a catalog path given on the command
-    // line could hold one.
-    let header = header.replace(['\n', '\r', '\u{2028}', '\u{2029}'], " ");
+    // The header names the catalog's path, which comes from the command line and could
+    // hold a line terminator (ending the line comment early) or `</` or `<!` (see
+    // `escape::push_string`).
+    let header = header
+        .replace(['\n', '\r', '\u{2028}', '\u{2029}'], " ")
+        .replace("</", "<\\/")
+        .replace("<!", "<\\!");
     vec![
         TsFile {
             name: "package.json",

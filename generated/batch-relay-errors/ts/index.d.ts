@@ -59,7 +59,7 @@ export interface ErrorCodeTable {
    *
    * `api_key_required` · HTTP 403 · Authentication
    *
-   * Resolution: Add an Authorization: Bearer \<key\> header to every request.
+   * Resolution: Add an Authorization: Bearer &lt;key\> header to every request.
    *
    * Act on it here: {@link https://dashboard.batchrelay.com/settings/api-keys}
    *
