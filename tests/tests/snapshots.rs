@@ -24,9 +24,7 @@ fn valid_catalogs() {
 fn snapshot_name(path: &std::path::Path) -> String {
     let in_crate: std::path::PathBuf = path.components().skip(1).collect();
     let in_crate = in_crate.strip_prefix("src").unwrap_or(&in_crate);
-    in_crate
-        .to_string_lossy()
-        .replace(['/', '\\', '.'], "_")
+    in_crate.to_string_lossy().replace(['/', '\\', '.'], "_")
 }
 
 /// Each invalid fixture holds one kind of mistake; the snapshot is the full message a

@@ -18,7 +18,10 @@ pub(super) fn index_d_ts(catalog: &Catalog, header: &str) -> String {
     let capacity = text_len(catalog) + 3 * catalog.codes.len() * 32 + 250 * catalog.codes.len();
     let mut out = String::with_capacity(capacity + RUNTIME.len() + 8192);
     let _ = writeln!(out, "// {header}");
-    let title = format!("Error codes of the {}, from its error catalog.", catalog.api);
+    let title = format!(
+        "Error codes of the {}, from its error catalog.",
+        catalog.api
+    );
     push_doc(&mut out, "", &escape::doc_lines(&title, DOC_WIDTH));
     out.push('\n');
     push_error_code(&mut out, catalog);

@@ -115,7 +115,10 @@ mod tests {
 
     #[test]
     fn doc_text_cannot_close_the_comment_or_start_a_tag() {
-        let lines = doc_lines("ends */ here; @deprecated {@link x} a@b </script> <!-- \\<", 200);
+        let lines = doc_lines(
+            "ends */ here; @deprecated {@link x} a@b </script> <!-- \\<",
+            200,
+        );
         assert_eq!(
             lines,
             ["ends \\*\\/ here; &#64;deprecated {&#64;link x} a&#64;b &lt;/script\\> &lt;!-- \\\\&lt;"]

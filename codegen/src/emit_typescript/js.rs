@@ -30,7 +30,10 @@ pub(super) fn index_js(catalog: &Catalog, header: &str) -> String {
 
 fn push_intro(out: &mut String, catalog: &Catalog, header: &str) {
     let _ = writeln!(out, "// {header}");
-    let title = format!("Error codes of the {}, from its error catalog.", catalog.api);
+    let title = format!(
+        "Error codes of the {}, from its error catalog.",
+        catalog.api
+    );
     let mut lines = escape::doc_lines(&title, DOC_WIDTH);
     lines.push(String::new());
     lines.extend(prose(
