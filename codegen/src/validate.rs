@@ -202,27 +202,33 @@ impl Validator<'_> {
             };
         }
         let crate_name = crate_name.filter(|_| crate_name_ok)?;
-        match check_npm_name(&crate_name.value) {
-            Ok(()) => Some(crate_name.value.clone()),
-            Err(problem) => {
-                let lower = crate_name.value.to_ascii_lowercase();
-                let example = if check_npm_name(&lower).is_ok() {
-                    lower
-                } else {
-                    "@relay/errors".to_owned()
-                };
-                self.error(
-                    Diagnostic::error(
-                        format!("the crate name {:?} is not a valid npm package name, and the catalog has no `npm`", crate_name.value),
-                        crate_name.span,
-                    )
-                    .label(problem)
-                    .note("the TypeScript package is named after the crate unless `npm` names it")
-                    .help(format!("add `npm: \"{example}\"` beside `crate`")),
-                );
-                None
-            }
-        }
+        self.npm_name_from_crate(crate_name)
+    }
+
+    /// The crate's name as the npm name, for a catalog without `npm`.
+    fn npm_name_from_crate(&mut self, crate_name: &Spanned<String>) -> Option<String> {
+        let Err(problem) = check_npm_name(&crate_name.value) else {
+            return Some(crate_name.value.clone());
+        };
+        let lower = crate_name.value.to_ascii_lowercase();
+        let help = if check_npm_name(&lower).is_ok() {
+            format!("add `npm: \"{lower}\"` beside `crate`")
+        } else {
+            format!("add an `npm` key beside `crate`: {NPM_NAME_HELP}")
+        };
+        self.error(
+            Diagnostic::error(
+                format!(
+                    "the crate name {:?} is not a valid npm package name, and the catalog has no `npm`",
+                    crate_name.value
+                ),
+                crate_name.span,
+            )
+            .label(problem)
+            .note("the TypeScript package is named after the crate unless `npm` names it")
+            .help(help),
+        );
+        None
     }
 
     fn version(&mut self, value: Option<&Spanned<String>>) -> Option<String> {
