@@ -2,6 +2,7 @@
 // beside them return for the same codes.
 
 import { execFile } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { copyFile, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,9 +25,20 @@ async function cargo(args) {
   }
 }
 
+const tempDirs = [];
+
+// Temporary folders go when the test process ends, unless KEEP_TEMP is set, to look into
+// one a failure names.
+process.on('exit', () => {
+  if (process.env.KEEP_TEMP) return;
+  for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
+});
+
 /** A temporary folder for this test process. */
-export function tempDir(prefix) {
-  return mkdtemp(join(tmpdir(), prefix));
+export async function tempDir(prefix) {
+  const dir = await mkdtemp(join(tmpdir(), prefix));
+  tempDirs.push(dir);
+  return dir;
 }
 
 /**

@@ -137,7 +137,7 @@ describe('a strict TypeScript project using the packages', () => {
     assert.equal(
       result.code ?? 0,
       0,
-      `tsc failed in ${dir}:\n${result.stdout}${result.stderr}`,
+      `tsc failed in ${dir} (set KEEP_TEMP=1 to keep it):\n${result.stdout}${result.stderr}`,
     );
   });
 
