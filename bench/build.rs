@@ -10,7 +10,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use codegen::{Catalog, Config, Mode, Source};
+use codegen::{Catalog, Config, Mode, Output, Source};
 
 /// The command the generated files' headers name.
 const TOOL: &str = "bench/build.rs";
@@ -74,6 +74,7 @@ fn build_generated_crate(out: &Path, crate_name: &str, codes: usize) -> Catalog 
         .catalog(&catalog_path)
         .out_dir(&dir)
         .relative_to(&dir)
+        .outputs([Output::Crate])
         .write_locks(false)
         .run(Mode::Write)
         .unwrap_or_else(|error| panic!("{error}"));

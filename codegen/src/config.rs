@@ -49,11 +49,13 @@ pub enum Output {
     Module,
     /// The Markdown reference, `<crate>/ERRORS.md`.
     Markdown,
+    /// The TypeScript package, `<crate>/ts/` (`package.json`, `index.js`, `index.d.ts`).
+    TypeScript,
 }
 
 impl Output {
-    /// What [`Config::new`] writes: the crate and its reference.
-    pub const DEFAULT: &'static [Output] = &[Output::Crate, Output::Markdown];
+    /// What [`Config::new`] writes: the crate, its reference and the TypeScript package.
+    pub const DEFAULT: &'static [Output] = &[Output::Crate, Output::Markdown, Output::TypeScript];
 }
 
 /// A feature of the generated crate. [`Output::Crate`] puts each behind a Cargo feature
@@ -138,8 +140,8 @@ impl Default for Config {
 }
 
 impl Config {
-    /// The defaults: no catalogs yet, output into `generated/`, the crate and its
-    /// Markdown reference, locks kept beside the catalogs.
+    /// The defaults: no catalogs yet, output into `generated/`, every output of
+    /// [`Output::DEFAULT`], locks kept beside the catalogs.
     pub fn new() -> Self {
         Config::default()
     }

@@ -1,12 +1,13 @@
-//! The error-catalog generator: one YAML catalog in, a Rust crate and its Markdown
-//! reference out.
+//! The error-catalog generator: one YAML catalog in, a Rust crate, its Markdown
+//! reference and a TypeScript package out.
 //!
 //! Data flows one way, one module per stage:
 //!
 //! 1. [`load`]: catalog text -> raw structs that remember where each value was written.
 //! 2. [`validate`]: raw structs -> the [`model::Catalog`], every problem reported with its
 //!    location; names from [`ident`], page anchors from [`outline`].
-//! 3. [`emit_rust`], [`emit_markdown`], [`emit_manifest`]: model -> file contents.
+//! 3. [`emit_rust`], [`emit_markdown`], [`emit_manifest`], [`emit_typescript`]: model ->
+//!    file contents.
 //! 4. [`output`]: compares contents with the disk and writes only what changed, atomically.
 //!
 //! [`generate`] runs stages 1 to 3 and never touches the disk, so `cargo xtask gen`, its
@@ -20,6 +21,7 @@ mod driver;
 mod emit_manifest;
 mod emit_markdown;
 mod emit_rust;
+mod emit_typescript;
 mod http_status;
 mod ident;
 mod load;
@@ -28,6 +30,7 @@ pub mod model;
 mod outline;
 mod output;
 mod phf;
+mod shapes;
 mod suggest;
 mod text;
 mod trpc;
@@ -126,13 +129,28 @@ impl Config {
             contents,
         };
         let mut files = Vec::new();
-        if self.writes(Output::Crate) {
+        // The TypeScript package is built on a thread of its own while the Rust sources
+        // are formatted (the longest step), so on a large catalog it adds little wall time.
+        let (rust, typescript) = std::thread::scope(|scope| {
+            let typescript = self
+                .writes(Output::TypeScript)
+                .then(|| scope.spawn(|| emit_typescript::emit(catalog, &header)));
+            let rust = self
+                .writes(Output::Crate)
+                .then(|| emit_rust::emit(catalog, &header));
+            let typescript = typescript.map(|job| {
+                job.join()
+                    .expect("emitting the TypeScript package does not panic")
+            });
+            (rust, typescript)
+        });
+        if let Some(rust) = rust {
             files.push(file(
                 "Cargo.toml",
                 emit_manifest::cargo_toml(catalog, &header),
             ));
             files.push(file("rustfmt.toml", emit_manifest::rustfmt_toml(&header)));
-            for source in emit_rust::emit(catalog, &header) {
+            for source in rust {
                 files.push(file(&format!("src/{}", source.name), source.contents));
             }
         }
@@ -146,6 +164,12 @@ impl Config {
         }
         if self.writes(Output::Markdown) {
             files.push(file("ERRORS.md", emit_markdown::emit(catalog, &header)));
+        }
+        for package_file in typescript.into_iter().flatten() {
+            files.push(file(
+                &format!("ts/{}", package_file.name),
+                package_file.contents,
+            ));
         }
         files
     }

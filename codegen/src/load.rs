@@ -32,6 +32,8 @@ pub(crate) struct RawCatalog {
     pub crate_name: Option<Spanned<String>>,
     /// `version`: the generated crate's version.
     pub version: Option<Spanned<String>>,
+    /// `npm`: the npm package name of the generated TypeScript package, if given.
+    pub npm: Option<Spanned<String>>,
     /// `docs_url`: the documentation link template.
     pub docs_url: Option<Spanned<String>>,
     /// `envelopes`: the envelope kinds to generate, if given.
@@ -114,6 +116,7 @@ const CATALOG_KEYS: &[&str] = &[
     "api",
     "crate",
     "version",
+    "npm",
     "docs_url",
     "envelopes",
     "actions",
@@ -309,6 +312,7 @@ impl Reader<'_> {
         catalog.api = self.required_text(&fields, "api");
         catalog.crate_name = self.required_text(&fields, "crate");
         catalog.version = self.required_text(&fields, "version");
+        catalog.npm = fields.get("npm").and_then(|node| self.text(node, "`npm`"));
         catalog.docs_url = self.required_text(&fields, "docs_url");
         catalog.envelopes = fields
             .get("envelopes")

@@ -14,8 +14,11 @@ pub struct Catalog {
     pub api: String,
     /// The Cargo package name of the generated crate, e.g. `relay-errors`.
     pub crate_name: String,
-    /// The generated crate's semver version.
+    /// The generated crate's semver version, also the TypeScript package's.
     pub version: String,
+    /// The npm package name of the generated TypeScript package: the catalog's `npm`,
+    /// or the crate name when it has none, e.g. `@relay/errors`.
+    pub npm_name: String,
     /// The envelope kinds the crate provides, in the catalog's order.
     pub envelopes: Vec<Envelope>,
     /// Every family, in docs order.

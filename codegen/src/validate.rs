@@ -28,6 +28,11 @@ pub(crate) fn validate(
     let api = v.text(raw.api.as_ref(), "api");
     let crate_name = v.crate_name(raw.crate_name.as_ref());
     let version = v.version(raw.version.as_ref());
+    let npm_name = v.npm_name(
+        raw.npm.as_ref(),
+        raw.crate_name.as_ref(),
+        crate_name.is_some(),
+    );
     let template = v.url_template(raw.docs_url.as_ref(), "docs_url");
     let envelopes = v.envelopes(raw.envelopes.as_ref());
     let actions = v.actions(&raw.actions);
@@ -54,6 +59,7 @@ pub(crate) fn validate(
             api: api?,
             crate_name: crate_name?,
             version: version?,
+            npm_name: npm_name?,
             template: template?,
             envelopes,
             families,
@@ -69,6 +75,7 @@ struct Checked {
     api: String,
     crate_name: String,
     version: String,
+    npm_name: String,
     template: String,
     envelopes: Vec<Envelope>,
     families: Vec<CheckedFamily>,
@@ -167,6 +174,61 @@ impl Validator<'_> {
             return None;
         }
         Some(name.to_owned())
+    }
+
+    /// The TypeScript package's name: `npm` if given, else the crate name, which must then
+    /// be a valid npm name too. A crate name that already failed its own check is not
+    /// reported twice.
+    fn npm_name(
+        &mut self,
+        npm: Option<&Spanned<String>>,
+        crate_name: Option<&Spanned<String>>,
+        crate_name_ok: bool,
+    ) -> Option<String> {
+        if let Some(npm) = npm {
+            return match check_npm_name(&npm.value) {
+                Ok(()) => Some(npm.value.clone()),
+                Err(problem) => {
+                    self.error(
+                        Diagnostic::error(
+                            format!("invalid npm package name {:?}", npm.value),
+                            npm.span,
+                        )
+                        .label(problem)
+                        .help(npm_name_help(&npm.value)),
+                    );
+                    None
+                }
+            };
+        }
+        let crate_name = crate_name.filter(|_| crate_name_ok)?;
+        self.npm_name_from_crate(crate_name)
+    }
+
+    /// The crate's name as the npm name, for a catalog without `npm`.
+    fn npm_name_from_crate(&mut self, crate_name: &Spanned<String>) -> Option<String> {
+        let Err(problem) = check_npm_name(&crate_name.value) else {
+            return Some(crate_name.value.clone());
+        };
+        let lower = crate_name.value.to_ascii_lowercase();
+        let help = if check_npm_name(&lower).is_ok() {
+            format!("add `npm: \"{lower}\"` beside `crate`")
+        } else {
+            format!("add an `npm` key beside `crate`: {NPM_NAME_HELP}")
+        };
+        self.error(
+            Diagnostic::error(
+                format!(
+                    "the crate name {:?} is not a valid npm package name, and the catalog has no `npm`",
+                    crate_name.value
+                ),
+                crate_name.span,
+            )
+            .label(problem)
+            .note("the TypeScript package is named after the crate unless `npm` names it")
+            .help(help),
+        );
+        None
     }
 
     fn version(&mut self, value: Option<&Spanned<String>>) -> Option<String> {
@@ -842,6 +904,7 @@ fn build(source_path: &str, checked: Checked) -> Catalog {
         api,
         crate_name,
         version,
+        npm_name,
         template,
         envelopes,
         families,
@@ -915,6 +978,7 @@ fn build(source_path: &str, checked: Checked) -> Catalog {
         api,
         crate_name,
         version,
+        npm_name,
         envelopes,
         families,
         perfect_hash: crate::Lookup::Auto.uses_perfect_hash(codes.len()),
@@ -980,6 +1044,116 @@ fn check_wire(wire: &str) -> Result<(), String> {
         Some(c) => Err(format!("contains {c:?}")),
         None => Ok(()),
     }
+}
+
+/// How to write an npm package name, for messages.
+const NPM_NAME_HELP: &str = "an npm name is lower-case ASCII letters, digits, `-`, `.` and `_`, not starting with `.` or `_`, optionally after a `@scope/`, at most 214 characters, e.g. `@relay/errors`";
+
+/// How to fix `name`: its lower-case spelling when that is valid, else the rules.
+fn npm_name_help(name: &str) -> String {
+    let lower = name.to_ascii_lowercase();
+    if lower != name && check_npm_name(&lower).is_ok() {
+        format!("npm names are lower case: write `{lower}`")
+    } else {
+        NPM_NAME_HELP.to_owned()
+    }
+}
+
+/// The longest npm package name the registry accepts.
+const MAX_NPM_NAME_LEN: usize = 214;
+
+/// Node.js's built-in modules, whose names npm refuses for new packages.
+const NODE_BUILTINS: &[&str] = &[
+    "assert",
+    "async_hooks",
+    "buffer",
+    "child_process",
+    "cluster",
+    "console",
+    "constants",
+    "crypto",
+    "dgram",
+    "diagnostics_channel",
+    "dns",
+    "domain",
+    "events",
+    "fs",
+    "http",
+    "http2",
+    "https",
+    "inspector",
+    "module",
+    "net",
+    "os",
+    "path",
+    "perf_hooks",
+    "process",
+    "punycode",
+    "querystring",
+    "readline",
+    "repl",
+    "stream",
+    "string_decoder",
+    "sys",
+    "timers",
+    "tls",
+    "trace_events",
+    "tty",
+    "url",
+    "util",
+    "v8",
+    "vm",
+    "wasi",
+    "worker_threads",
+    "zlib",
+];
+
+/// Why `name` is not a name npm accepts for a new package, if it is not: npm's own rules
+/// (validate-npm-package-name), with the characters npm would have to percent-encode
+/// refused outright.
+fn check_npm_name(name: &str) -> Result<(), String> {
+    if name.len() > MAX_NPM_NAME_LEN {
+        return Err(format!(
+            "{} characters long; npm allows {MAX_NPM_NAME_LEN}",
+            name.chars().count()
+        ));
+    }
+    if ["node_modules", "favicon.ico"].contains(&name) || NODE_BUILTINS.contains(&name) {
+        return Err(format!("`{name}` is a name npm reserves"));
+    }
+    let (scope, package) = match name.strip_prefix('@') {
+        Some(scoped) => match scoped.split_once('/') {
+            Some((scope, package)) => (Some(scope), package),
+            None => return Err("a scoped name needs a `/` between scope and name".to_owned()),
+        },
+        None => (None, name),
+    };
+    for part in scope.into_iter().chain([package]) {
+        check_npm_name_part(part)?;
+    }
+    Ok(())
+}
+
+/// Checks the scope or the name after it.
+fn check_npm_name_part(part: &str) -> Result<(), String> {
+    if part.is_empty() {
+        return Err("an empty scope or name".to_owned());
+    }
+    if let Some(c) = part.chars().find(|c| c.is_ascii_uppercase()) {
+        return Err(format!(
+            "contains the upper-case letter {c:?}; npm names are lower case"
+        ));
+    }
+    if let Some(c) = part
+        .chars()
+        .find(|&c| !(c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '-' | '.' | '_')))
+    {
+        return Err(format!("contains {c:?}"));
+    }
+    if part.starts_with(['.', '_']) {
+        return Err(format!("starts with {:?}", &part[..1]));
+    }
+    Ok(())
 }
 
 /// Why `url` is not an absolute http(s) URL (with known placeholders if `template`).
@@ -1062,6 +1236,44 @@ mod tests {
         assert!(check_wire("A B").is_err());
         assert!(check_wire(&"A".repeat(101)).is_err());
         assert!(check_wire(&"A".repeat(100)).is_ok());
+    }
+
+    #[test]
+    fn npm_names_follow_npms_rules() {
+        for good in [
+            "relay-errors",
+            "@relay/errors",
+            "a",
+            "x.y_z-1",
+            "@a-b/c.d",
+            "relay_errors",
+        ] {
+            assert_eq!(check_npm_name(good), Ok(()), "{good}");
+        }
+        for bad in [
+            "",
+            "Relay-Errors",
+            "@Relay/errors",
+            "@relay",
+            "@/errors",
+            "@relay/",
+            "@relay/a/b",
+            ".hidden",
+            "_private",
+            "@relay/_x",
+            "a b",
+            "a~b",
+            "a*b",
+            "(x)",
+            "é",
+            "http",
+            "node_modules",
+            "favicon.ico",
+        ] {
+            assert!(check_npm_name(bad).is_err(), "{bad:?}");
+        }
+        assert!(check_npm_name(&"a".repeat(214)).is_ok());
+        assert!(check_npm_name(&"a".repeat(215)).is_err());
     }
 
     #[test]

@@ -1,5 +1,6 @@
 // The Relay API's documented client code, run with the real @trpc/client against
-// relay-demo, through httpLink and httpBatchLink: what a TypeScript client of the API gets.
+// relay-demo, through httpLink and httpBatchLink: what a TypeScript client of the API gets,
+// and what the generated package's `errorCodeOf` reads from it.
 
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -16,6 +17,7 @@ import {
   TRPC_ERROR_CODES_BY_KEY,
 } from '@trpc/server/unstable-core-do-not-import';
 
+import { errorCodeOf } from '../../generated/relay-errors/ts/index.js';
 import { ROOT, startDemo } from './demo.js';
 
 const KNOWN_TICKET = '5b8e8a34-3f0c-4d6b-9a5e-2f1f0b6d7c11';
@@ -47,6 +49,8 @@ async function failure(call) {
 function assertTrpcError(error, { code, httpStatus, path, message }) {
   assert.ok(error instanceof TRPCClientError, `not a TRPCClientError: ${error}`);
   assert.equal(error.data?.code, code);
+  // The generated package reads the same code from the real client's error.
+  assert.equal(errorCodeOf(error), code);
   assert.equal(error.data?.httpStatus, httpStatus);
   assert.equal(error.data?.path, path);
   assert.equal(error.message, message);
@@ -230,6 +234,7 @@ describe('batches', () => {
     for (const result of results) {
       assert.equal(result.status, 'rejected');
       assert.equal(result.reason.data?.code, 'BAD_REQUEST');
+      assert.equal(errorCodeOf(result.reason), 'BAD_REQUEST');
       assert.equal(result.reason.message, 'A batch may hold at most 32 calls; this one has 33.');
     }
   });

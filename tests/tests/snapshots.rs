@@ -4,7 +4,8 @@
 use catalog_tests::{generate_file, relative};
 
 /// Each valid fixture exercises one feature of the format; its crate manifest, Rust
-/// source and Markdown reference are snapshotted separately so a review sees one at a time.
+/// source, Markdown reference and TypeScript package are snapshotted separately so a
+/// review sees one at a time.
 #[test]
 fn valid_catalogs() {
     insta::glob!("../fixtures/valid", "*.yaml", |path| {
@@ -12,15 +13,18 @@ fn valid_catalogs() {
             .unwrap_or_else(|report| panic!("{} should be valid:\n{report}", relative(path)));
         assert!(generated.warnings.is_none(), "{:?}", generated.warnings);
         for file in &generated.files {
-            let name = file
-                .path
-                .file_name()
-                .unwrap()
-                .to_string_lossy()
-                .replace('.', "_");
-            insta::assert_snapshot!(name, &file.contents);
+            insta::assert_snapshot!(snapshot_name(&file.path), &file.contents);
         }
     });
+}
+
+/// A generated file's snapshot name: its path in the crate, without `src/`, with `/` and
+/// `.` as `_`: `lib_rs`, `ERRORS_md`, `ts_index_d_ts`. The folder stays in the name so
+/// `ts/index.js` cannot collide with a file of the same name elsewhere.
+fn snapshot_name(path: &std::path::Path) -> String {
+    let in_crate: std::path::PathBuf = path.components().skip(1).collect();
+    let in_crate = in_crate.strip_prefix("src").unwrap_or(&in_crate);
+    in_crate.to_string_lossy().replace(['/', '\\', '.'], "_")
 }
 
 /// Each invalid fixture holds one kind of mistake; the snapshot is the full message a

@@ -7,9 +7,10 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::serde_shape::{self, Field, Presence, Shape};
+use super::serde_shape;
 use super::{docs, inner_docs, prose};
 use crate::model::{Catalog, Envelope};
+use crate::shapes;
 use crate::text;
 
 /// The whole of `envelopes.rs`.
@@ -161,54 +162,8 @@ fn expand_code(catalog: &Catalog) -> TokenStream {
 }
 
 fn expand_linked() -> TokenStream {
-    let body = serde_shape::expand(&Shape {
-        name: "LinkedBody",
-        expecting: "a response body with `request_id`",
-        fields: &[
-            Field {
-                rust: "error",
-                json: "error",
-                presence: Presence::Optional,
-                via: None,
-            },
-            Field {
-                rust: "request_id",
-                json: "request_id",
-                presence: Presence::Required,
-                via: None,
-            },
-        ],
-    });
-    let error = serde_shape::expand(&Shape {
-        name: "LinkedError",
-        expecting: "an error object with `code`, `message` and `docs_url`",
-        fields: &[
-            Field {
-                rust: "code",
-                json: "code",
-                presence: Presence::Required,
-                via: None,
-            },
-            Field {
-                rust: "message",
-                json: "message",
-                presence: Presence::Required,
-                via: None,
-            },
-            Field {
-                rust: "docs_url",
-                json: "docs_url",
-                presence: Presence::Required,
-                via: None,
-            },
-            Field {
-                rust: "action_url",
-                json: "action_url",
-                presence: Presence::Optional,
-                via: None,
-            },
-        ],
-    });
+    let body = serde_shape::expand(&shapes::LINKED_BODY);
+    let error = serde_shape::expand(&shapes::LINKED_ERROR);
     let response = expand_into_response("LinkedBody", quote! { JSON });
     quote! {
         /// A response body with links: `{"error": {"code", "message", "docs_url", "action_url"}, "request_id"}`.
@@ -278,40 +233,8 @@ fn expand_linked() -> TokenStream {
 }
 
 fn expand_rest() -> TokenStream {
-    let body = serde_shape::expand(&Shape {
-        name: "RestBody",
-        expecting: "a REST error body with `error`",
-        fields: &[Field {
-            rust: "error",
-            json: "error",
-            presence: Presence::Required,
-            via: None,
-        }],
-    });
-    let error = serde_shape::expand(&Shape {
-        name: "RestError",
-        expecting: "an error object with `code` and `message`",
-        fields: &[
-            Field {
-                rust: "code",
-                json: "code",
-                presence: Presence::Required,
-                via: None,
-            },
-            Field {
-                rust: "message",
-                json: "message",
-                presence: Presence::Required,
-                via: None,
-            },
-            Field {
-                rust: "details",
-                json: "details",
-                presence: Presence::Defaulted,
-                via: None,
-            },
-        ],
-    });
+    let body = serde_shape::expand(&shapes::REST_BODY);
+    let error = serde_shape::expand(&shapes::REST_ERROR);
     let response = expand_into_response("RestBody", quote! { JSON });
     quote! {
         /// A REST error body: `{"error": {"code", "message", "details"}}`.
@@ -376,70 +299,9 @@ fn expand_rest() -> TokenStream {
 }
 
 fn expand_trpc() -> TokenStream {
-    let body = serde_shape::expand(&Shape {
-        name: "TrpcBody",
-        expecting: "a tRPC error body with `error`",
-        fields: &[Field {
-            rust: "error",
-            json: "error",
-            presence: Presence::Required,
-            via: None,
-        }],
-    });
-    let error = serde_shape::expand(&Shape {
-        name: "TrpcError",
-        expecting: "a tRPC error object with `message`, `code` and `data`",
-        fields: &[
-            Field {
-                rust: "message",
-                json: "message",
-                presence: Presence::Required,
-                via: None,
-            },
-            Field {
-                rust: "code",
-                json: "code",
-                presence: Presence::Required,
-                via: Some("JsonRpcCode"),
-            },
-            Field {
-                rust: "data",
-                json: "data",
-                presence: Presence::Required,
-                via: None,
-            },
-        ],
-    });
-    let data = serde_shape::expand(&Shape {
-        name: "TrpcData",
-        expecting: "a tRPC error data object with `code`, `httpStatus` and `path`",
-        fields: &[
-            Field {
-                rust: "code",
-                json: "code",
-                presence: Presence::Required,
-                via: None,
-            },
-            Field {
-                rust: "http_status",
-                json: "httpStatus",
-                presence: Presence::Required,
-                via: None,
-            },
-            Field {
-                rust: "path",
-                json: "path",
-                presence: Presence::Required,
-                via: None,
-            },
-            Field {
-                rust: "stack",
-                json: "stack",
-                presence: Presence::Optional,
-                via: None,
-            },
-        ],
-    });
+    let body = serde_shape::expand(&shapes::TRPC_BODY);
+    let error = serde_shape::expand(&shapes::TRPC_ERROR);
+    let data = serde_shape::expand(&shapes::TRPC_DATA);
     let types = expand_trpc_types();
     let json_rpc_code = expand_json_rpc_code();
     let protocol = expand_trpc_protocol();
@@ -709,48 +571,7 @@ fn expand_trpc_protocol() -> TokenStream {
 }
 
 fn expand_problem() -> TokenStream {
-    let problem = serde_shape::expand(&Shape {
-        name: "Problem",
-        expecting: "an RFC 9457 problem details object",
-        fields: &[
-            Field {
-                rust: "problem_type",
-                json: "type",
-                presence: Presence::Required,
-                via: None,
-            },
-            Field {
-                rust: "title",
-                json: "title",
-                presence: Presence::Required,
-                via: None,
-            },
-            Field {
-                rust: "status",
-                json: "status",
-                presence: Presence::Required,
-                via: None,
-            },
-            Field {
-                rust: "detail",
-                json: "detail",
-                presence: Presence::Required,
-                via: None,
-            },
-            Field {
-                rust: "instance",
-                json: "instance",
-                presence: Presence::Optional,
-                via: None,
-            },
-            Field {
-                rust: "code",
-                json: "code",
-                presence: Presence::Required,
-                via: None,
-            },
-        ],
-    });
+    let problem = serde_shape::expand(&shapes::PROBLEM);
     let response = expand_into_response("Problem", quote! { PROBLEM_JSON });
     quote! {
         /// The media type of [`Problem`] bodies.

@@ -2,46 +2,13 @@
 //!
 //! The generated crate does not depend on serde_derive: a proc-macro and syn would
 //! dominate its build time. These impls are what the derive would write for plain
-//! structs, emitted from a small description of each struct.
+//! structs, emitted from the description of each struct in [`crate::shapes`].
 
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
 use super::ident;
-
-/// A struct as JSON sees it.
-pub(super) struct Shape {
-    /// The Rust type name.
-    pub name: &'static str,
-    /// What a deserialization error says was expected, e.g. "a REST error body".
-    pub expecting: &'static str,
-    /// The fields, in JSON order.
-    pub fields: &'static [Field],
-}
-
-/// One field of a [`Shape`].
-pub(super) struct Field {
-    /// The Rust field name.
-    pub rust: &'static str,
-    /// The JSON key.
-    pub json: &'static str,
-    /// Whether the key may be missing, and what that means.
-    pub presence: Presence,
-    /// A private newtype the value is read through, for a field that accepts more than
-    /// one JSON form (its `.0` is the field's value); `None` reads the field's own type.
-    pub via: Option<&'static str>,
-}
-
-/// How a field behaves when its key is absent.
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub(super) enum Presence {
-    /// The key must be there.
-    Required,
-    /// An `Option`: `None` is written by leaving the key out, and read from a missing key.
-    Optional,
-    /// Always written; a missing key reads as the type's default.
-    Defaulted,
-}
+use crate::shapes::{Presence, Shape, Value};
 
 /// Both impls for `shape`.
 pub(super) fn expand(shape: &Shape) -> TokenStream {
@@ -98,12 +65,13 @@ fn expand_deserialize(shape: &Shape) -> TokenStream {
     let arms = shape.fields.iter().enumerate().map(|(index, field)| {
         let index = Literal::usize_unsuffixed(index);
         let slot = ident(field.rust);
-        match field.via {
-            Some(via) => {
-                let via = ident(via);
-                quote! { Some(#index) => #slot = Some(map.next_value::<#via>()?.0), }
+        match field.value {
+            // A number, or the wire string older servers sent: read through the private
+            // newtype that accepts both (`envelopes::expand_json_rpc_code`).
+            Value::JsonRpcNumber => {
+                quote! { Some(#index) => #slot = Some(map.next_value::<JsonRpcCode>()?.0), }
             }
-            None => quote! { Some(#index) => #slot = Some(map.next_value()?), },
+            _ => quote! { Some(#index) => #slot = Some(map.next_value()?), },
         }
     });
     let inits = shape.fields.iter().map(|field| {

@@ -1,0 +1,246 @@
+//! `ts/index.d.ts`: the types of `index.js`, with each code's documentation on its entry
+//! in `ErrorCodeTable`, so an editor shows it on hover over `CODES.SOME_CODE`.
+
+use std::fmt::Write as _;
+
+use super::escape::{self, push_string};
+use super::{prose, push_doc, text_len, DOC_WIDTH};
+use crate::model::{Catalog, Code, Envelope};
+use crate::shapes::{Field, Presence, Shape, Value};
+
+/// The part of `index.d.ts` that does not depend on the catalog.
+const RUNTIME: &str = include_str!("runtime.d.ts");
+
+/// The whole of `index.d.ts`.
+pub(super) fn index_d_ts(catalog: &Catalog, header: &str) -> String {
+    // Each code's text appears once, in its doc comment, and its wire string three times,
+    // plus about 250 bytes of comment markup and types.
+    let capacity = text_len(catalog) + 3 * catalog.codes.len() * 32 + 250 * catalog.codes.len();
+    let mut out = String::with_capacity(capacity + RUNTIME.len() + 8192);
+    let _ = writeln!(out, "// {header}");
+    let title = format!(
+        "Error codes of the {}, from its error catalog.",
+        catalog.api
+    );
+    push_doc(&mut out, "", &escape::doc_lines(&title, DOC_WIDTH));
+    out.push('\n');
+    push_error_code(&mut out, catalog);
+    push_family(&mut out, catalog);
+    push_error_code_info(&mut out, catalog);
+    push_error_code_table(&mut out, catalog);
+    push_envelopes(&mut out, catalog);
+    out.push_str(RUNTIME);
+    out
+}
+
+/// `type ErrorCode`: the union of every code's wire string.
+fn push_error_code(out: &mut String, catalog: &Catalog) {
+    let lines = prose(
+        "Every code the API may return, deprecated ones included: what a client branches on. \
+         A `switch` over it with a `never` default is exhaustive. A newer server may send a \
+         code this version does not know: `isErrorCode` and `errorCodeOf` tell.",
+    );
+    push_doc(out, "", &lines);
+    push_union(
+        out,
+        "ErrorCode",
+        catalog.codes.iter().map(|code| code.wire.as_str()),
+    );
+}
+
+/// `type Family`: the union of the family ids.
+fn push_family(out: &mut String, catalog: &Catalog) {
+    push_doc(out, "", &["Every family id, in docs order."]);
+    push_union(
+        out,
+        "Family",
+        catalog.families.iter().map(|f| f.id.as_str()),
+    );
+}
+
+/// `export type <name> = | "a" | "b";`, one member per line.
+fn push_union<'a>(out: &mut String, name: &str, members: impl Iterator<Item = &'a str>) {
+    let _ = write!(out, "export type {name} =");
+    for member in members {
+        out.push_str("\n  | ");
+        push_string(out, member);
+    }
+    out.push_str(";\n\n");
+}
+
+/// `interface ErrorCodeInfo`, with `trpcCode` when the catalog has the tRPC envelope.
+fn push_error_code_info(out: &mut String, catalog: &Catalog) {
+    out.push_str(
+        "/** The catalog's facts about one code, with the values the Rust crate returns. */\n\
+         export interface ErrorCodeInfo {\n\
+         \x20 /** The wire string, exactly as sent. */\n\
+         \x20 readonly code: ErrorCode;\n\
+         \x20 /** The HTTP status the API answers with, e.g. 404. */\n\
+         \x20 readonly status: number;\n\
+         \x20 /** Every family the code is listed under, its primary family first. */\n\
+         \x20 readonly families: readonly [Family, ...Family[]];\n\
+         \x20 /** What went wrong. */\n\
+         \x20 readonly description: string;\n\
+         \x20 /** What the caller should do about it. */\n\
+         \x20 readonly resolution: string;\n\
+         \x20 /** The description, then the resolution: the message error bodies carry by default. */\n\
+         \x20 readonly message: string;\n\
+         \x20 /** The link to this code's entry in the API reference. */\n\
+         \x20 readonly docsUrl: string;\n\
+         \x20 /** The dashboard page where the user can fix the cause, if there is one. */\n\
+         \x20 readonly actionUrl?: string;\n\
+         \x20 /** Whether sending the same request again, after a back-off, can succeed. */\n\
+         \x20 readonly retryable: boolean;\n\
+         \x20 /** Set when the code is deprecated: still returned, but on its way out. */\n\
+         \x20 readonly deprecated?: Deprecation;\n",
+    );
+    if catalog.envelopes.contains(&Envelope::Trpc) {
+        out.push_str(
+            "  /**\n\
+             \x20  * The JSON-RPC number tRPC sends in `error.code` for this code, e.g. -32004 for\n\
+             \x20  * a 404: tRPC's number for the code's HTTP status.\n\
+             \x20  */\n\
+             \x20 readonly trpcCode: number;\n",
+        );
+    }
+    out.push_str("}\n\n");
+}
+
+/// `interface ErrorCodeTable`: one documented property per code, the type of `CODES`.
+fn push_error_code_table(out: &mut String, catalog: &Catalog) {
+    let lines = [
+        "One property per code, in catalog order, each with the code's documentation: the type",
+        "of `CODES`, the same as `{ readonly [C in ErrorCode]: ErrorCodeInfo & { readonly code: C } }`.",
+    ];
+    push_doc(out, "", &lines);
+    out.push_str("export interface ErrorCodeTable {\n");
+    for code in &catalog.codes {
+        push_doc(out, "  ", &code_doc(catalog, code));
+        out.push_str("  readonly ");
+        push_string(out, &code.wire);
+        out.push_str(": ErrorCodeInfo & { readonly code: ");
+        push_string(out, &code.wire);
+        out.push_str(" };\n");
+    }
+    out.push_str("}\n\n");
+}
+
+/// A code's documentation, as the Rust crate's docs have it, plus JSDoc tags.
+fn code_doc(catalog: &Catalog, code: &Code) -> Vec<String> {
+    let mut lines = escape::doc_lines(&code.description, DOC_WIDTH);
+    let families: Vec<String> = code
+        .families
+        .iter()
+        .map(|&i| escape::doc_inline(&catalog.families[i].title))
+        .collect();
+    lines.push(String::new());
+    lines.push(format!(
+        "`{}` · HTTP {} · {}",
+        code.wire,
+        code.status,
+        families.join(", ")
+    ));
+    lines.push(String::new());
+    let resolution = format!("Resolution: {}", code.resolution);
+    lines.extend(escape::doc_lines(&resolution, DOC_WIDTH));
+    if code.retryable {
+        lines.push(String::new());
+        lines.push("Retryable: wait `retryDelay(code, attempt)` before each retry.".to_owned());
+    }
+    if let Some(action) = &code.action {
+        lines.push(String::new());
+        lines.push(format!(
+            "Act on it here: {{@link {}}}",
+            escape::doc_url(&action.url)
+        ));
+    }
+    lines.push(String::new());
+    lines.push(format!(
+        "@see {{@link {}}}",
+        escape::doc_url(&code.docs_url)
+    ));
+    if let Some(deprecation) = &code.deprecated {
+        // The version is semver and wire strings are ASCII letters, digits and `_-./`:
+        // neither needs escaping. The note is catalog text and does.
+        let mut tag = format!("@deprecated Since {}", deprecation.since);
+        match deprecation.replacement {
+            Some(replacement) => {
+                let _ = write!(tag, "; use `{}` instead.", catalog.codes[replacement].wire);
+            }
+            None => tag.push('.'),
+        }
+        lines.push(tag);
+        if let Some(note) = &deprecation.note {
+            lines.extend(escape::doc_lines(note, DOC_WIDTH));
+        }
+    }
+    lines
+}
+
+/// `WireCode` and the types of the envelopes the catalog lists, rendered from their
+/// shapes (the same description the Rust crate's (de)serialization is built from).
+fn push_envelopes(out: &mut String, catalog: &Catalog) {
+    let lines = [
+        "A code as it arrives in an error body: one of `ErrorCode`, or a code a newer server",
+        "added. Editors still complete the known codes; narrow it with `isErrorCode`.",
+    ];
+    push_doc(out, "", &lines);
+    out.push_str("export type WireCode = ErrorCode | (string & {});\n\n");
+    for kind in &catalog.envelopes {
+        for shape in kind.shapes() {
+            push_shape(out, shape);
+        }
+        match kind {
+            Envelope::Trpc => push_trpc_protocol(out),
+            Envelope::Problem => push_problem_media_type(out),
+            Envelope::Linked | Envelope::Rest => {}
+        }
+    }
+}
+
+fn push_shape(out: &mut String, shape: &Shape) {
+    push_doc(out, "", &prose(shape.doc));
+    let _ = writeln!(out, "export interface {} {{", shape.name);
+    for field in shape.fields {
+        push_doc(out, "  ", &prose(field.doc));
+        push_field(out, field);
+    }
+    out.push_str("}\n\n");
+}
+
+/// One key: optional (`?`) when the Rust crate may leave it out.
+fn push_field(out: &mut String, field: &Field) {
+    // The keys are the shapes' own, all of them identifiers, so they need no quotes.
+    let _ = write!(out, "  readonly {}", field.json);
+    if field.presence == Presence::Optional {
+        out.push('?');
+    }
+    out.push_str(": ");
+    out.push_str(match field.value {
+        Value::Text => "string",
+        Value::Status | Value::JsonRpcNumber => "number",
+        Value::Code => "WireCode",
+        Value::AnyObject => "{ readonly [key: string]: unknown }",
+        Value::Object(name) => name,
+    });
+    out.push_str(";\n");
+}
+
+fn push_trpc_protocol(out: &mut String) {
+    out.push_str(
+        "/**\n\
+         \x20* One call's answer in tRPC's HTTP protocol: `{\"result\": {\"data\": ...}}` on success, a\n\
+         \x20* `TrpcBody` on failure.\n\
+         \x20*/\n\
+         export type TrpcResponse<T = unknown> = { readonly result: { readonly data: T } } | TrpcBody;\n\n\
+         /** The answer to a batched call (`?batch=1`): one `TrpcResponse` per call, in call order. */\n\
+         export type TrpcBatch<T = unknown> = readonly TrpcResponse<T>[];\n\n",
+    );
+}
+
+fn push_problem_media_type(out: &mut String) {
+    out.push_str(
+        "/** The media type of `Problem` bodies. */\n\
+         export declare const PROBLEM_JSON: \"application/problem+json\";\n\n",
+    );
+}

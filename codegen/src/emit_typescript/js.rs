@@ -1,0 +1,137 @@
+//! `ts/index.js`: the catalog as two lists of plain objects, then the lookups over them
+//! (`runtime.js`, the same for every catalog).
+
+use std::fmt::Write as _;
+
+use super::escape::{self, push_string};
+use super::{prose, text_len, DOC_WIDTH};
+use crate::model::{Catalog, Code, Deprecation, Envelope, Family};
+use crate::trpc;
+
+/// The part of `index.js` that does not depend on the catalog.
+const RUNTIME: &str = include_str!("runtime.js");
+
+/// The media type of problem details, as the Rust crate's `PROBLEM_JSON`.
+const PROBLEM_JSON: &str = "application/problem+json";
+
+/// The whole of `index.js`.
+pub(super) fn index_js(catalog: &Catalog, header: &str) -> String {
+    // Each code's text appears twice (its message repeats the description and
+    // resolution), plus about 250 bytes of keys and punctuation.
+    let capacity = 2 * text_len(catalog) + 250 * catalog.codes.len() + RUNTIME.len() + 4096;
+    let mut out = String::with_capacity(capacity);
+    push_intro(&mut out, catalog, header);
+    push_families(&mut out, catalog);
+    push_codes(&mut out, catalog);
+    out.push_str(RUNTIME);
+    push_constants(&mut out, catalog);
+    out
+}
+
+fn push_intro(out: &mut String, catalog: &Catalog, header: &str) {
+    let _ = writeln!(out, "// {header}");
+    let title = format!(
+        "Error codes of the {}, from its error catalog.",
+        catalog.api
+    );
+    let mut lines = escape::doc_lines(&title, DOC_WIDTH);
+    lines.push(String::new());
+    lines.extend(prose(
+        "One frozen entry per code in `CODES`, and the helpers around them. The types, and \
+         each code's documentation, are in index.d.ts.",
+    ));
+    super::push_doc(out, "", &lines);
+    out.push('\n');
+}
+
+fn push_families(out: &mut String, catalog: &Catalog) {
+    out.push_str("/** Every family, in docs order. */\nconst FAMILY_LIST = [\n");
+    for family in &catalog.families {
+        push_family(out, family);
+    }
+    out.push_str("];\n\n");
+}
+
+fn push_family(out: &mut String, family: &Family) {
+    out.push_str("  { id: ");
+    push_string(out, &family.id);
+    out.push_str(", title: ");
+    push_string(out, &family.title);
+    if let Some(description) = &family.description {
+        out.push_str(", description: ");
+        push_string(out, description);
+    }
+    out.push_str(" },\n");
+}
+
+fn push_codes(out: &mut String, catalog: &Catalog) {
+    out.push_str("/** Every code, in catalog order. */\nconst CODE_LIST = [\n");
+    let trpc = catalog.envelopes.contains(&Envelope::Trpc);
+    for code in &catalog.codes {
+        push_code(out, catalog, code, trpc);
+    }
+    out.push_str("];\n\n");
+}
+
+/// One code's object, its keys in the order of `ErrorCodeInfo`; absent optional keys are
+/// left out, not set to `undefined`, as `exactOptionalPropertyTypes` expects.
+fn push_code(out: &mut String, catalog: &Catalog, code: &Code, trpc: bool) {
+    let field = |out: &mut String, key: &str, value: &str| {
+        let _ = write!(out, "    {key}: ");
+        push_string(out, value);
+        out.push_str(",\n");
+    };
+    out.push_str("  {\n");
+    field(out, "code", &code.wire);
+    let _ = writeln!(out, "    status: {},", code.status);
+    out.push_str("    families: [");
+    for (i, &family) in code.families.iter().enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        push_string(out, &catalog.families[family].id);
+    }
+    out.push_str("],\n");
+    field(out, "description", &code.description);
+    field(out, "resolution", &code.resolution);
+    field(out, "message", &code.message);
+    field(out, "docsUrl", &code.docs_url);
+    if let Some(action) = &code.action {
+        field(out, "actionUrl", &action.url);
+    }
+    let _ = writeln!(out, "    retryable: {},", code.retryable);
+    if let Some(deprecation) = &code.deprecated {
+        push_deprecation(out, catalog, deprecation);
+    }
+    if trpc {
+        let _ = writeln!(
+            out,
+            "    trpcCode: {},",
+            trpc::number_for_status(code.status)
+        );
+    }
+    out.push_str("  },\n");
+}
+
+fn push_deprecation(out: &mut String, catalog: &Catalog, deprecation: &Deprecation) {
+    out.push_str("    deprecated: { since: ");
+    push_string(out, &deprecation.since);
+    if let Some(replacement) = deprecation.replacement {
+        out.push_str(", replacement: ");
+        push_string(out, &catalog.codes[replacement].wire);
+    }
+    if let Some(note) = &deprecation.note {
+        out.push_str(", note: ");
+        push_string(out, note);
+    }
+    out.push_str(" },\n");
+}
+
+/// Exports that only some catalogs have.
+fn push_constants(out: &mut String, catalog: &Catalog) {
+    if catalog.envelopes.contains(&Envelope::Problem) {
+        out.push_str("\nexport const PROBLEM_JSON = ");
+        push_string(out, PROBLEM_JSON);
+        out.push_str(";\n");
+    }
+}

@@ -1,0 +1,112 @@
+//! Stage 3: model -> the TypeScript package under `ts/`: `package.json`, `index.js` and
+//! `index.d.ts`.
+//!
+//! `index.js` is plain ES module JavaScript, so consumers need no build step, and
+//! `index.d.ts` holds its types and each code's documentation. Both are built by pushing
+//! strings into one pre-sized `String`: there is no formatter to feed, and a catalog of
+//! 10,000 codes is a few megabytes of text. Catalog text only ever appears as JSON string
+//! literals or escaped comment text ([`escape`]). The code that is the same for every
+//! catalog is a real file beside this one (`runtime.js`, `runtime.d.ts`), appended as is.
+
+mod dts;
+mod escape;
+mod js;
+mod package;
+
+use crate::model::Catalog;
+
+/// Doc comment lines are wrapped to this many characters, as in the Rust crate.
+const DOC_WIDTH: usize = 90;
+
+/// One file of the TypeScript package.
+#[derive(Debug)]
+pub(crate) struct TsFile {
+    /// The file's name under `ts/`, e.g. `index.js`.
+    pub name: &'static str,
+    /// The file's contents.
+    pub contents: String,
+}
+
+/// Every file of the TypeScript package.
+pub(crate) fn emit(catalog: &Catalog, header: &str) -> Vec<TsFile> {
+    // The header names the catalog's path, which comes from the command line and could
+    // hold a line terminator (ending the line comment early) or `</` or `<!` (see
+    // `escape::push_string`).
+    let header = header
+        .replace(['\n', '\r', '\u{2028}', '\u{2029}'], " ")
+        .replace("</", "<\\/")
+        .replace("<!", "<\\!");
+    vec![
+        TsFile {
+            name: "package.json",
+            contents: package::package_json(catalog, &header),
+        },
+        TsFile {
+            name: "index.js",
+            contents: js::index_js(catalog, &header),
+        },
+        TsFile {
+            name: "index.d.ts",
+            contents: dts::index_d_ts(catalog, &header),
+        },
+    ]
+}
+
+/// The bytes of catalog text a file repeats for each code, to size its `String` once.
+fn text_len(catalog: &Catalog) -> usize {
+    catalog
+        .codes
+        .iter()
+        .map(|code| {
+            code.wire.len()
+                + code.description.len()
+                + code.resolution.len()
+                + code.docs_url.len()
+                + code.action.as_ref().map_or(0, |action| action.url.len())
+        })
+        .sum()
+}
+
+/// Appends a JSDoc comment of `lines`, indented by `indent`; blank lines stay blank, and
+/// a single line that fits is written on one line.
+fn push_doc<S: AsRef<str>>(out: &mut String, indent: &str, lines: &[S]) {
+    if let [line] = lines {
+        let line = line.as_ref();
+        if indent.len() + line.len() <= DOC_WIDTH {
+            out.push_str(indent);
+            out.push_str("/** ");
+            out.push_str(line);
+            out.push_str(" */\n");
+            return;
+        }
+    }
+    out.push_str(indent);
+    out.push_str("/**\n");
+    for line in lines {
+        let line = line.as_ref();
+        out.push_str(indent);
+        out.push_str(if line.is_empty() { " *" } else { " * " });
+        out.push_str(line);
+        out.push('\n');
+    }
+    out.push_str(indent);
+    out.push_str(" */\n");
+}
+
+/// Docs the generator wrote itself (already Markdown, never catalog text), wrapped at
+/// word boundaries.
+fn prose(text: &str) -> Vec<String> {
+    let mut lines = vec![String::new()];
+    for word in text.split(' ') {
+        let line = lines.last_mut().expect("starts with one line");
+        if !line.is_empty() && line.len() + 1 + word.len() > DOC_WIDTH {
+            lines.push(word.to_owned());
+        } else {
+            if !line.is_empty() {
+                line.push(' ');
+            }
+            line.push_str(word);
+        }
+    }
+    lines
+}

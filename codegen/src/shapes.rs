@@ -1,0 +1,301 @@
+//! The JSON shape of each envelope: its objects, their keys, whether each key may be
+//! missing and what kind of value it holds.
+//!
+//! This is the one description both emitters render: the Rust crate's hand-written
+//! (de)serialization (`emit_rust::serde_shape`) and the TypeScript package's envelope
+//! types (`emit_typescript`), so a key cannot be spelt or made optional differently in the
+//! two. The Rust structs' fields and docs are written out in `emit_rust::envelopes`.
+
+use crate::model::Envelope;
+
+/// One JSON object of an envelope.
+#[derive(Debug)]
+pub struct Shape {
+    /// The type's name, in Rust and in TypeScript alike, e.g. `RestError`.
+    pub name: &'static str,
+    /// What a Rust deserialization error says was expected, e.g. "a REST error body".
+    pub expecting: &'static str,
+    /// One sentence about the object, for the TypeScript docs.
+    pub doc: &'static str,
+    /// The keys, in JSON order.
+    pub fields: &'static [Field],
+}
+
+/// One key of a [`Shape`].
+#[derive(Debug)]
+pub struct Field {
+    /// The Rust field name.
+    pub rust: &'static str,
+    /// The JSON key.
+    pub json: &'static str,
+    /// Whether the key may be missing, and what that means.
+    pub presence: Presence,
+    /// What the key holds.
+    pub value: Value,
+    /// What the value means, for the TypeScript docs.
+    pub doc: &'static str,
+}
+
+/// How a field behaves when its key is absent.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Presence {
+    /// The key is always there.
+    Required,
+    /// The key is left out when there is no value, and read as "none" when missing.
+    Optional,
+    /// Always written; a missing key reads as the empty value.
+    Defaulted,
+}
+
+/// The kind of value a field holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Value {
+    /// A string.
+    Text,
+    /// An HTTP status, a JSON integer.
+    Status,
+    /// A catalog code's wire string, or a code a newer server added.
+    Code,
+    /// tRPC's JSON-RPC error number; a Rust reader also takes a wire string here, as
+    /// older servers sent it.
+    JsonRpcNumber,
+    /// A JSON object of any keys and values.
+    AnyObject,
+    /// Another shape of the same envelope, by name.
+    Object(&'static str),
+}
+
+impl Envelope {
+    /// The envelope's shapes, the outer object first.
+    pub fn shapes(self) -> &'static [&'static Shape] {
+        match self {
+            Envelope::Linked => &[&LINKED_BODY, &LINKED_ERROR],
+            Envelope::Rest => &[&REST_BODY, &REST_ERROR],
+            Envelope::Trpc => &[&TRPC_BODY, &TRPC_ERROR, &TRPC_DATA],
+            Envelope::Problem => &[&PROBLEM],
+        }
+    }
+}
+
+/// A field that is always there.
+const fn required(
+    rust: &'static str,
+    json: &'static str,
+    value: Value,
+    doc: &'static str,
+) -> Field {
+    Field {
+        rust,
+        json,
+        presence: Presence::Required,
+        value,
+        doc,
+    }
+}
+
+/// A field whose key is absent when it has no value.
+const fn optional(
+    rust: &'static str,
+    json: &'static str,
+    value: Value,
+    doc: &'static str,
+) -> Field {
+    Field {
+        rust,
+        json,
+        presence: Presence::Optional,
+        value,
+        doc,
+    }
+}
+
+/// `linked`: `{"error": {"code", "message", "docs_url", "action_url"}, "request_id"}`.
+pub(crate) const LINKED_BODY: Shape = Shape {
+    name: "LinkedBody",
+    expecting: "a response body with `request_id`",
+    doc: "A response body with links: `error` only on failure, `request_id` always.",
+    fields: &[
+        optional(
+            "error",
+            "error",
+            Value::Object("LinkedError"),
+            "What went wrong; absent on success.",
+        ),
+        required(
+            "request_id",
+            "request_id",
+            Value::Text,
+            "The request's unique id: log it, and quote it to support.",
+        ),
+    ],
+};
+
+/// The `error` object of [`LINKED_BODY`].
+pub(crate) const LINKED_ERROR: Shape = Shape {
+    name: "LinkedError",
+    expecting: "an error object with `code`, `message` and `docs_url`",
+    doc: "The `error` object of a `LinkedBody`.",
+    fields: &[
+        required(
+            "code",
+            "code",
+            Value::Code,
+            "The machine-readable code to branch on.",
+        ),
+        required(
+            "message",
+            "message",
+            Value::Text,
+            "What went wrong and, where possible, what to do next.",
+        ),
+        required(
+            "docs_url",
+            "docs_url",
+            Value::Text,
+            "The documentation of this code.",
+        ),
+        optional(
+            "action_url",
+            "action_url",
+            Value::Text,
+            "The dashboard page where the user can act; absent when there is none.",
+        ),
+    ],
+};
+
+/// `rest`: `{"error": {"code", "message", "details"}}`.
+pub(crate) const REST_BODY: Shape = Shape {
+    name: "RestBody",
+    expecting: "a REST error body with `error`",
+    doc: "A REST error body.",
+    fields: &[required(
+        "error",
+        "error",
+        Value::Object("RestError"),
+        "What went wrong.",
+    )],
+};
+
+/// The `error` object of [`REST_BODY`].
+pub(crate) const REST_ERROR: Shape = Shape {
+    name: "RestError",
+    expecting: "an error object with `code` and `message`",
+    doc: "The `error` object of a `RestBody`.",
+    fields: &[
+        required("code", "code", Value::Code, "The machine-readable code to branch on."),
+        required("message", "message", Value::Text, "A human-readable explanation."),
+        Field {
+            rust: "details",
+            json: "details",
+            presence: Presence::Defaulted,
+            value: Value::AnyObject,
+            doc: "Further facts about this occurrence, such as the fields that failed; `{}` when there are none.",
+        },
+    ],
+};
+
+/// `trpc`: `{"error": {"message", "code", "data": {"code", "httpStatus", "path", "stack"}}}`.
+pub(crate) const TRPC_BODY: Shape = Shape {
+    name: "TrpcBody",
+    expecting: "a tRPC error body with `error`",
+    doc: "A tRPC error body, as tRPC itself sends it.",
+    fields: &[required(
+        "error",
+        "error",
+        Value::Object("TrpcError"),
+        "What went wrong.",
+    )],
+};
+
+/// The `error` object of [`TRPC_BODY`].
+pub(crate) const TRPC_ERROR: Shape = Shape {
+    name: "TrpcError",
+    expecting: "a tRPC error object with `message`, `code` and `data`",
+    doc: "The `error` object of a `TrpcBody`: what a `TRPCClientError` calls its `shape`.",
+    fields: &[
+        required("message", "message", Value::Text, "A human-readable explanation."),
+        required("code", "code", Value::JsonRpcNumber, "tRPC's JSON-RPC number for the status, e.g. -32004 for a 404; not the catalog's code, which is `data.code`."),
+        required("data", "data", Value::Object("TrpcData"), "The catalog's code, the status and the procedure."),
+    ],
+};
+
+/// The `data` object of [`TRPC_ERROR`].
+pub(crate) const TRPC_DATA: Shape = Shape {
+    name: "TrpcData",
+    expecting: "a tRPC error data object with `code`, `httpStatus` and `path`",
+    doc: "The `data` object of a `TrpcError`: what a `TRPCClientError` calls its `data`.",
+    fields: &[
+        required(
+            "code",
+            "code",
+            Value::Code,
+            "The machine-readable code to branch on: the catalog's wire string.",
+        ),
+        required(
+            "http_status",
+            "httpStatus",
+            Value::Status,
+            "The HTTP status.",
+        ),
+        required(
+            "path",
+            "path",
+            Value::Text,
+            "The procedure that failed, e.g. `tickets.get`.",
+        ),
+        optional(
+            "stack",
+            "stack",
+            Value::Text,
+            "The server's stack trace; only ever sent in development.",
+        ),
+    ],
+};
+
+/// `problem`: RFC 9457 problem details.
+pub(crate) const PROBLEM: Shape = Shape {
+    name: "Problem",
+    expecting: "an RFC 9457 problem details object",
+    doc: "RFC 9457 problem details, served as `application/problem+json`; `code` is an extension member.",
+    fields: &[
+        required("problem_type", "type", Value::Text, "The problem type: the code's documentation link."),
+        required("title", "title", Value::Text, "A short summary of the problem type: the code's description."),
+        required("status", "status", Value::Status, "The HTTP status."),
+        required("detail", "detail", Value::Text, "An explanation of this occurrence."),
+        optional("instance", "instance", Value::Text, "A URI reference to this occurrence, e.g. the request path."),
+        required("code", "code", Value::Code, "The machine-readable code to branch on."),
+    ],
+};
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The TypeScript types write the keys unquoted, and the Rust reader of tRPC's
+    /// `error.code` is keyed on the `JsonRpcNumber` kind: both hold for every shape.
+    #[test]
+    fn keys_are_identifiers_and_every_nested_shape_exists() {
+        let all: Vec<&Shape> = Envelope::ALL
+            .iter()
+            .flat_map(|(kind, _)| kind.shapes().iter().copied())
+            .collect();
+        for shape in &all {
+            for field in shape.fields {
+                let mut chars = field.json.chars();
+                assert!(
+                    chars.next().is_some_and(|c| c.is_ascii_alphabetic()),
+                    "{}",
+                    field.json
+                );
+                assert!(
+                    chars.all(|c| c.is_ascii_alphanumeric() || c == '_'),
+                    "{}",
+                    field.json
+                );
+                if let Value::Object(name) = field.value {
+                    assert!(all.iter().any(|s| s.name == name), "{name}");
+                }
+            }
+        }
+    }
+}

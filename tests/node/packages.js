@@ -1,0 +1,121 @@
+// The generated TypeScript packages the tests use, and what the Rust crates generated
+// beside them return for the same codes.
+
+import { execFile } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { copyFile, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
+
+import { parse as parseYaml } from 'yaml';
+
+import { ROOT } from './demo.js';
+
+const run = promisify(execFile);
+
+/** Runs cargo in the repository, failing with its output. */
+async function cargo(args) {
+  try {
+    const { stdout } = await run('cargo', args, { cwd: ROOT, maxBuffer: 64 << 20 });
+    return stdout;
+  } catch (error) {
+    throw new Error(`cargo ${args.join(' ')} failed:\n${error.stderr ?? error}`);
+  }
+}
+
+const tempDirs = [];
+
+// Temporary folders go when the test process ends, unless KEEP_TEMP is set, to look into
+// one a failure names.
+process.on('exit', () => {
+  if (process.env.KEEP_TEMP) return;
+  for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A temporary folder for this test process. */
+export async function tempDir(prefix) {
+  const dir = await mkdtemp(join(tmpdir(), prefix));
+  tempDirs.push(dir);
+  return dir;
+}
+
+/**
+ * The packages under test: the two shipped ones as committed under generated/, and the
+ * one of the hostile-text fixture, generated into a temporary folder with `cargo xtask
+ * gen` (from a copy of the fixture, so no lock file lands beside it).
+ *
+ * Each is `{ crate, catalogPath, catalog, crateDir, tsDir, packageJson }`, `catalog`
+ * being the YAML as the `yaml` package reads it: independently of the generator.
+ */
+export async function preparePackages() {
+  const temp = await tempDir('ts-packages-');
+  const fixture = join(temp, 'hostile_text.yaml');
+  await copyFile(join(ROOT, 'tests/fixtures/valid/hostile_text.yaml'), fixture);
+  const out = join(temp, 'out');
+  await cargo(['run', '--quiet', '--package', 'xtask', '--', 'gen', '--catalog', fixture, '--out', out]);
+  return Promise.all([
+    describePackage(join(ROOT, 'catalog/relay.yaml'), join(ROOT, 'generated')),
+    describePackage(join(ROOT, 'catalog/batch-relay.yaml'), join(ROOT, 'generated')),
+    describePackage(fixture, out),
+  ]);
+}
+
+async function describePackage(catalogPath, outDir) {
+  const catalog = parseYaml(await readFile(catalogPath, 'utf8'));
+  const crateDir = join(outDir, catalog.crate);
+  const tsDir = join(crateDir, 'ts');
+  const packageJson = JSON.parse(await readFile(join(tsDir, 'package.json'), 'utf8'));
+  return { crate: catalog.crate, catalogPath, catalog, crateDir, tsDir, packageJson };
+}
+
+/** The package's `index.js`, imported. */
+export function importPackage(pkg) {
+  return import(pathToFileURL(join(pkg.tsDir, 'index.js')).href);
+}
+
+/**
+ * What the Rust crates of `packages` return, from `rust-values/main.rs` built against
+ * them in a throwaway Cargo project (with the repository's Cargo.lock, offline, its build
+ * cached under target/). Resolves to `{ retryCases, catalogs: { [crate]: values } }`.
+ */
+export async function rustValues(packages) {
+  const project = await tempDir('rust-values-');
+  const dependencies = packages
+    .map((pkg) => `${pkg.crate} = { path = ${JSON.stringify(pkg.crateDir)} }`)
+    .join('\n');
+  const manifest = `[package]
+name = "rust-values"
+version = "0.0.0"
+edition = "2021"
+publish = false
+
+[[bin]]
+name = "rust-values"
+path = ${JSON.stringify(join(ROOT, 'tests/node/rust-values/main.rs'))}
+
+[dependencies]
+${dependencies}
+
+[workspace]
+`;
+  await writeFile(join(project, 'Cargo.toml'), manifest);
+  await copyFile(join(ROOT, 'Cargo.lock'), join(project, 'Cargo.lock'));
+  const stdout = await cargo([
+    'run',
+    '--quiet',
+    '--offline',
+    '--manifest-path',
+    join(project, 'Cargo.toml'),
+    '--target-dir',
+    join(ROOT, 'target/node-rust-values'),
+  ]);
+  const values = JSON.parse(stdout);
+  // JSON has no NaN, so the program writes that one random input as a string.
+  values.retryCases = values.retryCases.map(([attempt, random]) => [
+    attempt,
+    random === 'NaN' ? NaN : random,
+  ]);
+  return values;
+}
