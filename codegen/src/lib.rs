@@ -18,20 +18,13 @@
 mod config;
 mod diagnostics;
 mod driver;
-mod emit_manifest;
-mod emit_markdown;
-mod emit_rust;
-mod emit_typescript;
+mod emit;
 mod http_status;
-mod ident;
 mod load;
 mod lock;
 pub mod model;
-mod outline;
 mod output;
-mod phf;
-mod shapes;
-mod suggest;
+mod resolve;
 mod text;
 mod trpc;
 mod validate;
@@ -134,10 +127,10 @@ impl Config {
         let (rust, typescript) = std::thread::scope(|scope| {
             let typescript = self
                 .writes(Output::TypeScript)
-                .then(|| scope.spawn(|| emit_typescript::emit(catalog, &header)));
+                .then(|| scope.spawn(|| emit::typescript::emit(catalog, &header)));
             let rust = self
                 .writes(Output::Crate)
-                .then(|| emit_rust::emit(catalog, &header));
+                .then(|| emit::rust::emit(catalog, &header));
             let typescript = typescript.map(|job| {
                 job.join()
                     .expect("emitting the TypeScript package does not panic")
@@ -147,9 +140,9 @@ impl Config {
         if let Some(rust) = rust {
             files.push(file(
                 "Cargo.toml",
-                emit_manifest::cargo_toml(catalog, &header),
+                emit::manifest::cargo_toml(catalog, &header),
             ));
-            files.push(file("rustfmt.toml", emit_manifest::rustfmt_toml(&header)));
+            files.push(file("rustfmt.toml", emit::manifest::rustfmt_toml(&header)));
             for source in rust {
                 files.push(file(&format!("src/{}", source.name), source.contents));
             }
@@ -159,11 +152,11 @@ impl Config {
             let features: Vec<&str> = self.module_features.iter().map(|f| f.name()).collect();
             files.push(file(
                 &name,
-                emit_rust::emit_module(catalog, &header, &features),
+                emit::rust::emit_module(catalog, &header, &features),
             ));
         }
         if self.writes(Output::Markdown) {
-            files.push(file("ERRORS.md", emit_markdown::emit(catalog, &header)));
+            files.push(file("ERRORS.md", emit::markdown::emit(catalog, &header)));
         }
         for package_file in typescript.into_iter().flatten() {
             files.push(file(

@@ -9,8 +9,8 @@
 use marked_yaml::types::{MarkedMappingNode, MarkedScalarNode};
 use marked_yaml::{LoadError, LoaderOptions, Node};
 
+use crate::diagnostics::suggest::closest;
 use crate::diagnostics::{Diagnostic, Span};
-use crate::suggest::closest;
 
 /// A value and the place in the catalog where it was written.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -1,17 +1,17 @@
 //! Stage 2: raw catalog -> [`Catalog`] model, with every problem of meaning reported.
 //!
 //! Validation never stops at the first problem: each check adds its diagnostics and the
-//! model is only built when none of them is an error. Names come from [`crate::ident`],
-//! anchors from [`crate::outline`]; this module decides whether they are acceptable.
+//! model is only built when none of them is an error. Names come from [`crate::resolve::ident`],
+//! anchors from [`crate::resolve::outline`]; this module decides whether they are acceptable.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
+use crate::diagnostics::suggest::closest;
 use crate::diagnostics::{Diagnostic, Span};
-use crate::ident;
 use crate::load::{RawCatalog, RawCode, RawDeprecation, RawFamily, Spanned};
 use crate::model::{Action, Catalog, Code, Deprecation, Envelope, Family, Retired};
-use crate::outline::{self, Slugger};
-use crate::suggest::closest;
+use crate::resolve::ident;
+use crate::resolve::outline::{self, Slugger};
 
 /// The longest wire string the format accepts.
 pub(crate) const MAX_WIRE_LEN: usize = 100;

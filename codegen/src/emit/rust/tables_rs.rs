@@ -149,7 +149,7 @@ fn expand_lookup_tables(catalog: &Catalog) -> TokenStream {
         .iter()
         .map(|code| code.wire.as_str())
         .collect();
-    let table = crate::phf::PerfectHash::new(&wires);
+    let table = crate::emit::rust::phf::PerfectHash::new(&wires);
     let runtime: TokenStream = PHF_RUNTIME
         .parse()
         .expect("the perfect hash's runtime is valid Rust");

@@ -1,6 +1,6 @@
 //! Stage 3: model -> `ERRORS.md`, the published reference of the API's errors.
 //!
-//! The page has the headings [`crate::outline`] lists, in that order: the title, a status
+//! The page has the headings [`crate::resolve::outline`] lists, in that order: the title, a status
 //! summary, one section per family with its table, and one heading per code, which is
 //! where each code's docs_url lands. All catalog text goes through [`crate::text`], so it
 //! shows literally on GitHub and in mdBook.
@@ -9,8 +9,9 @@ use std::fmt::Write;
 
 use crate::http_status::reason_phrase;
 use crate::model::{Catalog, Code, Envelope, Family};
+use crate::resolve::outline;
 use crate::text::inline;
-use crate::{outline, trpc};
+use crate::trpc;
 
 /// The Markdown of the generated crate's `ERRORS.md`.
 pub(crate) fn emit(catalog: &Catalog, header: &str) -> String {

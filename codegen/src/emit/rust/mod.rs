@@ -20,6 +20,7 @@ mod docs_url_rs;
 mod envelopes;
 mod from_wire;
 mod lib_rs;
+mod phf;
 mod retry;
 mod serde_shape;
 mod tables_rs;

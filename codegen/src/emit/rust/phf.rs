@@ -14,7 +14,7 @@
 //! compiles and the Rust emitter copies into each generated crate, so both sides agree.
 
 /// The hash, bucket and slot functions, shared word for word with the generated crates.
-#[path = "emit_rust/templates/phf_runtime.rs"]
+#[path = "templates/phf_runtime.rs"]
 pub(crate) mod runtime;
 
 use runtime::{wire_bucket, wire_hash, wire_slot};

@@ -2,9 +2,9 @@
 //! missing and what kind of value it holds.
 //!
 //! This is the one description both emitters render: the Rust crate's hand-written
-//! (de)serialization (`emit_rust::serde_shape`) and the TypeScript package's envelope
-//! types (`emit_typescript`), so a key cannot be spelt or made optional differently in the
-//! two. The Rust structs' fields and docs are written out in `emit_rust::envelopes`.
+//! (de)serialization (`emit::rust::serde_shape`) and the TypeScript package's envelope
+//! types (`emit::typescript`), so a key cannot be spelt or made optional differently in the
+//! two. The Rust structs' fields and docs are written out in `emit::rust::envelopes`.
 
 use crate::model::Envelope;
 

@@ -4,6 +4,8 @@
 //! range of the catalog text. A [`Report`] owns the text and renders them all at once with
 //! annotate-snippets, ending with the `could not generate` summary line.
 
+pub(crate) mod suggest;
+
 use std::fmt;
 use std::ops::Range;
 

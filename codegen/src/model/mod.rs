@@ -3,6 +3,8 @@
 //! Emitters read only this model. Everything in it is already checked, so an emitter
 //! never has to decide whether a value is acceptable, only how to print it.
 
+pub(crate) mod shapes;
+
 use std::collections::BTreeMap;
 
 /// One catalog, validated and resolved. Order of families and codes is the catalog's.

@@ -9,8 +9,8 @@ use quote::quote;
 
 use super::serde_shape;
 use super::{docs, inner_docs, prose};
+use crate::model::shapes;
 use crate::model::{Catalog, Envelope};
-use crate::shapes;
 use crate::text;
 
 /// The whole of `envelopes.rs`.

@@ -2,13 +2,13 @@
 //!
 //! The generated crate does not depend on serde_derive: a proc-macro and syn would
 //! dominate its build time. These impls are what the derive would write for plain
-//! structs, emitted from the description of each struct in [`crate::shapes`].
+//! structs, emitted from the description of each struct in [`crate::model::shapes`].
 
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
 use super::ident;
-use crate::shapes::{Presence, Shape, Value};
+use crate::model::shapes::{Presence, Shape, Value};
 
 /// Both impls for `shape`.
 pub(super) fn expand(shape: &Shape) -> TokenStream {

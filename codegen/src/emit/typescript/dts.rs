@@ -5,8 +5,8 @@ use std::fmt::Write as _;
 
 use super::escape::{self, push_string};
 use super::{prose, push_doc, text_len, DOC_WIDTH};
+use crate::model::shapes::{Field, Presence, Shape, Value};
 use crate::model::{Catalog, Code, Envelope};
-use crate::shapes::{Field, Presence, Shape, Value};
 
 /// The part of `index.d.ts` that does not depend on the catalog.
 const RUNTIME: &str = include_str!("runtime.d.ts");
