@@ -89,18 +89,18 @@ impl Config {
             .as_ref()
             .and_then(|raw| raw.crate_name.as_ref())
             .map_or_else(|| file_name(catalog.path), |name| name.value.clone());
-        let model = raw
+        let checked = raw
             .as_ref()
-            .and_then(|raw| validate::validate(raw, catalog.path, &mut diagnostics));
-        let (Some(raw), Some(mut model)) = (raw, model) else {
+            .and_then(|raw| validate::validate(raw, &mut diagnostics));
+        let Some(checked) = checked else {
             return Err(Report::new(catalog.path, text, &subject, diagnostics));
         };
-        model.perfect_hash = self.lookup.uses_perfect_hash(model.codes.len());
+        let model = resolve::resolve(checked, catalog.path, self.lookup);
         let (locked, lock_path) = match lock {
             Some(source) => (read_lock(source, &subject)?, source.path),
             None => (lock::Lock::default(), ""),
         };
-        diagnostics.extend(lock::check(&raw, &model, &locked, lock_path));
+        diagnostics.extend(lock::check(&model, &locked, lock_path));
         let report = Report::new(catalog.path, text, &subject, diagnostics);
         if report.error_count() > 0 {
             return Err(report);

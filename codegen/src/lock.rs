@@ -14,8 +14,8 @@ use std::fmt::Write;
 use semver::Version;
 
 use crate::diagnostics::{Diagnostic, Span};
-use crate::load::RawCatalog;
-use crate::model::Catalog;
+
+use crate::model::{Catalog, Code};
 
 /// Where the lock of the catalog at `catalog` lives: beside it, as `<name>.lock`.
 pub fn path_for(catalog: &std::path::Path) -> std::path::PathBuf {
@@ -108,18 +108,13 @@ pub(crate) fn is_breaking(old: &Version, new: &Version) -> bool {
     new.major > old.major || (old.major == 0 && new.major == 0 && new.minor > old.minor)
 }
 
-/// Compares the validated catalog with its lock; `raw` gives the places to point at.
-pub(crate) fn check(
-    raw: &RawCatalog,
-    catalog: &Catalog,
-    lock: &Lock,
-    lock_path: &str,
-) -> Vec<Diagnostic> {
+/// Compares the catalog's model with its lock, pointing at the places the model kept.
+pub(crate) fn check(catalog: &Catalog, lock: &Lock, lock_path: &str) -> Vec<Diagnostic> {
     let Some(locked_version) = &lock.version else {
         return Vec::new();
     };
     let version = Version::parse(&catalog.version).expect("validated as semver");
-    let version_span = raw.version.as_ref().map_or(raw.span, |v| v.span);
+    let version_span = catalog.spans.version;
     if version < *locked_version {
         return vec![Diagnostic::error(
             format!(
@@ -131,7 +126,7 @@ pub(crate) fn check(
         .help(format!("set `version` to {locked_version} or later"))];
     }
     let breaking = is_breaking(locked_version, &version);
-    let places = Places::of(raw);
+    let places = Places { catalog };
     let live: HashMap<&str, u16> = catalog
         .codes
         .iter()
@@ -155,7 +150,7 @@ pub(crate) fn check(
                     .help("choose a new code"),
             ),
             (Some(since), None, false) => Some(
-                Diagnostic::error(format!("retired code {wire:?} is no longer listed under `retired`"), places.retired_list)
+                Diagnostic::error(format!("retired code {wire:?} is no longer listed under `retired`"), catalog.spans.retired)
                     .label(format!("{wire} was retired in {since}"))
                     .note(format!("recorded as retired at {at}"))
                     .help(format!("keep `- code: {wire}` under `retired:` so ERRORS.md still explains it")),
@@ -179,7 +174,7 @@ pub(crate) fn check(
             ),
             (None, None, true) => None,
             (None, None, false) => Some(
-                Diagnostic::error(format!("released code {wire:?} is missing from the catalog"), places.codes_list)
+                Diagnostic::error(format!("released code {wire:?} is missing from the catalog"), catalog.spans.codes)
                     .label(format!("{wire} (status {}, released in {}) is not in this list", locked.status, locked.since))
                     .note(format!("recorded at {at}; clients may branch on it"))
                     .help(format!(
@@ -205,49 +200,30 @@ fn breaking_help(change: &str, locked: &Version, version: &Version) -> String {
 
 /// Where things are in the catalog, for pointing at them.
 struct Places<'a> {
-    raw: &'a RawCatalog,
-    codes_list: Span,
-    retired_list: Span,
+    catalog: &'a Catalog,
 }
 
-impl<'a> Places<'a> {
-    fn of(raw: &'a RawCatalog) -> Self {
-        let codes_list = raw.codes.as_ref().map_or(raw.span, |codes| codes.span);
-        let retired_list = raw.retired.first().map_or(codes_list, |first| first.span);
-        Places {
-            raw,
-            codes_list,
-            retired_list,
-        }
-    }
-
-    fn live(&self, wire: &str) -> Option<&'a crate::load::RawCode> {
-        self.raw
-            .codes
-            .iter()
-            .flat_map(|codes| &codes.value)
-            .find(|code| code.code.as_ref().is_some_and(|c| c.value == wire))
+impl Places<'_> {
+    fn live(&self, wire: &str) -> Option<&Code> {
+        self.catalog.codes.iter().find(|code| code.wire == wire)
     }
 
     fn code(&self, wire: &str) -> Span {
         self.live(wire)
-            .and_then(|code| code.code.as_ref())
-            .map_or(self.codes_list, |c| c.span)
+            .map_or(self.catalog.spans.codes, |code| code.spans.code)
     }
 
     fn status(&self, wire: &str) -> Span {
         self.live(wire)
-            .and_then(|code| code.status.as_ref())
-            .map_or(self.codes_list, |s| s.span)
+            .map_or(self.catalog.spans.codes, |code| code.spans.status)
     }
 
     fn retired(&self, wire: &str) -> Span {
-        self.raw
+        self.catalog
             .retired
             .iter()
-            .filter_map(|entry| entry.code.as_ref())
-            .find(|code| code.value == wire)
-            .map_or(self.retired_list, |code| code.span)
+            .find(|retired| retired.wire == wire)
+            .map_or(self.catalog.spans.retired, |retired| retired.span)
     }
 }
 

@@ -8,22 +8,38 @@
 use std::fmt::Write;
 
 use crate::http_status::reason_phrase;
-use crate::model::{Catalog, Code, Envelope, Family};
-use crate::resolve::outline;
+use crate::model::{Catalog, Code, Envelope, Family, Retired};
+use crate::resolve::outline::{self, Heading, Page};
 use crate::text::inline;
 use crate::trpc;
 
 /// The Markdown of the generated crate's `ERRORS.md`.
+///
+/// The headings, and their order, are the outline's: the same list resolve gave the
+/// anchors from, so every link lands on the heading it names.
 pub(crate) fn emit(catalog: &Catalog, header: &str) -> String {
     let mut page = format!("<!-- {header} -->\n\n");
-    push_intro(&mut page, catalog);
-    push_responses(&mut page, catalog);
-    push_status_summary(&mut page, catalog);
-    for (index, family) in catalog.families.iter().enumerate() {
-        push_family(&mut page, catalog, index, family);
+    let outline = Page {
+        has_envelopes: !catalog.envelopes.is_empty(),
+        families: catalog.families.len(),
+        codes: catalog.codes.len(),
+        retired: catalog.retired.len(),
+    };
+    for heading in outline::headings(outline) {
+        if let Some(title) = heading.fixed_title() {
+            let _ = writeln!(page, "## {title}\n");
+        }
+        match heading {
+            Heading::Title => push_intro(&mut page, catalog),
+            Heading::Responses => push_responses(&mut page, catalog),
+            Heading::StatusSummary => push_status_summary(&mut page, catalog),
+            Heading::Family(index) => push_family(&mut page, catalog, index),
+            Heading::Codes => {}
+            Heading::Code(index) => push_code(&mut page, catalog, &catalog.codes[index]),
+            Heading::RetiredCodes => push_retired_table(&mut page, catalog),
+            Heading::Retired(index) => push_retired_code(&mut page, &catalog.retired[index]),
+        }
     }
-    push_code_headings(&mut page, catalog);
-    push_retired(&mut page, catalog);
     page
 }
 
@@ -47,10 +63,6 @@ fn push_intro(page: &mut String, catalog: &Catalog) {
 }
 
 fn push_responses(page: &mut String, catalog: &Catalog) {
-    if catalog.envelopes.is_empty() {
-        return;
-    }
-    let _ = writeln!(page, "## {}\n", outline::RESPONSES_SECTION);
     let shape = if catalog.envelopes.len() == 1 {
         "this shape"
     } else {
@@ -165,7 +177,6 @@ fn json_string(text: &str) -> String {
 }
 
 fn push_status_summary(page: &mut String, catalog: &Catalog) {
-    let _ = writeln!(page, "## {}\n", outline::STATUS_SECTION);
     // tRPC readers meet the status as a JSON-RPC number in `error.code`, so they get it too.
     let trpc = catalog.envelopes.contains(&Envelope::Trpc);
     if trpc {
@@ -190,7 +201,8 @@ fn push_status_summary(page: &mut String, catalog: &Catalog) {
     page.push('\n');
 }
 
-fn push_family(page: &mut String, catalog: &Catalog, index: usize, family: &Family) {
+fn push_family(page: &mut String, catalog: &Catalog, index: usize) {
+    let family = &catalog.families[index];
     let _ = writeln!(page, "## {}\n", inline(&family.title));
     if let Some(description) = &family.description {
         let _ = writeln!(page, "{}\n", inline(description));
@@ -207,13 +219,6 @@ fn push_family(page: &mut String, catalog: &Catalog, index: usize, family: &Fami
         );
     }
     page.push('\n');
-}
-
-fn push_code_headings(page: &mut String, catalog: &Catalog) {
-    let _ = writeln!(page, "## {}\n", outline::CODES_SECTION);
-    for code in &catalog.codes {
-        push_code(page, catalog, code);
-    }
 }
 
 fn push_code(page: &mut String, catalog: &Catalog, code: &Code) {
@@ -292,11 +297,7 @@ fn deprecation_line(catalog: &Catalog, code: &Code) -> Option<String> {
     Some(line)
 }
 
-fn push_retired(page: &mut String, catalog: &Catalog) {
-    if catalog.retired.is_empty() {
-        return;
-    }
-    let _ = writeln!(page, "## {}\n", outline::RETIRED_SECTION);
+fn push_retired_table(page: &mut String, catalog: &Catalog) {
     page.push_str(
         "These codes are no longer returned. Their wire strings will never be used again, \
          so a client that still handles them does no harm.\n\n",
@@ -311,14 +312,15 @@ fn push_retired(page: &mut String, catalog: &Catalog) {
         );
     }
     page.push('\n');
-    for retired in &catalog.retired {
-        let _ = writeln!(page, "### `{}`\n", retired.wire);
-        let _ = write!(page, "Retired in {}.", retired.since);
-        if let Some(note) = &retired.note {
-            let _ = write!(page, " {}", inline(note));
-        }
-        page.push_str("\n\n");
+}
+
+fn push_retired_code(page: &mut String, retired: &Retired) {
+    let _ = writeln!(page, "### `{}`\n", retired.wire);
+    let _ = write!(page, "Retired in {}.", retired.since);
+    if let Some(note) = &retired.note {
+        let _ = write!(page, " {}", inline(note));
     }
+    page.push_str("\n\n");
 }
 
 fn code_link(code: &Code) -> String {

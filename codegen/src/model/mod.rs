@@ -7,6 +7,8 @@ pub(crate) mod shapes;
 
 use std::collections::BTreeMap;
 
+use crate::Span;
+
 /// One catalog, validated and resolved. Order of families and codes is the catalog's.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Catalog {
@@ -32,6 +34,29 @@ pub struct Catalog {
     /// Whether `ErrorCode::from_wire` is a perfect hash rather than a string `match`, as
     /// the configured [`Lookup`](crate::Lookup) decides for this catalog's size.
     pub perfect_hash: bool,
+    /// Where the catalog-wide keys were written.
+    pub spans: CatalogSpans,
+}
+
+/// Where a catalog's lists and version were written, for messages that point at them
+/// (such as the lock's, which run after the model is built).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CatalogSpans {
+    /// The `version` value.
+    pub version: Span,
+    /// The `codes` list.
+    pub codes: Span,
+    /// The first `retired` entry, or the `codes` list when there is none.
+    pub retired: Span,
+}
+
+/// Where a code's keys were written.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CodeSpans {
+    /// The `code` value, its wire string.
+    pub code: Span,
+    /// The `status` value.
+    pub status: Span,
 }
 
 impl Catalog {
@@ -129,6 +154,8 @@ pub struct Code {
     pub anchor: String,
     /// Set when the code is deprecated.
     pub deprecated: Option<Deprecation>,
+    /// Where its keys were written.
+    pub spans: CodeSpans,
 }
 
 /// Why and since when a code is deprecated.
@@ -153,6 +180,8 @@ pub struct Retired {
     pub note: Option<String>,
     /// The anchor of its heading in the generated Markdown, so old links still land.
     pub anchor: String,
+    /// Where its wire string was written under `retired`.
+    pub span: Span,
 }
 
 impl Code {

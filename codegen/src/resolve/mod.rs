@@ -1,5 +1,199 @@
-//! Stage 3: the checked catalog -> the [`crate::model::Catalog`]: Rust names, the page's
-//! headings and anchors, resolved docs links.
+//! Stage 3: the checked catalog -> the [`Catalog`] model: Rust names, the page's
+//! headings and anchors (from [`outline`]), resolved docs links and deprecations, the
+//! lookup strategy, and the places in the catalog that later messages point at.
 
 pub(crate) mod ident;
 pub(crate) mod outline;
+
+use std::collections::HashMap;
+
+use crate::model::{Catalog, Code, CodeSpans, Deprecation, Family, Retired};
+use crate::validate::{Checked, CheckedCode};
+use crate::Lookup;
+use outline::{Heading, Slugger};
+
+/// Builds the model of a checked catalog shown as `source_path`.
+pub(crate) fn resolve(checked: Checked, source_path: &str, lookup: Lookup) -> Catalog {
+    let anchors = anchors(&checked);
+    let deprecations = deprecations(&checked.codes);
+    let Checked {
+        api,
+        crate_name,
+        version,
+        npm_name,
+        template,
+        envelopes,
+        families,
+        codes,
+        retired,
+        spans,
+    } = checked;
+    let mut families: Vec<Family> = families
+        .into_iter()
+        .zip(anchors.families)
+        .map(|(f, anchor)| Family {
+            variant: ident::variant_name(&f.id.value),
+            anchor,
+            id: f.id.value,
+            title: f.title,
+            description: f.description,
+            codes: Vec::new(),
+        })
+        .collect();
+    for (index, code) in codes.iter().enumerate() {
+        for &family in &code.families {
+            families[family].codes.push(index);
+        }
+    }
+    let codes: Vec<Code> = codes
+        .into_iter()
+        .zip(deprecations)
+        .zip(anchors.codes)
+        .map(|((code, deprecated), anchor)| resolve_code(code, deprecated, anchor, &template))
+        .collect();
+    let retired = retired
+        .into_iter()
+        .zip(anchors.retired)
+        .map(|(r, anchor)| Retired {
+            anchor,
+            span: r.wire.span,
+            wire: r.wire.value,
+            since: r.since,
+            note: r.note,
+        })
+        .collect();
+    Catalog {
+        source_path: source_path.to_owned(),
+        api,
+        crate_name,
+        version,
+        npm_name,
+        envelopes,
+        families,
+        perfect_hash: lookup.uses_perfect_hash(codes.len()),
+        codes,
+        retired,
+        spans,
+    }
+}
+
+fn resolve_code(
+    c: CheckedCode,
+    deprecated: Option<Deprecation>,
+    anchor: String,
+    template: &str,
+) -> Code {
+    let wire = c.wire.value;
+    let docs_url = expand_url(c.docs_url.as_deref().unwrap_or(template), &wire, &anchor);
+    Code {
+        variant: ident::variant_name(&wire),
+        constant: ident::constant_name(&wire),
+        status: c.status.value,
+        families: c.families,
+        message: default_message(&c.description, &c.resolution),
+        description: c.description,
+        resolution: c.resolution,
+        family_descriptions: c.family_descriptions,
+        retryable: c.retryable,
+        action: c.action,
+        docs_url,
+        has_own_docs_url: c.docs_url.is_some(),
+        anchor,
+        deprecated,
+        spans: CodeSpans {
+            code: c.wire.span,
+            status: c.status.span,
+        },
+        wire,
+    }
+}
+
+/// The anchors of the headings links point at, from the page's outline.
+struct Anchors {
+    families: Vec<String>,
+    codes: Vec<String>,
+    retired: Vec<String>,
+}
+
+/// Hands out every heading's anchor in page order, as GitHub and mdBook number repeats,
+/// so the page's own section headings take theirs too, though nothing links to them.
+fn anchors(checked: &Checked) -> Anchors {
+    let mut slugger = Slugger::default();
+    let mut anchors = Anchors {
+        families: Vec::new(),
+        codes: Vec::new(),
+        retired: Vec::new(),
+    };
+    let page = outline::Page {
+        has_envelopes: !checked.envelopes.is_empty(),
+        families: checked.families.len(),
+        codes: checked.codes.len(),
+        retired: checked.retired.len(),
+    };
+    for heading in outline::headings(page) {
+        match heading {
+            Heading::Title => {
+                slugger.anchor(&outline::page_title(&checked.api));
+            }
+            Heading::Responses
+            | Heading::StatusSummary
+            | Heading::Codes
+            | Heading::RetiredCodes => {
+                slugger.anchor(heading.fixed_title().expect("a fixed section"));
+            }
+            Heading::Family(i) => anchors
+                .families
+                .push(slugger.anchor(&checked.families[i].title)),
+            Heading::Code(i) => anchors
+                .codes
+                .push(slugger.anchor(&checked.codes[i].wire.value)),
+            Heading::Retired(i) => anchors
+                .retired
+                .push(slugger.anchor(&checked.retired[i].wire.value)),
+        }
+    }
+    anchors
+}
+
+/// Each code's deprecation, with its replacement as an index (validation made sure it
+/// names another live code).
+fn deprecations(codes: &[CheckedCode]) -> Vec<Option<Deprecation>> {
+    let index: HashMap<&str, usize> = codes
+        .iter()
+        .enumerate()
+        .map(|(i, code)| (code.wire.value.as_str(), i))
+        .collect();
+    codes
+        .iter()
+        .map(|code| {
+            let deprecation = code.deprecated.as_ref()?;
+            Some(Deprecation {
+                since: deprecation.since.clone(),
+                replacement: deprecation
+                    .replacement
+                    .as_ref()
+                    .and_then(|wanted| index.get(wanted.value.as_str()).copied()),
+                note: deprecation.note.clone(),
+            })
+        })
+        .collect()
+}
+
+/// The description, then the resolution, each ending as a sentence, on one line:
+/// `Ticket with specified ID doesn't exist. Verify the ticket ID exists.`
+fn default_message(description: &str, resolution: &str) -> String {
+    let sentence = |text: &str| {
+        let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        if text.ends_with(['.', '!', '?']) {
+            text
+        } else {
+            format!("{text}.")
+        }
+    };
+    format!("{} {}", sentence(description), sentence(resolution))
+}
+
+/// Fills the `{code}` and `{anchor}` placeholders of a checked URL template.
+fn expand_url(template: &str, wire: &str, anchor: &str) -> String {
+    template.replace("{code}", wire).replace("{anchor}", anchor)
+}

@@ -25,6 +25,69 @@ pub(crate) const CODES_SECTION: &str = "Error codes";
 /// The section listing retired codes, one level-3 heading each (level 2, last).
 pub(crate) const RETIRED_SECTION: &str = "Retired codes";
 
+/// How many of each kind of heading a page has.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Page {
+    /// Whether the catalog declares envelopes (the page then shows their shapes).
+    pub(crate) has_envelopes: bool,
+    /// How many families, codes and retired codes.
+    pub(crate) families: usize,
+    pub(crate) codes: usize,
+    pub(crate) retired: usize,
+}
+
+/// One heading of the page.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Heading {
+    /// The page title, [`page_title`] (level 1).
+    Title,
+    /// [`RESPONSES_SECTION`] (level 2).
+    Responses,
+    /// [`STATUS_SECTION`] (level 2).
+    StatusSummary,
+    /// The section of family number `i`, titled with its title (level 2).
+    Family(usize),
+    /// [`CODES_SECTION`] (level 2).
+    Codes,
+    /// The heading of code number `i`, its wire string (level 3).
+    Code(usize),
+    /// [`RETIRED_SECTION`] (level 2).
+    RetiredCodes,
+    /// The heading of retired code number `i`, its wire string (level 3).
+    Retired(usize),
+}
+
+impl Heading {
+    /// The text of a section whose title is the same on every page.
+    pub(crate) fn fixed_title(self) -> Option<&'static str> {
+        match self {
+            Heading::Responses => Some(RESPONSES_SECTION),
+            Heading::StatusSummary => Some(STATUS_SECTION),
+            Heading::Codes => Some(CODES_SECTION),
+            Heading::RetiredCodes => Some(RETIRED_SECTION),
+            _ => None,
+        }
+    }
+}
+
+/// Every heading of the page, in page order: the one place that order is decided, for
+/// the anchors (resolve) and the page itself (the Markdown emitter).
+pub(crate) fn headings(page: Page) -> Vec<Heading> {
+    let mut headings = vec![Heading::Title];
+    if page.has_envelopes {
+        headings.push(Heading::Responses);
+    }
+    headings.push(Heading::StatusSummary);
+    headings.extend((0..page.families).map(Heading::Family));
+    headings.push(Heading::Codes);
+    headings.extend((0..page.codes).map(Heading::Code));
+    if page.retired > 0 {
+        headings.push(Heading::RetiredCodes);
+        headings.extend((0..page.retired).map(Heading::Retired));
+    }
+    headings
+}
+
 /// Gives each heading the anchor GitHub and mdBook give it, in page order.
 ///
 /// Both lower-case the heading's text, keep letters, digits, `-` and `_`, turn spaces

@@ -1,0 +1,336 @@
+//! The catalog's header keys: `api`, `crate`, `version`, `npm`, `docs_url`, `envelopes`,
+//! `actions`.
+
+use std::collections::HashMap;
+
+use super::urls::check_url;
+use super::{did_you_mean, Validator};
+use crate::diagnostics::{Diagnostic, Span};
+use crate::load::Spanned;
+use crate::model::Envelope;
+use crate::resolve::ident;
+
+impl Validator<'_> {
+    pub(super) fn crate_name(&mut self, value: Option<&Spanned<String>>) -> Option<String> {
+        let value = value?;
+        let name = value.value.as_str();
+        let well_formed = name.len() <= 64
+            && name.starts_with(|c: char| c.is_ascii_alphabetic())
+            && name
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+        let as_ident = name.replace('-', "_");
+        let reserved = ["core", "std", "alloc", "proc_macro", "test"].contains(&as_ident.as_str());
+        if !well_formed || ident::is_keyword(&as_ident) || reserved {
+            self.error(
+                Diagnostic::error(format!("invalid crate name {name:?}"), value.span)
+                    .label("not a usable Cargo package name")
+                    .help("use ASCII letters, digits, `-` and `_`, starting with a letter, at most 64 characters, and not a Rust keyword or a standard library crate name, e.g. `relay-errors`"),
+            );
+            return None;
+        }
+        Some(name.to_owned())
+    }
+
+    /// The TypeScript package's name: `npm` if given, else the crate name, which must then
+    /// be a valid npm name too. A crate name that already failed its own check is not
+    /// reported twice.
+    pub(super) fn npm_name(
+        &mut self,
+        npm: Option<&Spanned<String>>,
+        crate_name: Option<&Spanned<String>>,
+        crate_name_ok: bool,
+    ) -> Option<String> {
+        if let Some(npm) = npm {
+            return match check_npm_name(&npm.value) {
+                Ok(()) => Some(npm.value.clone()),
+                Err(problem) => {
+                    self.error(
+                        Diagnostic::error(
+                            format!("invalid npm package name {:?}", npm.value),
+                            npm.span,
+                        )
+                        .label(problem)
+                        .help(npm_name_help(&npm.value)),
+                    );
+                    None
+                }
+            };
+        }
+        let crate_name = crate_name.filter(|_| crate_name_ok)?;
+        self.npm_name_from_crate(crate_name)
+    }
+
+    /// The crate's name as the npm name, for a catalog without `npm`.
+    fn npm_name_from_crate(&mut self, crate_name: &Spanned<String>) -> Option<String> {
+        let Err(problem) = check_npm_name(&crate_name.value) else {
+            return Some(crate_name.value.clone());
+        };
+        let lower = crate_name.value.to_ascii_lowercase();
+        let help = if check_npm_name(&lower).is_ok() {
+            format!("add `npm: \"{lower}\"` beside `crate`")
+        } else {
+            format!("add an `npm` key beside `crate`: {NPM_NAME_HELP}")
+        };
+        self.error(
+            Diagnostic::error(
+                format!(
+                    "the crate name {:?} is not a valid npm package name, and the catalog has no `npm`",
+                    crate_name.value
+                ),
+                crate_name.span,
+            )
+            .label(problem)
+            .note("the TypeScript package is named after the crate unless `npm` names it")
+            .help(help),
+        );
+        None
+    }
+
+    pub(super) fn version(&mut self, value: Option<&Spanned<String>>) -> Option<String> {
+        let value = value?;
+        match semver::Version::parse(&value.value) {
+            Ok(_) => Some(value.value.clone()),
+            Err(error) => {
+                self.error(
+                    Diagnostic::error(
+                        format!("`version` {:?} is not a semver version", value.value),
+                        value.span,
+                    )
+                    .label(error.to_string())
+                    .help("write MAJOR.MINOR.PATCH, e.g. `0.1.0`"),
+                );
+                None
+            }
+        }
+    }
+
+    /// An absolute http(s) URL that may use the `{code}` and `{anchor}` placeholders.
+    pub(super) fn url_template(
+        &mut self,
+        value: Option<&Spanned<String>>,
+        key: &str,
+    ) -> Option<String> {
+        let value = value?;
+        match check_url(&value.value, true) {
+            Ok(()) => Some(value.value.clone()),
+            Err((problem, help)) => {
+                self.error(
+                    Diagnostic::error(format!("invalid `{key}` {:?}", value.value), value.span)
+                        .label(problem)
+                        .help(help),
+                );
+                None
+            }
+        }
+    }
+
+    pub(super) fn envelopes(
+        &mut self,
+        value: Option<&Spanned<Vec<Spanned<String>>>>,
+    ) -> Vec<Envelope> {
+        let Some(value) = value else {
+            return vec![Envelope::Rest];
+        };
+        let mut seen: HashMap<Envelope, Span> = HashMap::new();
+        let mut kinds = Vec::new();
+        for item in &value.value {
+            let known = Envelope::ALL.iter().find(|(_, name)| *name == item.value);
+            let Some(&(kind, _)) = known else {
+                let names = Envelope::ALL.map(|(_, name)| name);
+                self.error(
+                    Diagnostic::error(format!("unknown envelope {:?}", item.value), item.span)
+                        .label("not an envelope kind")
+                        .note(format!("the kinds are: {}", names.join(", ")))
+                        .maybe_help(did_you_mean(&item.value, names)),
+                );
+                continue;
+            };
+            if let Some(&first) = seen.get(&kind) {
+                self.error(
+                    Diagnostic::error(
+                        format!("envelope {:?} is listed twice", item.value),
+                        item.span,
+                    )
+                    .label("listed again here")
+                    .note_at("first listed here", first),
+                );
+                continue;
+            }
+            seen.insert(kind, item.span);
+            kinds.push(kind);
+        }
+        kinds
+    }
+
+    pub(super) fn actions(
+        &mut self,
+        raw: &[(Spanned<String>, Spanned<String>)],
+    ) -> HashMap<String, String> {
+        let mut actions = HashMap::new();
+        for (name, url) in raw {
+            if let Err((problem, help)) = check_url(&url.value, false) {
+                self.error(
+                    Diagnostic::error(format!("invalid URL for action `{}`", name.value), url.span)
+                        .label(problem)
+                        .help(help),
+                );
+            }
+            actions.insert(name.value.clone(), url.value.clone());
+        }
+        actions
+    }
+}
+
+/// How to write an npm package name, for messages.
+const NPM_NAME_HELP: &str = "an npm name is lower-case ASCII letters, digits, `-`, `.` and `_`, not starting with `.` or `_`, optionally after a `@scope/`, at most 214 characters, e.g. `@relay/errors`";
+
+/// How to fix `name`: its lower-case spelling when that is valid, else the rules.
+fn npm_name_help(name: &str) -> String {
+    let lower = name.to_ascii_lowercase();
+    if lower != name && check_npm_name(&lower).is_ok() {
+        format!("npm names are lower case: write `{lower}`")
+    } else {
+        NPM_NAME_HELP.to_owned()
+    }
+}
+
+/// The longest npm package name the registry accepts.
+const MAX_NPM_NAME_LEN: usize = 214;
+
+/// Node.js's built-in modules, whose names npm refuses for new packages.
+const NODE_BUILTINS: &[&str] = &[
+    "assert",
+    "async_hooks",
+    "buffer",
+    "child_process",
+    "cluster",
+    "console",
+    "constants",
+    "crypto",
+    "dgram",
+    "diagnostics_channel",
+    "dns",
+    "domain",
+    "events",
+    "fs",
+    "http",
+    "http2",
+    "https",
+    "inspector",
+    "module",
+    "net",
+    "os",
+    "path",
+    "perf_hooks",
+    "process",
+    "punycode",
+    "querystring",
+    "readline",
+    "repl",
+    "stream",
+    "string_decoder",
+    "sys",
+    "timers",
+    "tls",
+    "trace_events",
+    "tty",
+    "url",
+    "util",
+    "v8",
+    "vm",
+    "wasi",
+    "worker_threads",
+    "zlib",
+];
+
+/// Why `name` is not a name npm accepts for a new package, if it is not: npm's own rules
+/// (validate-npm-package-name), with the characters npm would have to percent-encode
+/// refused outright.
+fn check_npm_name(name: &str) -> Result<(), String> {
+    if name.len() > MAX_NPM_NAME_LEN {
+        return Err(format!(
+            "{} characters long; npm allows {MAX_NPM_NAME_LEN}",
+            name.chars().count()
+        ));
+    }
+    if ["node_modules", "favicon.ico"].contains(&name) || NODE_BUILTINS.contains(&name) {
+        return Err(format!("`{name}` is a name npm reserves"));
+    }
+    let (scope, package) = match name.strip_prefix('@') {
+        Some(scoped) => match scoped.split_once('/') {
+            Some((scope, package)) => (Some(scope), package),
+            None => return Err("a scoped name needs a `/` between scope and name".to_owned()),
+        },
+        None => (None, name),
+    };
+    for part in scope.into_iter().chain([package]) {
+        check_npm_name_part(part)?;
+    }
+    Ok(())
+}
+
+/// Checks the scope or the name after it.
+fn check_npm_name_part(part: &str) -> Result<(), String> {
+    if part.is_empty() {
+        return Err("an empty scope or name".to_owned());
+    }
+    if let Some(c) = part.chars().find(|c| c.is_ascii_uppercase()) {
+        return Err(format!(
+            "contains the upper-case letter {c:?}; npm names are lower case"
+        ));
+    }
+    if let Some(c) = part
+        .chars()
+        .find(|&c| !(c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '-' | '.' | '_')))
+    {
+        return Err(format!("contains {c:?}"));
+    }
+    if part.starts_with(['.', '_']) {
+        return Err(format!("starts with {:?}", &part[..1]));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::check_npm_name;
+
+    #[test]
+    pub(super) fn npm_names_follow_npms_rules() {
+        for good in [
+            "relay-errors",
+            "@relay/errors",
+            "a",
+            "x.y_z-1",
+            "@a-b/c.d",
+            "relay_errors",
+        ] {
+            assert_eq!(check_npm_name(good), Ok(()), "{good}");
+        }
+        for bad in [
+            "",
+            "Relay-Errors",
+            "@Relay/errors",
+            "@relay",
+            "@/errors",
+            "@relay/",
+            "@relay/a/b",
+            ".hidden",
+            "_private",
+            "@relay/_x",
+            "a b",
+            "a~b",
+            "a*b",
+            "(x)",
+            "é",
+            "http",
+            "node_modules",
+            "favicon.ico",
+        ] {
+            assert!(check_npm_name(bad).is_err(), "{bad:?}");
+        }
+        assert!(check_npm_name(&"a".repeat(214)).is_ok());
+        assert!(check_npm_name(&"a".repeat(215)).is_err());
+    }
+}

@@ -1,0 +1,171 @@
+//! Stage 2: raw catalog -> the checked catalog, with every problem of meaning reported.
+//!
+//! Checks only: validation never stops at the first problem, each check adds its
+//! diagnostics, and what passed comes back as [`Checked`] for [`crate::resolve`] to turn
+//! into the model, only when no check reported an error. One file per subject: the
+//! catalog's header keys, families, codes, their lifecycle (deprecation, retirement) and
+//! URLs.
+
+mod codes;
+mod families;
+mod header;
+mod lifecycle;
+mod urls;
+
+use std::collections::BTreeMap;
+
+use crate::diagnostics::suggest::closest;
+use crate::diagnostics::Diagnostic;
+use crate::load::{RawCatalog, Spanned};
+use crate::model::{Action, Envelope};
+
+/// Checks `raw`, adding every problem to `diagnostics`; what passed, when nothing failed.
+///
+/// Returns `None` when any error was found; warnings alone do not stop generation.
+pub(crate) fn validate(raw: &RawCatalog, diagnostics: &mut Vec<Diagnostic>) -> Option<Checked> {
+    let mut v = Validator { diagnostics };
+    let api = v.text(raw.api.as_ref(), "api");
+    let crate_name = v.crate_name(raw.crate_name.as_ref());
+    let version = v.version(raw.version.as_ref());
+    let npm_name = v.npm_name(
+        raw.npm.as_ref(),
+        raw.crate_name.as_ref(),
+        crate_name.is_some(),
+    );
+    let template = v.url_template(raw.docs_url.as_ref(), "docs_url");
+    let envelopes = v.envelopes(raw.envelopes.as_ref());
+    let actions = v.actions(&raw.actions);
+    let families = v.families(raw.families.as_ref());
+    let released = version
+        .as_deref()
+        .and_then(|v| semver::Version::parse(v).ok());
+    let codes = v.codes(raw.codes.as_ref(), &families, &actions, released.as_ref());
+    v.check_replacements(raw.codes.as_ref());
+    let retired = v.retired(raw, released.as_ref());
+    v.warn_about_empty_families(&families, raw.codes.as_ref());
+
+    let has_errors = v
+        .diagnostics
+        .iter()
+        .any(|d| d.severity == crate::Severity::Error);
+    if has_errors {
+        return None;
+    }
+    let codes_span = raw.codes.as_ref().map_or(raw.span, |codes| codes.span);
+    Some(Checked {
+        api: api?,
+        crate_name: crate_name?,
+        version: version?,
+        npm_name: npm_name?,
+        template: template?,
+        envelopes,
+        families,
+        codes,
+        retired,
+        spans: CatalogSpans {
+            version: raw.version.as_ref().map_or(raw.span, |v| v.span),
+            codes: codes_span,
+            retired: raw.retired.first().map_or(codes_span, |first| first.span),
+        },
+    })
+}
+
+/// Everything that passed its checks: what [`crate::resolve`] builds the model from.
+pub(crate) struct Checked {
+    pub(crate) api: String,
+    pub(crate) crate_name: String,
+    pub(crate) version: String,
+    pub(crate) npm_name: String,
+    /// The `docs_url` template.
+    pub(crate) template: String,
+    pub(crate) envelopes: Vec<Envelope>,
+    pub(crate) families: Vec<CheckedFamily>,
+    pub(crate) codes: Vec<CheckedCode>,
+    pub(crate) retired: Vec<CheckedRetired>,
+    pub(crate) spans: CatalogSpans,
+}
+
+pub(crate) use crate::model::CatalogSpans;
+
+/// A family that passed its own checks, with where its id was written.
+pub(crate) struct CheckedFamily {
+    pub(crate) id: Spanned<String>,
+    pub(crate) title: String,
+    pub(crate) description: Option<String>,
+}
+
+/// A code that passed its own checks.
+pub(crate) struct CheckedCode {
+    pub(crate) wire: Spanned<String>,
+    pub(crate) status: Spanned<u16>,
+    pub(crate) families: Vec<usize>,
+    pub(crate) description: String,
+    pub(crate) resolution: String,
+    pub(crate) family_descriptions: BTreeMap<usize, String>,
+    pub(crate) retryable: bool,
+    pub(crate) action: Option<Action>,
+    pub(crate) docs_url: Option<String>,
+    pub(crate) deprecated: Option<CheckedDeprecation>,
+}
+
+/// A code's deprecation, its replacement still a wire string.
+pub(crate) struct CheckedDeprecation {
+    pub(crate) since: String,
+    pub(crate) replacement: Option<Spanned<String>>,
+    pub(crate) note: Option<String>,
+}
+
+/// A retired code that passed its checks.
+pub(crate) struct CheckedRetired {
+    pub(crate) wire: Spanned<String>,
+    pub(crate) since: String,
+    pub(crate) note: Option<String>,
+}
+
+/// Collects the diagnostics of every check.
+struct Validator<'d> {
+    diagnostics: &'d mut Vec<Diagnostic>,
+}
+
+impl Validator<'_> {
+    fn error(&mut self, diagnostic: Diagnostic) {
+        self.diagnostics.push(diagnostic);
+    }
+
+    /// Plain text: trimmed, not empty, no control characters but line breaks.
+    fn text(&mut self, value: Option<&Spanned<String>>, key: &str) -> Option<String> {
+        let value = value?;
+        let text = value.value.trim();
+        if text.is_empty() {
+            self.error(
+                Diagnostic::error(format!("`{key}` must not be empty"), value.span)
+                    .label("empty text"),
+            );
+            return None;
+        }
+        if let Some(c) = text.chars().find(|&c| c.is_control() && c != '\n') {
+            self.error(
+                Diagnostic::error(
+                    format!("`{key}` contains the control character {c:?}"),
+                    value.span,
+                )
+                .label("plain text may only contain printable characters and line breaks"),
+            );
+            return None;
+        }
+        Some(text.to_owned())
+    }
+}
+
+/// The result of checking an optional key: `Some(None)` when the key is absent,
+/// `Some(Some(value))` when it passed, `None` when it failed.
+fn optional<T>(checked: Option<Option<T>>) -> Option<Option<T>> {
+    match checked {
+        None => Some(None),
+        Some(value) => value.map(Some),
+    }
+}
+
+fn did_you_mean<'c>(name: &str, candidates: impl IntoIterator<Item = &'c str>) -> Option<String> {
+    closest(name, candidates).map(|near| format!("did you mean `{near}`?"))
+}
