@@ -8,6 +8,7 @@
 use std::fmt::Write;
 
 use crate::http_status::reason_phrase;
+use crate::model::examples::{self, Occurrence};
 use crate::model::{Catalog, Code, Envelope, Family, Retired};
 use crate::resolve::outline::{self, Heading, Page};
 use crate::text::inline;
@@ -85,95 +86,30 @@ fn push_responses(page: &mut String, catalog: &Catalog) {
         .find(|code| code.action.is_some())
         .unwrap_or(&catalog.codes[0]);
     for envelope in &catalog.envelopes {
-        let (label, note, json) = match envelope {
+        let (label, note) = match envelope {
             Envelope::Linked => (
                 "With links",
                 "`request_id` is always present, also on success, when `error` is absent; \
                  `action_url` is absent when the code has no dashboard action.",
-                linked_json(example),
             ),
             Envelope::Rest => (
                 "REST",
                 "`details` holds facts about this occurrence; `{}` when there are none.",
-                rest_json(example),
             ),
             Envelope::Trpc => (
                 "tRPC",
                 "As tRPC sends it, `error.code` is tRPC's JSON-RPC number for the HTTP status \
                  (tRPC's client accepts no other), so clients branch on `error.data.code`, \
                  the code from this page. `stack` is sent only in development.",
-                trpc_json(example),
             ),
             Envelope::Problem => (
                 "Problem details (RFC 9457), served as `application/problem+json`",
                 "`type` is the code's documentation link; `code` is an extension member.",
-                problem_json(example),
             ),
         };
+        let json = examples::body(*envelope, example, &Occurrence::DOCS).pretty();
         let _ = writeln!(page, "**{label}:**\n\n```json\n{json}```\n\n{note}\n");
     }
-}
-
-fn linked_json(code: &Code) -> String {
-    let action = code
-        .action
-        .as_ref()
-        .map(|action| format!(",\n    \"action_url\": {}", json_string(&action.url)))
-        .unwrap_or_default();
-    format!(
-        "{{\n  \"error\": {{\n    \"code\": {},\n    \"message\": {},\n    \"docs_url\": {}{action}\n  }},\n  \"request_id\": \"req_8f2a41c0\"\n}}\n",
-        json_string(&code.wire),
-        json_string(&code.message),
-        json_string(&code.docs_url),
-    )
-}
-
-fn rest_json(code: &Code) -> String {
-    format!(
-        "{{\n  \"error\": {{\n    \"code\": {},\n    \"message\": {},\n    \"details\": {{}}\n  }}\n}}\n",
-        json_string(&code.wire),
-        json_string(&code.message),
-    )
-}
-
-fn trpc_json(code: &Code) -> String {
-    format!(
-        "{{\n  \"error\": {{\n    \"message\": {message},\n    \"code\": {number},\n    \"data\": {{\n      \"code\": {wire},\n      \"httpStatus\": {status},\n      \"path\": \"procedure.name\",\n      \"stack\": \"...\"\n    }}\n  }}\n}}\n",
-        message = json_string(&code.message),
-        number = trpc::number_for_status(code.status),
-        wire = json_string(&code.wire),
-        status = code.status,
-    )
-}
-
-fn problem_json(code: &Code) -> String {
-    format!(
-        "{{\n  \"type\": {},\n  \"title\": {},\n  \"status\": {},\n  \"detail\": {},\n  \"instance\": \"/path/of/the/request\",\n  \"code\": {}\n}}\n",
-        json_string(&code.docs_url),
-        json_string(&code.description),
-        code.status,
-        json_string(&code.message),
-        json_string(&code.wire),
-    )
-}
-
-/// `text` as a JSON string literal.
-fn json_string(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 2);
-    out.push('"');
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            c if c.is_control() => {
-                let _ = write!(out, "\\u{:04x}", c as u32);
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
 }
 
 fn push_status_summary(page: &mut String, catalog: &Catalog) {

@@ -3,61 +3,7 @@
 
 use crate::text;
 
-/// Appends `value` as a double-quoted JSON string literal, which is also a valid
-/// JavaScript and TypeScript literal with the same value.
-///
-/// Beyond JSON's own escapes (`"`, `\` and control characters), U+2028 and U+2029 are
-/// escaped, since JavaScript before ES2019 ends a line at them; and so that the file can
-/// be inlined in an HTML `<script>`, `</` is written `<\/` (or `</script>` in a description
-/// would end the script) and the `<` of `<!` as `\u003c` (or `<!--` would hide the real
-/// `</script>` from the HTML parser). Everything else, non-ASCII included, is written as
-/// is: the files are UTF-8.
-pub(super) fn push_string(out: &mut String, value: &str) {
-    out.push('"');
-    let mut rest = value;
-    while let Some(at) = rest.find(needs_escape) {
-        out.push_str(&rest[..at]);
-        let c = rest[at..].chars().next().expect("found a character");
-        rest = &rest[at + c.len_utf8()..];
-        match (c, rest.chars().next()) {
-            ('<', Some('/')) => {
-                out.push_str("<\\/");
-                rest = &rest[1..];
-            }
-            ('<', Some('!')) => out.push_str("\\u003c"),
-            _ => push_escape(out, c),
-        }
-    }
-    out.push_str(rest);
-    out.push('"');
-}
-
-/// `value` as a string literal; see [`push_string`].
-pub(super) fn string(value: &str) -> String {
-    let mut out = String::with_capacity(value.len() + 2);
-    push_string(&mut out, value);
-    out
-}
-
-fn needs_escape(c: char) -> bool {
-    matches!(c, '"' | '\\' | '<' | '\u{2028}' | '\u{2029}') || c.is_control()
-}
-
-/// The escape for `c`, or `c` itself for a `<` that starts nothing HTML cares about.
-fn push_escape(out: &mut String, c: char) {
-    match c {
-        '"' => out.push_str("\\\""),
-        '\\' => out.push_str("\\\\"),
-        '\n' => out.push_str("\\n"),
-        '\r' => out.push_str("\\r"),
-        '\t' => out.push_str("\\t"),
-        '<' => out.push('<'),
-        c => {
-            use std::fmt::Write as _;
-            let _ = write!(out, "\\u{:04x}", c as u32);
-        }
-    }
-}
+pub(super) use crate::text::{js_string as string, push_js_string as push_string};
 
 /// Plain catalog text as JSDoc lines, wrapped at about `width` characters.
 ///
@@ -97,21 +43,6 @@ pub(super) fn doc_url(url: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn strings_are_json_with_line_separators_and_closing_tags_escaped() {
-        assert_eq!(string(r#"a "b" \ c"#), r#""a \"b\" \\ c""#);
-        assert_eq!(string("line\nbreak\ttab\r"), r#""line\nbreak\ttab\r""#);
-        assert_eq!(string("\u{2028}\u{2029}"), r#""\u2028\u2029""#);
-        assert_eq!(string("</script> <b> </"), r#""<\/script> <b> <\/""#);
-        assert_eq!(string("<!-- <script>"), r#""\u003c!-- <script>""#);
-        assert_eq!(string("\u{1}\u{7f}"), r#""\u0001\u007f""#);
-        assert_eq!(
-            string("`${x}` */ Ünï 🚀"),
-            "\"`${x}` */ Ünï 🚀\"",
-            "template and comment syntax mean nothing inside a string literal"
-        );
-    }
 
     #[test]
     fn doc_text_cannot_close_the_comment_or_start_a_tag() {
