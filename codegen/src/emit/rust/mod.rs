@@ -322,6 +322,12 @@ fn ident(name: &str) -> Ident {
     Ident::new(name, Span::call_site())
 }
 
+/// The items of a template: Rust that is the same for every catalog, kept in
+/// `templates/` as real source files that rustfmt and editors see.
+fn template(source: &'static str) -> TokenStream {
+    source.parse().expect("templates are valid Rust")
+}
+
 /// The `ErrorCode` variant of `code`.
 fn variant(code: &Code) -> Ident {
     ident(&code.variant)

@@ -11,7 +11,7 @@ const RETRY_RS: &str = include_str!("templates/retry.rs");
 
 /// The whole of `retry.rs`.
 pub(super) fn retry_rs() -> TokenStream {
-    RETRY_RS.parse().expect("the retry template is valid Rust")
+    super::template(RETRY_RS)
 }
 
 /// The template compiled, so its arithmetic is tested where it is written. (Its `pub`

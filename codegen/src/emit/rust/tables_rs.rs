@@ -150,9 +150,7 @@ fn expand_lookup_tables(catalog: &Catalog) -> TokenStream {
         .map(|code| code.wire.as_str())
         .collect();
     let table = crate::emit::rust::phf::PerfectHash::new(&wires);
-    let runtime: TokenStream = PHF_RUNTIME
-        .parse()
-        .expect("the perfect hash's runtime is valid Rust");
+    let runtime = super::template(PHF_RUNTIME);
     let seed = Literal::u64_unsuffixed(table.seed);
     let buckets = Literal::usize_unsuffixed(table.displacements.len());
     let displacements = table.displacements.iter().map(|&(d1, d2)| {
