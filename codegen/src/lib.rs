@@ -1,17 +1,19 @@
-//! The error-catalog generator: one YAML catalog in, a Rust crate, its Markdown
-//! reference and a TypeScript package out.
+//! The error-catalog generator: YAML catalogs in; a Rust crate, its Markdown reference
+//! and a TypeScript package out.
 //!
-//! Data flows one way, one module per stage:
+//! Use it through [`Config`], as prost-build is used: [`Config::generate`] is pure (one
+//! catalog in memory, files out), [`Config::run`] reads every catalog and its lock,
+//! validates all of them and only then writes or checks, and [`Config::compile`] does the
+//! same from a build script. Everything else is private. Data flows one way, one module
+//! per stage:
 //!
-//! 1. [`load`]: catalog text -> raw structs that remember where each value was written.
-//! 2. [`validate`]: raw structs -> the [`model::Catalog`], every problem reported with its
-//!    location; names from [`ident`], page anchors from [`outline`].
-//! 3. [`emit_rust`], [`emit_markdown`], [`emit_manifest`], [`emit_typescript`]: model ->
-//!    file contents.
-//! 4. [`output`]: compares contents with the disk and writes only what changed, atomically.
-//!
-//! [`generate`] runs stages 1 to 3 and never touches the disk, so `cargo xtask gen`, its
-//! `--check` mode, the drift test and the snapshot tests all share one code path.
+//! 1. `load`: catalog text -> raw structs that remember where each value was written.
+//! 2. `validate`: raw structs -> the checked catalog; checks only, every problem located.
+//! 3. `resolve`: checked catalog -> the [`model::Catalog`]: names, anchors, links, spans.
+//! 4. `emit`: model -> file contents, one module per output (`rust`, `markdown`,
+//!    `manifest`, `typescript`); `lock` renders and checks the lock beside.
+//! 5. `output` (through `driver`): compares with the disk, writes only what changed,
+//!    atomically, and removes generated sources a catalog no longer produces.
 
 #![deny(missing_docs, unreachable_pub)]
 
