@@ -603,9 +603,10 @@ impl<'de> ::serde::Deserialize<'de> for JsonRpcCode {
             ) -> ::core::result::Result<JsonRpcCode, E> {
                 i32::try_from(number)
                     .map(JsonRpcCode)
-                    .map_err(|_| {
-                        E::invalid_value(::serde::de::Unexpected::Signed(number), &self)
-                    })
+                    .map_err(|_| E::invalid_value(
+                        ::serde::de::Unexpected::Signed(number),
+                        &self,
+                    ))
             }
 
             fn visit_u64<E: ::serde::de::Error>(
@@ -614,12 +615,10 @@ impl<'de> ::serde::Deserialize<'de> for JsonRpcCode {
             ) -> ::core::result::Result<JsonRpcCode, E> {
                 i32::try_from(number)
                     .map(JsonRpcCode)
-                    .map_err(|_| {
-                        E::invalid_value(
-                            ::serde::de::Unexpected::Unsigned(number),
-                            &self,
-                        )
-                    })
+                    .map_err(|_| E::invalid_value(
+                        ::serde::de::Unexpected::Unsigned(number),
+                        &self,
+                    ))
             }
 
             fn visit_str<E: ::serde::de::Error>(
@@ -632,13 +631,6 @@ impl<'de> ::serde::Deserialize<'de> for JsonRpcCode {
             }
         }
         deserializer.deserialize_any(JsonRpcCodeVisitor)
-    }
-}
-
-#[cfg(feature = "axum")]
-impl ::axum_core::response::IntoResponse for TrpcBody {
-    fn into_response(self) -> ::axum_core::response::Response {
-        json_response(self.status(), JSON, &self)
     }
 }
 
@@ -776,6 +768,13 @@ impl<'de> ::serde::Deserialize<'de> for TrpcBatch {
         deserializer: D,
     ) -> ::core::result::Result<Self, D::Error> {
         alloc::vec::Vec::deserialize(deserializer).map(TrpcBatch)
+    }
+}
+
+#[cfg(feature = "axum")]
+impl ::axum_core::response::IntoResponse for TrpcBody {
+    fn into_response(self) -> ::axum_core::response::Response {
+        json_response(self.status(), JSON, &self)
     }
 }
 

@@ -1,0 +1,58 @@
+// The REST envelope's types and constructors: the same for every catalog,
+// so written as real Rust here; the serde impls are rendered from `model::shapes`
+// beside it. (`//` comments are not emitted; `///` docs are.)
+
+/// A REST error body: `{"error": {"code", "message", "details"}}`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RestBody {
+    /// What went wrong.
+    pub error: RestError,
+}
+
+/// The `error` object of a [`RestBody`].
+#[derive(Clone, Debug, PartialEq)]
+pub struct RestError {
+    /// The machine-readable code to branch on.
+    pub code: Code,
+    /// A human-readable explanation.
+    pub message: String,
+    /// Further facts about this occurrence, such as the fields that failed; `{}`
+    /// when there are none.
+    pub details: ::serde_json::Map<String, ::serde_json::Value>,
+}
+
+impl RestBody {
+    /// The body for `code`, with its default message and no details.
+    pub fn new(code: ErrorCode) -> Self {
+        RestBody {
+            error: RestError {
+                code: Code::Known(code),
+                message: code.message().into(),
+                details: ::serde_json::Map::new(),
+            },
+        }
+    }
+
+    /// Replaces the default message.
+    pub fn with_message(mut self, message: impl Into<String>) -> Self {
+        self.error.message = message.into();
+        self
+    }
+
+    /// Sets the details object.
+    pub fn with_details(mut self, details: ::serde_json::Map<String, ::serde_json::Value>) -> Self {
+        self.error.details = details;
+        self
+    }
+
+    /// The HTTP status to answer with: the code's.
+    pub fn status(&self) -> u16 {
+        self.error.code.http_status()
+    }
+}
+
+impl From<ErrorCode> for RestBody {
+    fn from(code: ErrorCode) -> Self {
+        RestBody::new(code)
+    }
+}
