@@ -51,11 +51,20 @@ pub enum Output {
     Markdown,
     /// The TypeScript package, `<crate>/ts/` (`package.json`, `index.js`, `index.d.ts`).
     TypeScript,
+    /// `<crate>/openapi.json`: OpenAPI 3.1 components (the codes, the envelopes, one
+    /// response per HTTP status) for an API's own OpenAPI document to reference.
+    OpenApi,
 }
 
 impl Output {
-    /// What [`Config::new`] writes: the crate, its reference and the TypeScript package.
-    pub const DEFAULT: &'static [Output] = &[Output::Crate, Output::Markdown, Output::TypeScript];
+    /// What [`Config::new`] writes: the crate, its reference, the TypeScript package and
+    /// the OpenAPI components.
+    pub const DEFAULT: &'static [Output] = &[
+        Output::Crate,
+        Output::Markdown,
+        Output::TypeScript,
+        Output::OpenApi,
+    ];
 }
 
 /// A feature of the generated crate. [`Output::Crate`] puts each behind a Cargo feature

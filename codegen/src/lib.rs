@@ -6,8 +6,8 @@
 //! 1. [`load`]: catalog text -> raw structs that remember where each value was written.
 //! 2. [`validate`]: raw structs -> the [`model::Catalog`], every problem reported with its
 //!    location; names from [`ident`], page anchors from [`outline`].
-//! 3. [`emit_rust`], [`emit_markdown`], [`emit_manifest`], [`emit_typescript`]: model ->
-//!    file contents.
+//! 3. [`emit_rust`], [`emit_markdown`], [`emit_manifest`], [`emit_typescript`],
+//!    `emit::openapi`: model -> file contents.
 //! 4. [`output`]: compares contents with the disk and writes only what changed, atomically.
 //!
 //! [`generate`] runs stages 1 to 3 and never touches the disk, so `cargo xtask gen`, its
@@ -122,12 +122,16 @@ impl Config {
             contents,
         };
         let mut files = Vec::new();
-        // The TypeScript package is built on a thread of its own while the Rust sources
-        // are formatted (the longest step), so on a large catalog it adds little wall time.
-        let (rust, typescript) = std::thread::scope(|scope| {
+        // The TypeScript package and the OpenAPI document are built on a thread of their
+        // own while the Rust sources are formatted (the longest step), so on a large
+        // catalog they add little wall time.
+        let (rust, typescript, openapi) = std::thread::scope(|scope| {
             let typescript = self
                 .writes(Output::TypeScript)
                 .then(|| scope.spawn(|| emit::typescript::emit(catalog, &header)));
+            let openapi = self
+                .writes(Output::OpenApi)
+                .then(|| scope.spawn(|| emit::openapi::emit(catalog, &header)));
             let rust = self
                 .writes(Output::Crate)
                 .then(|| emit::rust::emit(catalog, &header));
@@ -135,7 +139,11 @@ impl Config {
                 job.join()
                     .expect("emitting the TypeScript package does not panic")
             });
-            (rust, typescript)
+            let openapi = openapi.map(|job| {
+                job.join()
+                    .expect("emitting the OpenAPI document does not panic")
+            });
+            (rust, typescript, openapi)
         });
         if let Some(rust) = rust {
             files.push(file(
@@ -157,6 +165,9 @@ impl Config {
         }
         if self.writes(Output::Markdown) {
             files.push(file("ERRORS.md", emit::markdown::emit(catalog, &header)));
+        }
+        if let Some(openapi) = openapi {
+            files.push(file("openapi.json", openapi));
         }
         for package_file in typescript.into_iter().flatten() {
             files.push(file(

@@ -12,7 +12,7 @@ use crate::text;
 /// would end the script) and the `<` of `<!` as `\u003c` (or `<!--` would hide the real
 /// `</script>` from the HTML parser). Everything else, non-ASCII included, is written as
 /// is: the files are UTF-8.
-pub(super) fn push_string(out: &mut String, value: &str) {
+pub(crate) fn push_string(out: &mut String, value: &str) {
     out.push('"');
     let mut rest = value;
     while let Some(at) = rest.find(needs_escape) {
