@@ -8,6 +8,31 @@
 /// `text` as one line of inline Markdown: whitespace runs (line breaks too) become one
 /// space, and every character Markdown would interpret is backslash-escaped.
 pub(crate) fn inline(text: &str) -> String {
+    if is_plain(text) {
+        return text.to_owned();
+    }
+    escaped(text)
+}
+
+/// Whether [`inline`] would return `text` unchanged: words apart by single spaces,
+/// nothing Markdown interprets, no block start. Most catalog text is, and a catalog of
+/// thousands of codes is written in several outputs, so this skips the general path.
+fn is_plain(text: &str) -> bool {
+    let markdown = |c: char| {
+        matches!(
+            c,
+            '\\' | '`' | '*' | '[' | ']' | '<' | '>' | '|' | '~' | '&' | '$' | '_'
+        ) || (c.is_whitespace() && c != ' ')
+    };
+    !text.starts_with(' ')
+        && !text.ends_with(' ')
+        && !text.contains("  ")
+        && !text.contains(markdown)
+        && !starts_a_block(text)
+}
+
+/// The escaping behind [`inline`].
+fn escaped(text: &str) -> String {
     let collapsed = text.split_whitespace().collect::<Vec<_>>().join(" ");
     let chars: Vec<char> = collapsed.chars().collect();
     let mut out = String::with_capacity(collapsed.len() + 8);
@@ -64,11 +89,18 @@ fn escape_line_start(line: &str) -> String {
     if line.starts_with(['#', '-', '+', '=']) {
         return format!("\\{line}");
     }
-    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
-    if (1..=9).contains(&digits) && line[digits..].starts_with(['.', ')']) {
+    if starts_a_block(line) {
+        let digits = line.bytes().take_while(u8::is_ascii_digit).count();
         return format!("{}\\{}", &line[..digits], &line[digits..]);
     }
     line.to_owned()
+}
+
+/// Whether `line` starts a heading, a list or a setext underline.
+fn starts_a_block(line: &str) -> bool {
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    line.starts_with(['#', '-', '+', '='])
+        || ((1..=9).contains(&digits) && line[digits..].starts_with(['.', ')']))
 }
 
 #[cfg(test)]
@@ -117,6 +149,28 @@ mod tests {
             let expected = long.split_whitespace().collect::<Vec<_>>().join(" ");
             assert_eq!(rendered_text(&lines), expected, "width {width}");
         }
+    }
+
+    #[test]
+    fn plain_text_takes_the_short_path_to_the_same_result() {
+        let samples = NASTY.iter().copied().chain([
+            "Ticket with specified ID doesn't exist. Verify the ticket ID exists.",
+            "request_id",
+            " padded ",
+            "two  spaces",
+            "tab\there",
+            "no\u{a0}break",
+            "12) not a list",
+            "1234567890. a number",
+            "+ plus",
+            "Ünïcödé ✓",
+            "",
+        ]);
+        for text in samples {
+            assert_eq!(inline(text), escaped(text), "{text:?}");
+        }
+        assert!(is_plain("Verify the ticket ID exists."));
+        assert!(!is_plain("no\u{a0}break"), "split_whitespace collapses U+00A0 too");
     }
 
     #[test]

@@ -5,8 +5,8 @@
 //! order once and every run prints the same bytes. Strings are escaped by the one JSON
 //! string writer the TypeScript package uses ([`super::typescript::escape`]). The
 //! printer indents with two spaces; an empty object or array stays on one line, and so
-//! does an array of numbers or short strings, which keeps `enum` and `required` lists
-//! readable.
+//! do an object of one scalar (`{ "$ref": "..." }`) and an array of up to eight numbers
+//! or short strings, which keeps references and `required` lists readable.
 
 use std::borrow::Cow;
 
@@ -14,24 +14,24 @@ use super::typescript::escape::push_string;
 
 /// A JSON value.
 #[derive(Clone, Debug, PartialEq)]
-pub(crate) enum Json {
+pub(crate) enum Json<'a> {
     /// `true` or `false`.
     Bool(bool),
     /// An integer; the documents hold no fractions.
     Int(i64),
     /// A string.
-    Str(Cow<'static, str>),
+    Str(Cow<'a, str>),
     /// An array.
-    Array(Vec<Json>),
+    Array(Vec<Json<'a>>),
     /// An object, keys in insertion order.
-    Object(Object),
+    Object(Object<'a>),
 }
 
 /// A JSON object whose keys keep the order they were added in.
 #[derive(Clone, Debug, Default, PartialEq)]
-pub(crate) struct Object(Vec<(Cow<'static, str>, Json)>);
+pub(crate) struct Object<'a>(Vec<(Cow<'a, str>, Json<'a>)>);
 
-impl Object {
+impl<'a> Object<'a> {
     /// An empty object.
     pub(crate) fn new() -> Self {
         Object(Vec::new())
@@ -39,18 +39,18 @@ impl Object {
 
     /// Adds `key` with `value` at the end. Keys are the emitter's to keep unique: the
     /// documents are built from lists that are already unique (codes, statuses, keys).
-    pub(crate) fn insert(&mut self, key: impl Into<Cow<'static, str>>, value: impl Into<Json>) {
+    pub(crate) fn insert(&mut self, key: impl Into<Cow<'a, str>>, value: impl Into<Json<'a>>) {
         self.0.push((key.into(), value.into()));
     }
 
     /// [`Object::insert`], for building an object in one expression.
-    pub(crate) fn with(mut self, key: impl Into<Cow<'static, str>>, value: impl Into<Json>) -> Self {
+    pub(crate) fn with(mut self, key: impl Into<Cow<'a, str>>, value: impl Into<Json<'a>>) -> Self {
         self.insert(key, value);
         self
     }
 
     /// Adds `key` only when there is a value.
-    pub(crate) fn with_some(self, key: impl Into<Cow<'static, str>>, value: Option<impl Into<Json>>) -> Self {
+    pub(crate) fn with_some(self, key: impl Into<Cow<'a, str>>, value: Option<impl Into<Json<'a>>>) -> Self {
         match value {
             Some(value) => self.with(key, value),
             None => self,
@@ -58,7 +58,7 @@ impl Object {
     }
 
     /// Appends the keys of `other`, which the emitter keeps apart from this one's.
-    pub(crate) fn merge(mut self, other: Object) -> Self {
+    pub(crate) fn merge(mut self, other: Object<'a>) -> Self {
         self.0.extend(other.0);
         self
     }
@@ -69,66 +69,66 @@ impl Object {
     }
 }
 
-impl From<Object> for Json {
-    fn from(object: Object) -> Self {
+impl<'a> From<Object<'a>> for Json<'a> {
+    fn from(object: Object<'a>) -> Self {
         Json::Object(object)
     }
 }
 
-impl From<bool> for Json {
+impl From<bool> for Json<'_> {
     fn from(value: bool) -> Self {
         Json::Bool(value)
     }
 }
 
-impl From<i64> for Json {
+impl From<i64> for Json<'_> {
     fn from(value: i64) -> Self {
         Json::Int(value)
     }
 }
 
-impl From<i32> for Json {
+impl From<i32> for Json<'_> {
     fn from(value: i32) -> Self {
         Json::Int(value.into())
     }
 }
 
-impl From<u16> for Json {
+impl From<u16> for Json<'_> {
     fn from(value: u16) -> Self {
         Json::Int(value.into())
     }
 }
 
-impl From<usize> for Json {
+impl From<usize> for Json<'_> {
     fn from(value: usize) -> Self {
         Json::Int(i64::try_from(value).expect("a count fits in an i64"))
     }
 }
 
-impl From<&'static str> for Json {
-    fn from(value: &'static str) -> Self {
+impl<'a> From<&'a str> for Json<'a> {
+    fn from(value: &'a str) -> Self {
         Json::Str(Cow::Borrowed(value))
     }
 }
 
-impl From<String> for Json {
+impl From<String> for Json<'_> {
     fn from(value: String) -> Self {
         Json::Str(Cow::Owned(value))
     }
 }
 
-impl From<Vec<Json>> for Json {
-    fn from(values: Vec<Json>) -> Self {
+impl<'a> From<Vec<Json<'a>>> for Json<'a> {
+    fn from(values: Vec<Json<'a>>) -> Self {
         Json::Array(values)
     }
 }
 
 /// An array of the strings, borrowed or owned.
-pub(crate) fn strings<S: Into<Json>>(values: impl IntoIterator<Item = S>) -> Json {
+pub(crate) fn strings<'a, S: Into<Json<'a>>>(values: impl IntoIterator<Item = S>) -> Json<'a> {
     Json::Array(values.into_iter().map(Into::into).collect())
 }
 
-impl Json {
+impl Json<'_> {
     /// The document as text: two-space indentation, a final newline.
     pub(crate) fn to_pretty(&self, capacity: usize) -> String {
         let mut out = String::with_capacity(capacity);
@@ -168,6 +168,14 @@ impl Json {
                 out.push(']');
             }
             Json::Object(object) if object.is_empty() => out.push_str("{}"),
+            Json::Object(Object(entries)) if entries.len() == 1 && entries[0].1.is_scalar() => {
+                let (key, value) = &entries[0];
+                out.push_str("{ ");
+                push_string(out, key);
+                out.push_str(": ");
+                value.write(out, depth);
+                out.push_str(" }");
+            }
             Json::Object(Object(entries)) => {
                 out.push('{');
                 for (index, (key, value)) in entries.iter().enumerate() {
@@ -182,6 +190,11 @@ impl Json {
                 out.push('}');
             }
         }
+    }
+
+    /// A number, a boolean or a string: an object of one of these stays on one line.
+    fn is_scalar(&self) -> bool {
+        matches!(self, Json::Bool(_) | Json::Int(_) | Json::Str(_))
     }
 
     /// A number, a boolean or a short string: an array of these stays on one line.
@@ -209,18 +222,20 @@ mod tests {
         let document = Object::new()
             .with("z", "last key first")
             .with("a", Object::new().with("n", -32004).with("empty", Object::new()))
+            .with("ref", Object::new().with("$ref", "#/x"))
             .with("list", strings(["x", "y"]))
             .with("none", Json::Array(Vec::new()))
             .with("long", strings(["a string too long to stay on the line"]))
             .with("flag", true);
         assert_eq!(
             Json::from(document).to_pretty(0),
-            r#"{
+            r##"{
   "z": "last key first",
   "a": {
     "n": -32004,
     "empty": {}
   },
+  "ref": { "$ref": "#/x" },
   "list": ["x", "y"],
   "none": [],
   "long": [
@@ -228,7 +243,7 @@ mod tests {
   ],
   "flag": true
 }
-"#
+"##
         );
     }
 
@@ -237,7 +252,7 @@ mod tests {
         let document = Object::new().with("k\"ey", "a \"quote\", a \\ and a\nline </script>");
         assert_eq!(
             Json::from(document).to_pretty(0),
-            "{\n  \"k\\\"ey\": \"a \\\"quote\\\", a \\\\ and a\\nline <\\/script>\"\n}\n"
+            "{ \"k\\\"ey\": \"a \\\"quote\\\", a \\\\ and a\\nline <\\/script>\" }\n"
         );
     }
 }

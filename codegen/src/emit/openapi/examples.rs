@@ -6,7 +6,7 @@
 //! [`crate::model::shapes`]; the Node tests compare every example with the JSON the Rust
 //! crate serializes for the same code.
 
-use super::{kind_name, shape_named, spelling};
+use super::{kind_name, shape_named};
 use crate::emit::json::{Json, Object};
 use crate::model::shapes::{Origin, Shape, Value};
 use crate::model::{Catalog, Code, Envelope};
@@ -19,36 +19,37 @@ pub(super) const REQUEST_ID: &str = "req_8f2a41c0";
 pub(super) const PROCEDURE: &str = "procedure.name";
 
 /// Every example: per envelope, per code in catalog order.
-pub(super) fn examples(catalog: &Catalog) -> Object {
+pub(super) fn examples(catalog: &Catalog) -> Object<'_> {
     let mut examples = Object::new();
     for &envelope in &catalog.envelopes {
         let outer = envelope.shapes()[0];
+        let kind = kind_name(envelope);
         for code in &catalog.codes {
-            let example = Object::new()
-                .with("summary", format!("{} ({})", code.wire, spelling(envelope)))
-                .with("value", body(envelope, outer, code));
-            examples.insert(example_name(envelope, code), example);
+            // No `summary`: the responses name each example by its code already.
+            let example = Object::new().with("value", body(envelope, outer, code));
+            examples.insert(example_name(&kind, code), example);
         }
     }
     examples
 }
 
-/// `Rest.TicketNotFound` and the like: the variant name is unique in the catalog and
-/// made of the characters a component name allows, which a wire string's `/` is not.
-pub(super) fn example_name(envelope: Envelope, code: &Code) -> String {
-    format!("{}.{}", kind_name(envelope), code.variant)
+/// `Rest.TicketNotFound` and the like, `kind` being the envelope's [`kind_name`]: the
+/// variant name is unique in the catalog and made of the characters a component name
+/// allows, which a wire string's `/` is not.
+pub(super) fn example_name(kind: &str, code: &Code) -> String {
+    format!("{kind}.{}", code.variant)
 }
 
 /// The object `shape` holds for `code`, as the constructor fills it.
-fn body(envelope: Envelope, shape: &Shape, code: &Code) -> Object {
+fn body<'a>(envelope: Envelope, shape: &Shape, code: &'a Code) -> Object<'a> {
     let mut object = Object::new();
     for field in shape.fields {
-        let value: Option<Json> = match field.origin {
-            Origin::Wire => Some(code.wire.clone().into()),
-            Origin::Message => Some(code.message.clone().into()),
-            Origin::Description => Some(code.description.clone().into()),
-            Origin::DocsUrl => Some(code.docs_url.clone().into()),
-            Origin::ActionUrl => code.action.as_ref().map(|action| action.url.clone().into()),
+        let value: Option<Json<'a>> = match field.origin {
+            Origin::Wire => Some(code.wire.as_str().into()),
+            Origin::Message => Some(code.message.as_str().into()),
+            Origin::Description => Some(code.description.as_str().into()),
+            Origin::DocsUrl => Some(code.docs_url.as_str().into()),
+            Origin::ActionUrl => code.action.as_ref().map(|action| action.url.as_str().into()),
             Origin::Status => Some(code.status.into()),
             Origin::TrpcNumber => Some(trpc::number_for_status(code.status).into()),
             Origin::EmptyObject => Some(Object::new().into()),

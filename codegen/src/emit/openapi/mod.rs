@@ -44,7 +44,7 @@ pub(crate) fn emit(catalog: &Catalog, header: &str) -> String {
     Json::from(document).to_pretty(capacity(catalog))
 }
 
-fn info(catalog: &Catalog) -> Object {
+fn info(catalog: &Catalog) -> Object<'static> {
     let api = catalog.api.split_whitespace().collect::<Vec<_>>().join(" ");
     let description = format!(
         "The error codes of the {api} and the bodies that carry them, as OpenAPI components \
@@ -81,7 +81,7 @@ fn spelling(envelope: Envelope) -> &'static str {
 }
 
 /// `#/components/schemas/<name>`, as a `$ref` object.
-fn schema_ref(name: &str) -> Object {
+fn schema_ref(name: &str) -> Object<'static> {
     Object::new().with("$ref", format!("#/components/schemas/{name}"))
 }
 

@@ -1,12 +1,15 @@
-//! `components.responses`: for each HTTP status the catalog uses, `Error<status>` with
-//! every envelope the catalog enables, and `Error<status><Kind>` with one envelope each.
+//! `components.responses`: for each HTTP status the catalog uses, `Error<status>`, and
+//! `Error<status><Kind>` when the catalog has several JSON envelopes.
 //!
-//! An endpoint usually answers in one envelope (a REST endpoint REST bodies, a tRPC one
-//! tRPC bodies), so its OpenAPI file references the response of that envelope,
-//! `Error404Rest`; `Error404` suits an API with one envelope, or one JSON envelope and
-//! problem details by content negotiation. Several JSON envelopes share
-//! `application/json` in `Error404` as an `anyOf`: a linked body can also read as a REST
-//! one, since neither forbids the other's keys, so `oneOf` would refuse it.
+//! `Error404` answers in every envelope the catalog enables, one content entry per media
+//! type: problem details as `application/problem+json`, the JSON envelopes as
+//! `application/json`. Several JSON envelopes share that entry as an `anyOf` (not
+//! `oneOf`: a linked body also reads as a REST one, since neither forbids the other's
+//! keys). An endpoint answers in one of them, though (Relay's REST endpoints REST bodies,
+//! its tRPC ones tRPC bodies), so then `Error404Rest`, `Error404Trpc` and
+//! `Error404Linked` each keep one JSON envelope, with problem details beside it where a
+//! client can ask for them: not for tRPC, whose protocol has no content negotiation.
+//! With one JSON envelope these would repeat `Error404`, so there are none.
 
 use super::examples::example_name;
 use super::schemas::{body_name, deprecation};
@@ -17,17 +20,30 @@ use crate::model::{Catalog, Code, Envelope};
 use crate::text::inline;
 
 /// Every response, by status, each status's combined response first.
-pub(super) fn responses(catalog: &Catalog) -> Object {
+pub(super) fn responses(catalog: &Catalog) -> Object<'_> {
     let mut responses = Object::new();
     let all = envelopes_by_media_type(catalog);
+    let json: Vec<Envelope> = catalog
+        .envelopes
+        .iter()
+        .copied()
+        .filter(|envelope| envelope.media_type() == Envelope::Rest.media_type())
+        .collect();
+    let problem = catalog.envelopes.contains(&Envelope::Problem);
     for (status, codes) in catalog.codes_by_status() {
         let description = description(catalog, status, &codes);
         responses.insert(
             format!("Error{status}"),
             response(&description, status, &codes, &all),
         );
-        for &envelope in &catalog.envelopes {
-            let one = [(envelope.media_type(), vec![envelope])];
+        if json.len() < 2 {
+            continue;
+        }
+        for &envelope in &json {
+            let mut one = vec![(envelope.media_type(), vec![envelope])];
+            if problem && envelope != Envelope::Trpc {
+                one.push((Envelope::Problem.media_type(), vec![Envelope::Problem]));
+            }
             responses.insert(
                 format!("Error{status}{}", kind_name(envelope)),
                 response(&description, status, &codes, &one),
@@ -38,12 +54,12 @@ pub(super) fn responses(catalog: &Catalog) -> Object {
 }
 
 /// One response: its description and a content entry per media type.
-fn response(
+fn response<'a>(
     description: &str,
     status: u16,
-    codes: &[&Code],
+    codes: &[&'a Code],
     media_types: &[(&'static str, Vec<Envelope>)],
-) -> Object {
+) -> Object<'a> {
     let mut content = Object::new();
     for (media_type, envelopes) in media_types {
         content.insert(*media_type, media_type_object(status, codes, envelopes));
@@ -58,7 +74,7 @@ fn response(
 
 /// The schema of the envelopes served as one media type, and an example per code and
 /// envelope, named by the code (and the envelope, when there are several).
-fn media_type_object(status: u16, codes: &[&Code], envelopes: &[Envelope]) -> Object {
+fn media_type_object<'a>(status: u16, codes: &[&'a Code], envelopes: &[Envelope]) -> Object<'a> {
     let schema = match envelopes {
         [envelope] => schema_ref(&body_name(*envelope, status)),
         several => Object::new().with(
@@ -71,12 +87,13 @@ fn media_type_object(status: u16, codes: &[&Code], envelopes: &[Envelope]) -> Ob
     };
     let mut examples = Object::new();
     for &envelope in envelopes {
+        let kind = kind_name(envelope);
         for code in codes {
-            let key = match envelopes {
-                [_] => code.wire.clone(),
-                _ => format!("{} ({})", code.wire, spelling(envelope)),
+            let key: std::borrow::Cow<'a, str> = match envelopes {
+                [_] => code.wire.as_str().into(),
+                _ => format!("{} ({})", code.wire, spelling(envelope)).into(),
             };
-            let reference = format!("#/components/examples/{}", example_name(envelope, code));
+            let reference = format!("#/components/examples/{}", example_name(&kind, code));
             examples.insert(key, Object::new().with("$ref", reference));
         }
     }

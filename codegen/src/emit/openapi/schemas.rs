@@ -11,7 +11,7 @@ use crate::trpc;
 
 /// Every schema, in the order a reader meets them: the codes, the envelopes, then per
 /// status the codes and envelopes narrowed to it.
-pub(super) fn schemas(catalog: &Catalog) -> Object {
+pub(super) fn schemas(catalog: &Catalog) -> Object<'_> {
     let mut schemas = Object::new()
         .with("ErrorCode", error_code(catalog))
         .with("WireCode", wire_code(catalog));
@@ -35,7 +35,7 @@ pub(super) fn schemas(catalog: &Catalog) -> Object {
 /// This is the "annotated enumeration" of OpenAPI 3.1: `enum` cannot give a value a
 /// description or mark it deprecated without an extension each tool spells its own way
 /// (the README compares them).
-fn error_code(catalog: &Catalog) -> Object {
+fn error_code(catalog: &Catalog) -> Object<'_> {
     let description = format!(
         "A code of the {}: the machine-readable string an error body carries, which \
          clients branch on. Retired codes are not listed: they are never sent again.",
@@ -52,7 +52,7 @@ fn error_code(catalog: &Catalog) -> Object {
         .with("oneOf", Json::Array(codes))
 }
 
-fn code_const(catalog: &Catalog, code: &Code) -> Object {
+fn code_const<'a>(catalog: &Catalog, code: &'a Code) -> Object<'a> {
     let mut description = format!(
         "{} HTTP {}. [Documentation](<{}>)",
         inline(&code.message),
@@ -64,7 +64,7 @@ fn code_const(catalog: &Catalog, code: &Code) -> Object {
         description.push_str(&line);
     }
     Object::new()
-        .with("const", code.wire.clone())
+        .with("const", code.wire.as_str())
         .with("description", description)
         .with_some("deprecated", code.deprecated.as_ref().map(|_| true))
 }
@@ -88,7 +88,7 @@ pub(super) fn deprecation(catalog: &Catalog, code: &Code) -> Option<String> {
 
 /// `WireCode`: what a reader must accept where a code goes, as the Rust crate's
 /// `envelopes::Code` and the TypeScript package's `WireCode` do.
-fn wire_code(catalog: &Catalog) -> Object {
+fn wire_code(catalog: &Catalog) -> Object<'static> {
     let description = format!(
         "A code of the {} (`ErrorCode`), or one a newer version of the API added: read any \
          string, and treat a code you do not know by its HTTP status.",
@@ -106,7 +106,7 @@ fn wire_code(catalog: &Catalog) -> Object {
 /// One object of an envelope: its keys, which are required, what each holds.
 ///
 /// Unknown keys are allowed, as the Rust reader skips them: a newer server may add keys.
-fn shape_schema(shape: &Shape) -> Object {
+fn shape_schema(shape: &'static Shape) -> Object<'static> {
     let mut properties = Object::new();
     for field in shape.fields {
         properties.insert(field.json, field_schema(field));
@@ -124,7 +124,7 @@ fn shape_schema(shape: &Shape) -> Object {
         .with("required", strings(required))
 }
 
-fn field_schema(field: &Field) -> Object {
+fn field_schema(field: &'static Field) -> Object<'static> {
     let schema = match field.value {
         Value::Text => Object::new().with("type", "string"),
         Value::Status => Object::new()
@@ -152,7 +152,7 @@ pub(super) fn body_name(envelope: Envelope, status: u16) -> String {
 }
 
 /// The codes answered with `status`: `ErrorCode`, restricted to them.
-fn status_codes(status: u16, codes: &[&Code]) -> Object {
+fn status_codes<'a>(status: u16, codes: &[&'a Code]) -> Object<'a> {
     let description = match reason_phrase(status) {
         Some(reason) => format!("The codes answered with HTTP {status} {reason}."),
         None => format!("The codes answered with HTTP {status}."),
@@ -160,12 +160,12 @@ fn status_codes(status: u16, codes: &[&Code]) -> Object {
     Object::new()
         .with("description", description)
         .merge(schema_ref("ErrorCode"))
-        .with("enum", strings(codes.iter().map(|code| code.wire.clone())))
+        .with("enum", strings(codes.iter().map(|code| code.wire.as_str())))
 }
 
 /// The envelope's body as it is answered with `status`: its code one of that status's,
 /// its status fields that status, and every object on the way to the code present.
-fn narrowed_body(envelope: Envelope, status: u16) -> Object {
+fn narrowed_body(envelope: Envelope, status: u16) -> Object<'static> {
     let outer = envelope.shapes()[0];
     let description = format!(
         "{} Answered with HTTP {status}: the code is one of `{}`.",
@@ -180,7 +180,7 @@ fn narrowed_body(envelope: Envelope, status: u16) -> Object {
 }
 
 /// `properties` (and `required`) that narrow `shape`'s status-dependent fields.
-fn narrowed(envelope: Envelope, shape: &Shape, status: u16) -> Object {
+fn narrowed(envelope: Envelope, shape: &'static Shape, status: u16) -> Object<'static> {
     let mut properties = Object::new();
     let mut required = Vec::new();
     for field in shape.fields {

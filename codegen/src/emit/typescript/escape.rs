@@ -15,7 +15,7 @@ use crate::text;
 pub(crate) fn push_string(out: &mut String, value: &str) {
     out.push('"');
     let mut rest = value;
-    while let Some(at) = rest.find(needs_escape) {
+    while let Some(at) = find_escape(rest) {
         out.push_str(&rest[..at]);
         let c = rest[at..].chars().next().expect("found a character");
         rest = &rest[at + c.len_utf8()..];
@@ -38,6 +38,38 @@ pub(super) fn string(value: &str) -> String {
     push_string(&mut out, value);
     out
 }
+
+/// Where the first character [`needs_escape`] starts, found by bytes: this is the inner
+/// loop of writing every string of a large catalog. A character to escape is ASCII, or a
+/// C1 control (`0xC2 0x80..=0x9F`), or U+2028/U+2029 (`0xE2 0x80 0xA8/0xA9`); any other
+/// byte starts no such character, so only the candidates are decoded and checked.
+fn find_escape(text: &str) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    while let Some(offset) = bytes[from..]
+        .iter()
+        .position(|&b| CANDIDATES[usize::from(b)])
+    {
+        let at = from + offset;
+        let c = text[at..].chars().next().expect("a candidate starts a character");
+        if needs_escape(c) {
+            return Some(at);
+        }
+        from = at + c.len_utf8();
+    }
+    None
+}
+
+/// The bytes [`find_escape`] stops at.
+const CANDIDATES: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut byte = 0;
+    while byte < 256 {
+        table[byte] = byte < 0x20 || matches!(byte, 0x22 | 0x5c | 0x3c | 0x7f | 0xc2 | 0xe2);
+        byte += 1;
+    }
+    table
+};
 
 fn needs_escape(c: char) -> bool {
     matches!(c, '"' | '\\' | '<' | '\u{2028}' | '\u{2029}') || c.is_control()
@@ -106,6 +138,11 @@ mod tests {
         assert_eq!(string("</script> <b> </"), r#""<\/script> <b> <\/""#);
         assert_eq!(string("<!-- <script>"), r#""\u003c!-- <script>""#);
         assert_eq!(string("\u{1}\u{7f}"), r#""\u0001\u007f""#);
+        assert_eq!(
+            string("\u{85}\u{9f} \u{a0}€\u{2027}"),
+            "\"\\u0085\\u009f \u{a0}€\u{2027}\"",
+            "C1 controls are escaped; other characters sharing their first byte are not"
+        );
         assert_eq!(
             string("`${x}` */ Ünï 🚀"),
             "\"`${x}` */ Ünï 🚀\"",
