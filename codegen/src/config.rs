@@ -130,6 +130,7 @@ pub struct Config {
     pub(crate) outputs: Vec<Output>,
     pub(crate) module_features: Vec<Feature>,
     pub(crate) write_locks: bool,
+    pub(crate) catalog_schema: Option<PathBuf>,
 }
 
 impl Default for Config {
@@ -144,6 +145,7 @@ impl Default for Config {
             outputs: Output::DEFAULT.to_vec(),
             module_features: Vec::new(),
             write_locks: true,
+            catalog_schema: None,
         }
     }
 }
@@ -200,6 +202,17 @@ impl Config {
         outputs.sort();
         outputs.dedup();
         self.outputs = outputs;
+        self
+    }
+
+    /// Also writes the JSON Schema of the catalog format into `dir`, as
+    /// `catalog.schema.json` (or checks it, in [`Mode::Check`](crate::Mode)), so editors
+    /// can complete and check the catalogs there: a catalog whose first line is
+    /// `# yaml-language-server: $schema=catalog.schema.json` gets it in VS Code, Zed,
+    /// Neovim and any other editor with the YAML language server. The schema is the same
+    /// for every catalog. Default: not written.
+    pub fn catalog_schema_in(&mut self, dir: impl Into<PathBuf>) -> &mut Self {
+        self.catalog_schema = Some(dir.into());
         self
     }
 

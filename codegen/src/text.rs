@@ -170,7 +170,10 @@ mod tests {
             assert_eq!(inline(text), escaped(text), "{text:?}");
         }
         assert!(is_plain("Verify the ticket ID exists."));
-        assert!(!is_plain("no\u{a0}break"), "split_whitespace collapses U+00A0 too");
+        assert!(
+            !is_plain("no\u{a0}break"),
+            "split_whitespace collapses U+00A0 too"
+        );
     }
 
     #[test]

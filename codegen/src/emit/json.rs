@@ -50,7 +50,11 @@ impl<'a> Object<'a> {
     }
 
     /// Adds `key` only when there is a value.
-    pub(crate) fn with_some(self, key: impl Into<Cow<'a, str>>, value: Option<impl Into<Json<'a>>>) -> Self {
+    pub(crate) fn with_some(
+        self,
+        key: impl Into<Cow<'a, str>>,
+        value: Option<impl Into<Json<'a>>>,
+    ) -> Self {
         match value {
             Some(value) => self.with(key, value),
             None => self,
@@ -61,6 +65,15 @@ impl<'a> Object<'a> {
     pub(crate) fn merge(mut self, other: Object<'a>) -> Self {
         self.0.extend(other.0);
         self
+    }
+
+    /// The value of `key`, for tests that look into a document before it is printed.
+    #[cfg(test)]
+    pub(crate) fn get(&self, key: &str) -> Option<&Json<'a>> {
+        self.0
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, value)| value)
     }
 
     /// Whether the object has no keys.
@@ -221,7 +234,10 @@ mod tests {
     fn prints_in_insertion_order_with_two_space_indentation() {
         let document = Object::new()
             .with("z", "last key first")
-            .with("a", Object::new().with("n", -32004).with("empty", Object::new()))
+            .with(
+                "a",
+                Object::new().with("n", -32004).with("empty", Object::new()),
+            )
             .with("ref", Object::new().with("$ref", "#/x"))
             .with("list", strings(["x", "y"]))
             .with("none", Json::Array(Vec::new()))

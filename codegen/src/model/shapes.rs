@@ -109,6 +109,15 @@ impl Envelope {
         }
     }
 
+    /// The kind as a catalog spells it in `envelopes`, e.g. `rest`.
+    pub fn spelling(self) -> &'static str {
+        Envelope::ALL
+            .iter()
+            .find(|(kind, _)| *kind == self)
+            .map(|&(_, spelling)| spelling)
+            .expect("every envelope kind is in Envelope::ALL")
+    }
+
     /// The media type the body is served as.
     pub fn media_type(self) -> &'static str {
         match self {

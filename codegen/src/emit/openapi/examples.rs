@@ -49,7 +49,10 @@ fn body<'a>(envelope: Envelope, shape: &Shape, code: &'a Code) -> Object<'a> {
             Origin::Message => Some(code.message.as_str().into()),
             Origin::Description => Some(code.description.as_str().into()),
             Origin::DocsUrl => Some(code.docs_url.as_str().into()),
-            Origin::ActionUrl => code.action.as_ref().map(|action| action.url.as_str().into()),
+            Origin::ActionUrl => code
+                .action
+                .as_ref()
+                .map(|action| action.url.as_str().into()),
             Origin::Status => Some(code.status.into()),
             Origin::TrpcNumber => Some(trpc::number_for_status(code.status).into()),
             Origin::EmptyObject => Some(Object::new().into()),

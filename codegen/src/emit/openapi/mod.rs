@@ -68,16 +68,7 @@ fn info(catalog: &Catalog) -> Object<'static> {
 
 /// The name an envelope gives its responses and examples, e.g. `Rest`.
 fn kind_name(envelope: Envelope) -> String {
-    variant_name(spelling(envelope))
-}
-
-/// The envelope as the catalog spells it, e.g. `rest`.
-fn spelling(envelope: Envelope) -> &'static str {
-    let (_, spelling) = Envelope::ALL
-        .iter()
-        .find(|(kind, _)| *kind == envelope)
-        .expect("every envelope kind is in Envelope::ALL");
-    spelling
+    variant_name(envelope.spelling())
 }
 
 /// `#/components/schemas/<name>`, as a `$ref` object.

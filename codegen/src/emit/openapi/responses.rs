@@ -13,7 +13,7 @@
 
 use super::examples::example_name;
 use super::schemas::{body_name, deprecation};
-use super::{envelopes_by_media_type, kind_name, schema_ref, spelling};
+use super::{envelopes_by_media_type, kind_name, schema_ref};
 use crate::emit::json::{Json, Object};
 use crate::http_status::reason_phrase;
 use crate::model::{Catalog, Code, Envelope};
@@ -91,7 +91,7 @@ fn media_type_object<'a>(status: u16, codes: &[&'a Code], envelopes: &[Envelope]
         for code in codes {
             let key: std::borrow::Cow<'a, str> = match envelopes {
                 [_] => code.wire.as_str().into(),
-                _ => format!("{} ({})", code.wire, spelling(envelope)).into(),
+                _ => format!("{} ({})", code.wire, envelope.spelling()).into(),
             };
             let reference = format!("#/components/examples/{}", example_name(&kind, code));
             examples.insert(key, Object::new().with("$ref", reference));

@@ -33,7 +33,7 @@ pub(crate) fn push_string(out: &mut String, value: &str) {
 }
 
 /// `value` as a string literal; see [`push_string`].
-pub(super) fn string(value: &str) -> String {
+pub(crate) fn string(value: &str) -> String {
     let mut out = String::with_capacity(value.len() + 2);
     push_string(&mut out, value);
     out
@@ -51,7 +51,10 @@ fn find_escape(text: &str) -> Option<usize> {
         .position(|&b| CANDIDATES[usize::from(b)])
     {
         let at = from + offset;
-        let c = text[at..].chars().next().expect("a candidate starts a character");
+        let c = text[at..]
+            .chars()
+            .next()
+            .expect("a candidate starts a character");
         if needs_escape(c) {
             return Some(at);
         }
