@@ -124,13 +124,19 @@ fn text_schema(form: Text) -> Object<'static> {
     let schema = match form {
         Text::Name => schema.with("minLength", 1),
         Text::NpmName => schema.with("maxLength", NPM_NAME_MAX_LEN),
-        Text::UrlTemplate => schema.with("format", "uri-template"),
-        Text::Url => schema.with("format", "uri"),
         Text::Envelope => schema.with(
             "enum",
             strings(Envelope::ALL.iter().map(|&(_, spelling)| spelling)),
         ),
-        Text::Plain | Text::Wire | Text::FamilyId | Text::Semver | Text::CrateName => schema,
+        // No `format: uri`: the pattern says what the generator takes, and RFC 3986
+        // takes less (a `\\` or `|` in a path, which browsers and the generator accept).
+        Text::Plain
+        | Text::Wire
+        | Text::FamilyId
+        | Text::Semver
+        | Text::CrateName
+        | Text::UrlTemplate
+        | Text::Url => schema,
     };
     schema.with_some("pattern", form.pattern())
 }
