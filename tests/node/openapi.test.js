@@ -6,11 +6,16 @@
 // status. Every example is that body, byte for byte.
 
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { describe, test } from 'node:test';
 
 import { Validator } from '@seriousme/openapi-schema-validator';
 import Ajv2020 from 'ajv/dist/2020.js';
 
+import { parse as parseYaml } from 'yaml';
+
+import { ROOT } from './demo.js';
 import { prepareCatalogs, rustBodies } from './openapi.js';
 
 const catalogs = await prepareCatalogs();
@@ -164,3 +169,28 @@ for (const entry of catalogs) {
     });
   });
 }
+
+test("the README's OpenAPI example references components that exist", () => {
+  const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+  const [, block] = /<!-- checked by tests\/node\/openapi\.test\.js -->\n```yaml\n([^]*?)```/.exec(readme);
+  const [, path] = /^# (\S+)/.exec(block);
+  const document = parseYaml(block);
+  const references = [];
+  const collect = (value) => {
+    if (typeof value !== 'object' || value === null) return;
+    if (typeof value.$ref === 'string') references.push(value.$ref);
+    Object.values(value).forEach(collect);
+  };
+  collect(document);
+  assert.ok(references.length > 0);
+  for (const reference of references) {
+    const [file, pointer] = reference.split('#');
+    const target = JSON.parse(readFileSync(join(ROOT, dirname(path), file), 'utf8'));
+    const found = pointer
+      .split('/')
+      .slice(1)
+      .map((part) => part.replaceAll('~1', '/').replaceAll('~0', '~'))
+      .reduce((node, part) => node?.[part], target);
+    assert.ok(found, reference);
+  }
+});
