@@ -37,7 +37,24 @@ pub(super) fn examples(catalog: &Catalog) -> Object<'_> {
 /// variant name is unique in the catalog and made of the characters a component name
 /// allows, which a wire string's `/` is not.
 pub(super) fn example_name(kind: &str, code: &Code) -> String {
-    format!("{kind}.{}", code.variant)
+    let mut name = String::with_capacity(kind.len() + 1 + code.variant.len());
+    push_example_name(&mut name, kind, code);
+    name
+}
+
+/// `#/components/examples/` and the [`example_name`], which a response's examples name.
+pub(super) fn example_ref(kind: &str, code: &Code) -> String {
+    const PREFIX: &str = "#/components/examples/";
+    let mut reference = String::with_capacity(PREFIX.len() + kind.len() + 1 + code.variant.len());
+    reference.push_str(PREFIX);
+    push_example_name(&mut reference, kind, code);
+    reference
+}
+
+fn push_example_name(out: &mut String, kind: &str, code: &Code) {
+    out.push_str(kind);
+    out.push('.');
+    out.push_str(&code.variant);
 }
 
 /// The object `shape` holds for `code`, as the constructor fills it.

@@ -11,9 +11,11 @@
 //! client can ask for them: not for tRPC, whose protocol has no content negotiation.
 //! With one JSON envelope these would repeat `Error404`, so there are none.
 
-use super::examples::example_name;
+use super::examples::example_ref;
 use super::schemas::{body_name, deprecation};
 use super::{envelopes_by_media_type, kind_name, schema_ref};
+use std::fmt::Write as _;
+
 use crate::emit::json::{Json, Object};
 use crate::http_status::reason_phrase;
 use crate::model::{Catalog, Code, Envelope};
@@ -93,8 +95,7 @@ fn media_type_object<'a>(status: u16, codes: &[&'a Code], envelopes: &[Envelope]
                 [_] => code.wire.as_str().into(),
                 _ => format!("{} ({})", code.wire, envelope.spelling()).into(),
             };
-            let reference = format!("#/components/examples/{}", example_name(&kind, code));
-            examples.insert(key, Object::new().with("$ref", reference));
+            examples.insert(key, Object::new().with("$ref", example_ref(&kind, code)));
         }
     }
     Object::new()
@@ -114,14 +115,15 @@ fn description(catalog: &Catalog, status: u16, codes: &[&Code]) -> String {
         ": the error body carries one of these codes.\n"
     });
     for code in codes {
-        text.push_str(&format!(
+        let _ = write!(
+            text,
             "\n- [`{}`](<{}>): {}",
             code.wire,
             code.docs_url,
             inline(&code.description)
-        ));
+        );
         if let Some(line) = deprecation(catalog, code) {
-            text.push_str(&format!(" ({line})"));
+            let _ = write!(text, " ({line})");
         }
     }
     text
