@@ -1,5 +1,5 @@
 //! The error-catalog generator: one YAML catalog in, a Rust crate, its Markdown
-//! reference and a TypeScript package out.
+//! reference, a TypeScript package and OpenAPI components out.
 //!
 //! Data flows one way, one module per stage:
 //!
