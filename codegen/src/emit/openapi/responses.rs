@@ -11,11 +11,11 @@
 //! client can ask for them: not for tRPC, whose protocol has no content negotiation.
 //! With one JSON envelope these would repeat `Error404`, so there are none.
 
+use std::fmt::Write as _;
+
 use super::examples::example_ref;
 use super::schemas::{body_name, deprecation};
 use super::{envelopes_by_media_type, kind_name, schema_ref};
-use std::fmt::Write as _;
-
 use crate::emit::json::{Json, Object};
 use crate::http_status::reason_phrase;
 use crate::model::{Catalog, Code, Envelope};
@@ -29,30 +29,34 @@ pub(super) fn responses(catalog: &Catalog) -> Object<'_> {
         .envelopes
         .iter()
         .copied()
-        .filter(|envelope| envelope.media_type() == Envelope::Rest.media_type())
+        .filter(|envelope| envelope.media_type() == "application/json")
         .collect();
-    let problem = catalog.envelopes.contains(&Envelope::Problem);
+    let one_each = if json.len() > 1 { json.as_slice() } else { &[] };
     for (status, codes) in catalog.codes_by_status() {
         let description = description(catalog, status, &codes);
         responses.insert(
             format!("Error{status}"),
             response(&description, status, &codes, &all),
         );
-        if json.len() < 2 {
-            continue;
-        }
-        for &envelope in &json {
-            let mut one = vec![(envelope.media_type(), vec![envelope])];
-            if problem && envelope != Envelope::Trpc {
-                one.push((Envelope::Problem.media_type(), vec![Envelope::Problem]));
-            }
+        for &envelope in one_each {
+            let media_types = alone(catalog, envelope);
             responses.insert(
                 format!("Error{status}{}", kind_name(envelope)),
-                response(&description, status, &codes, &one),
+                response(&description, status, &codes, &media_types),
             );
         }
     }
     responses
+}
+
+/// The media types of a response in one JSON envelope: that envelope, and problem details
+/// if the catalog has them and the envelope's protocol lets a client ask for them.
+fn alone(catalog: &Catalog, envelope: Envelope) -> Vec<(&'static str, Vec<Envelope>)> {
+    let mut media_types = vec![(envelope.media_type(), vec![envelope])];
+    if envelope != Envelope::Trpc && catalog.envelopes.contains(&Envelope::Problem) {
+        media_types.push((Envelope::Problem.media_type(), vec![Envelope::Problem]));
+    }
+    media_types
 }
 
 /// One response: its description and a content entry per media type.
