@@ -51,11 +51,20 @@ pub enum Output {
     Markdown,
     /// The TypeScript package, `<crate>/ts/` (`package.json`, `index.js`, `index.d.ts`).
     TypeScript,
+    /// `<crate>/openapi.json`: OpenAPI 3.1 components (the codes, the envelopes, one
+    /// response per HTTP status) for an API's own OpenAPI document to reference.
+    OpenApi,
 }
 
 impl Output {
-    /// What [`Config::new`] writes: the crate, its reference and the TypeScript package.
-    pub const DEFAULT: &'static [Output] = &[Output::Crate, Output::Markdown, Output::TypeScript];
+    /// What [`Config::new`] writes: the crate, its reference, the TypeScript package and
+    /// the OpenAPI components.
+    pub const DEFAULT: &'static [Output] = &[
+        Output::Crate,
+        Output::Markdown,
+        Output::TypeScript,
+        Output::OpenApi,
+    ];
 }
 
 /// A feature of the generated crate. [`Output::Crate`] puts each behind a Cargo feature
@@ -121,6 +130,7 @@ pub struct Config {
     pub(crate) outputs: Vec<Output>,
     pub(crate) module_features: Vec<Feature>,
     pub(crate) write_locks: bool,
+    pub(crate) catalog_schema: Option<PathBuf>,
 }
 
 impl Default for Config {
@@ -135,6 +145,7 @@ impl Default for Config {
             outputs: Output::DEFAULT.to_vec(),
             module_features: Vec::new(),
             write_locks: true,
+            catalog_schema: None,
         }
     }
 }
@@ -191,6 +202,17 @@ impl Config {
         outputs.sort();
         outputs.dedup();
         self.outputs = outputs;
+        self
+    }
+
+    /// Also writes the JSON Schema of the catalog format into `dir`, as
+    /// `catalog.schema.json` (or checks it, in [`Mode::Check`](crate::Mode)), so editors
+    /// can complete and check the catalogs there: a catalog whose first line is
+    /// `# yaml-language-server: $schema=catalog.schema.json` gets it in VS Code, Zed,
+    /// Neovim and any other editor with the YAML language server. The schema is the same
+    /// for every catalog. Default: not written.
+    pub fn catalog_schema_in(&mut self, dir: impl Into<PathBuf>) -> &mut Self {
+        self.catalog_schema = Some(dir.into());
         self
     }
 

@@ -1,5 +1,5 @@
-//! The error-catalog generator: YAML catalogs in; a Rust crate, its Markdown reference
-//! and a TypeScript package out.
+//! The error-catalog generator: YAML catalogs in; a Rust crate, its Markdown reference,
+//! a TypeScript package and OpenAPI components out.
 //!
 //! Use it through [`Config`], as prost-build is used: [`Config::generate`] is pure (one
 //! catalog in memory, files out), [`Config::run`] reads every catalog and its lock,
@@ -11,7 +11,8 @@
 //! 2. `validate`: raw structs -> the checked catalog; checks only, every problem located.
 //! 3. `resolve`: checked catalog -> the [`model::Catalog`]: names, anchors, links, spans.
 //! 4. `emit`: model -> file contents, one module per output (`rust`, `markdown`,
-//!    `manifest`, `typescript`); `lock` renders and checks the lock beside.
+//!    `manifest`, `typescript`, `openapi`, and the catalog's own JSON Schema);
+//!    `lock` renders and checks the lock beside.
 //! 5. `output` (through `driver`): compares with the disk, writes only what changed,
 //!    atomically, and removes generated sources a catalog no longer produces.
 
@@ -21,6 +22,7 @@ mod config;
 mod diagnostics;
 mod driver;
 mod emit;
+mod format;
 mod http_status;
 mod load;
 mod lock;
@@ -124,12 +126,16 @@ impl Config {
             contents,
         };
         let mut files = Vec::new();
-        // The TypeScript package is built on a thread of its own while the Rust sources
-        // are formatted (the longest step), so on a large catalog it adds little wall time.
-        let (rust, typescript) = std::thread::scope(|scope| {
+        // The TypeScript package and the OpenAPI document are built on a thread of their
+        // own while the Rust sources are formatted (the longest step), so on a large
+        // catalog they add little wall time.
+        let (rust, typescript, openapi) = std::thread::scope(|scope| {
             let typescript = self
                 .writes(Output::TypeScript)
                 .then(|| scope.spawn(|| emit::typescript::emit(catalog, &header)));
+            let openapi = self
+                .writes(Output::OpenApi)
+                .then(|| scope.spawn(|| emit::openapi::emit(catalog, &header)));
             let rust = self
                 .writes(Output::Crate)
                 .then(|| emit::rust::emit(catalog, &header));
@@ -137,7 +143,11 @@ impl Config {
                 job.join()
                     .expect("emitting the TypeScript package does not panic")
             });
-            (rust, typescript)
+            let openapi = openapi.map(|job| {
+                job.join()
+                    .expect("emitting the OpenAPI document does not panic")
+            });
+            (rust, typescript, openapi)
         });
         if let Some(rust) = rust {
             files.push(file(
@@ -159,6 +169,9 @@ impl Config {
         }
         if self.writes(Output::Markdown) {
             files.push(file("ERRORS.md", emit::markdown::emit(catalog, &header)));
+        }
+        if let Some(openapi) = openapi {
+            files.push(file("openapi.json", openapi));
         }
         for package_file in typescript.into_iter().flatten() {
             files.push(file(

@@ -8,6 +8,31 @@
 /// `text` as one line of inline Markdown: whitespace runs (line breaks too) become one
 /// space, and every character Markdown would interpret is backslash-escaped.
 pub(crate) fn inline(text: &str) -> String {
+    if is_plain(text) {
+        return text.to_owned();
+    }
+    escaped(text)
+}
+
+/// Whether [`inline`] would return `text` unchanged: words apart by single spaces,
+/// nothing Markdown interprets, no block start. Most catalog text is, and a catalog of
+/// thousands of codes is written in several outputs, so this skips the general path.
+fn is_plain(text: &str) -> bool {
+    let markdown = |c: char| {
+        matches!(
+            c,
+            '\\' | '`' | '*' | '[' | ']' | '<' | '>' | '|' | '~' | '&' | '$' | '_'
+        ) || (c.is_whitespace() && c != ' ')
+    };
+    !text.starts_with(' ')
+        && !text.ends_with(' ')
+        && !text.contains("  ")
+        && !text.contains(markdown)
+        && !starts_a_block(text)
+}
+
+/// The escaping behind [`inline`].
+fn escaped(text: &str) -> String {
     let collapsed = text.split_whitespace().collect::<Vec<_>>().join(" ");
     let chars: Vec<char> = collapsed.chars().collect();
     let mut out = String::with_capacity(collapsed.len() + 8);
@@ -64,8 +89,8 @@ fn escape_line_start(line: &str) -> String {
     if line.starts_with(['#', '-', '+', '=']) {
         return format!("\\{line}");
     }
-    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
-    if (1..=9).contains(&digits) && line[digits..].starts_with(['.', ')']) {
+    if starts_a_block(line) {
+        let digits = line.bytes().take_while(u8::is_ascii_digit).count();
         return format!("{}\\{}", &line[..digits], &line[digits..]);
     }
     line.to_owned()
@@ -104,7 +129,7 @@ pub(crate) fn js_string(value: &str) -> String {
 fn push_escaped(out: &mut String, value: &str, needs_escape: fn(char) -> bool) {
     out.push('"');
     let mut rest = value;
-    while let Some(at) = rest.find(needs_escape) {
+    while let Some(at) = find_escape(rest, needs_escape) {
         out.push_str(&rest[..at]);
         let c = rest[at..].chars().next().expect("found a character");
         rest = &rest[at + c.len_utf8()..];
@@ -120,6 +145,41 @@ fn push_escaped(out: &mut String, value: &str, needs_escape: fn(char) -> bool) {
     out.push_str(rest);
     out.push('"');
 }
+
+/// Where the first character `needs_escape` picks starts, found by bytes: this is the
+/// inner loop of writing every string of a large catalog. Every character either escaper
+/// picks is ASCII, a C1 control (`0xC2 0x80..=0x9F`) or U+2028/U+2029 (`0xE2 0x80
+/// 0xA8/0xA9`); no other byte starts one, so only those candidates are decoded.
+fn find_escape(text: &str, needs_escape: fn(char) -> bool) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    while let Some(offset) = bytes[from..]
+        .iter()
+        .position(|&b| ESCAPE_CANDIDATES[usize::from(b)])
+    {
+        let at = from + offset;
+        let c = text[at..]
+            .chars()
+            .next()
+            .expect("a candidate starts a character");
+        if needs_escape(c) {
+            return Some(at);
+        }
+        from = at + c.len_utf8();
+    }
+    None
+}
+
+/// The bytes [`find_escape`] stops at.
+const ESCAPE_CANDIDATES: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut byte = 0;
+    while byte < 256 {
+        table[byte] = byte < 0x20 || matches!(byte, 0x22 | 0x5c | 0x3c | 0x7f | 0xc2 | 0xe2);
+        byte += 1;
+    }
+    table
+};
 
 /// The escape for `c`, or `c` itself for a `<` that starts nothing HTML cares about.
 fn push_escape(out: &mut String, c: char) {
@@ -137,6 +197,13 @@ fn push_escape(out: &mut String, c: char) {
             let _ = write!(out, "\\u{:04x}", c as u32);
         }
     }
+}
+
+/// Whether `line` starts a heading, a list or a setext underline.
+fn starts_a_block(line: &str) -> bool {
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    line.starts_with(['#', '-', '+', '='])
+        || ((1..=9).contains(&digits) && line[digits..].starts_with(['.', ')']))
 }
 
 #[cfg(test)]
@@ -185,6 +252,31 @@ mod tests {
             let expected = long.split_whitespace().collect::<Vec<_>>().join(" ");
             assert_eq!(rendered_text(&lines), expected, "width {width}");
         }
+    }
+
+    #[test]
+    fn plain_text_takes_the_short_path_to_the_same_result() {
+        let samples = NASTY.iter().copied().chain([
+            "Ticket with specified ID doesn't exist. Verify the ticket ID exists.",
+            "request_id",
+            " padded ",
+            "two  spaces",
+            "tab\there",
+            "no\u{a0}break",
+            "12) not a list",
+            "1234567890. a number",
+            "+ plus",
+            "Ünïcödé ✓",
+            "",
+        ]);
+        for text in samples {
+            assert_eq!(inline(text), escaped(text), "{text:?}");
+        }
+        assert!(is_plain("Verify the ticket ID exists."));
+        assert!(
+            !is_plain("no\u{a0}break"),
+            "split_whitespace collapses U+00A0 too"
+        );
     }
 
     #[test]

@@ -15,10 +15,14 @@ import { ROOT } from './demo.js';
 
 const run = promisify(execFile);
 
-/** Runs cargo in the repository, failing with its output. */
-async function cargo(args) {
+/** Runs cargo in the repository, with `env` added to the environment, failing with its output. */
+export async function cargo(args, env = {}) {
   try {
-    const { stdout } = await run('cargo', args, { cwd: ROOT, maxBuffer: 64 << 20 });
+    const { stdout } = await run('cargo', args, {
+      cwd: ROOT,
+      maxBuffer: 64 << 20,
+      env: { ...process.env, ...env },
+    });
     return stdout;
   } catch (error) {
     throw new Error(`cargo ${args.join(' ')} failed:\n${error.stderr ?? error}`);

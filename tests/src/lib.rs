@@ -42,6 +42,7 @@ pub fn shipped_config() -> Config {
     let mut config = config();
     config
         .catalog_dir(root.join("catalog"))
+        .catalog_schema_in(root.join("catalog"))
         .out_dir(root.join("generated"));
     config
 }

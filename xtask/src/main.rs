@@ -134,7 +134,10 @@ fn gen(args: &GenArgs) -> Result<ExitCode> {
         .relative_to(&root)
         .out_dir(args.out.clone().unwrap_or_else(|| root.join("generated")));
     if args.catalog.is_empty() {
-        config.catalog_dir(root.join("catalog"));
+        // The shipped catalogs' modeline names the schema beside them.
+        config
+            .catalog_dir(root.join("catalog"))
+            .catalog_schema_in(root.join("catalog"));
     }
     for catalog in &args.catalog {
         config.catalog(catalog);
@@ -158,6 +161,9 @@ fn gen(args: &GenArgs) -> Result<ExitCode> {
         }
         print_catalog(&root, catalog, mode);
     }
+    for outcome in &summary.shared {
+        print_shared(&root, outcome);
+    }
     let stale = summary.stale().count();
     if stale > 0 {
         to_stderr!(
@@ -169,6 +175,23 @@ fn gen(args: &GenArgs) -> Result<ExitCode> {
         return Ok(ExitCode::FAILURE);
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Prints a file shared by the catalogs (the catalog schema): its diff when stale, and
+/// what happened to it.
+fn print_shared(root: &Path, outcome: &codegen::FileOutcome) {
+    let shown = outcome.path.strip_prefix(root).unwrap_or(&outcome.path);
+    let state = match &outcome.state {
+        FileState::Stale { diff } => {
+            to_stderr!("stale: {}", shown.display());
+            to_stderr_raw!("{diff}");
+            "stale"
+        }
+        FileState::Written => "written",
+        FileState::Unchanged => "unchanged",
+        FileState::Removed => "removed",
+    };
+    to_stdout!("{}: {state}", shown.display());
 }
 
 /// Prints a catalog's stale files with their diffs, then its summary line.

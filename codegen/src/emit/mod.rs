@@ -6,12 +6,20 @@
 //!   prettyplease), and the single-file module for build scripts;
 //! - [`manifest`] writes the crate's `Cargo.toml` and `rustfmt.toml`;
 //! - [`markdown`] writes `ERRORS.md`;
-//! - [`typescript`] writes the npm package under `ts/`.
+//! - [`typescript`] writes the npm package under `ts/`;
+//! - [`openapi`] writes `openapi.json`, the OpenAPI 3.1 components of the errors.
+//!
+//! [`catalog_schema`] writes `catalog.schema.json`, the JSON Schema of the catalog format
+//! itself, once for all catalogs. [`json`] is the small JSON value and printer the JSON
+//! documents are built with.
 //!
 //! A new output is a new module here, an [`crate::Output`] variant, and one branch in
 //! `Config::emit`.
 
+pub(crate) mod catalog_schema;
+pub(crate) mod json;
 pub(crate) mod manifest;
 pub(crate) mod markdown;
+pub(crate) mod openapi;
 pub(crate) mod rust;
 pub(crate) mod typescript;

@@ -115,7 +115,7 @@ pub(crate) struct RawCode {
     pub deprecated: Option<RawDeprecation>,
 }
 
-const CATALOG_KEYS: &[&str] = &[
+pub(crate) const CATALOG_KEYS: &[&str] = &[
     "api",
     "crate",
     "version",
@@ -127,10 +127,10 @@ const CATALOG_KEYS: &[&str] = &[
     "codes",
     "retired",
 ];
-const DEPRECATION_KEYS: &[&str] = &["since", "replacement", "note"];
-const RETIRED_KEYS: &[&str] = &["code", "since", "note"];
-const FAMILY_KEYS: &[&str] = &["id", "title", "description"];
-const CODE_KEYS: &[&str] = &[
+pub(crate) const DEPRECATION_KEYS: &[&str] = &["since", "replacement", "note"];
+pub(crate) const RETIRED_KEYS: &[&str] = &["code", "since", "note"];
+pub(crate) const FAMILY_KEYS: &[&str] = &["id", "title", "description"];
+pub(crate) const CODE_KEYS: &[&str] = &[
     "code",
     "status",
     "family",

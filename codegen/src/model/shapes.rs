@@ -1,10 +1,11 @@
 //! The JSON shape of each envelope: its objects, their keys, whether each key may be
 //! missing and what kind of value it holds.
 //!
-//! This is the one description both emitters render: the Rust crate's hand-written
-//! (de)serialization (`emit::rust::serde_shape`) and the TypeScript package's envelope
-//! types (`emit::typescript`), so a key cannot be spelt or made optional differently in the
-//! two. The Rust structs' fields and docs are written out in `emit::rust::envelopes`.
+//! This is the one description every emitter renders: the Rust crate's hand-written
+//! (de)serialization (`emit::rust::serde_shape`), the TypeScript package's envelope
+//! types (`emit::typescript`) and the OpenAPI schemas and examples (`emit::openapi`), so
+//! a key cannot be spelt or made optional differently in any two. The Rust structs'
+//! fields and docs are written out in `emit::rust::envelopes`.
 
 use crate::model::Envelope;
 
@@ -32,8 +33,40 @@ pub struct Field {
     pub presence: Presence,
     /// What the key holds.
     pub value: Value,
-    /// What the value means, for the TypeScript docs.
+    /// What the value means, for the TypeScript docs and the OpenAPI schema.
     pub doc: &'static str,
+    /// What the Rust crate's constructor (`RestBody::new(code)` and the like) puts in
+    /// the field, which the OpenAPI examples show for each code.
+    pub origin: Origin,
+}
+
+/// Where the value a constructor gives a field comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Origin {
+    /// The code's wire string.
+    Wire,
+    /// The code's message: its description and resolution as one text.
+    Message,
+    /// The code's description.
+    Description,
+    /// The code's documentation link.
+    DocsUrl,
+    /// The code's dashboard link; the key is left out when it has none.
+    ActionUrl,
+    /// The code's HTTP status.
+    Status,
+    /// tRPC's JSON-RPC number for the code's status.
+    TrpcNumber,
+    /// An empty object.
+    EmptyObject,
+    /// The request id the caller passes; examples show a placeholder.
+    RequestId,
+    /// The tRPC procedure the caller passes; examples show a placeholder.
+    ProcedurePath,
+    /// Left out: only a builder method sets it (`with_stack`, `with_instance`).
+    Unset,
+    /// The nested object of [`Value::Object`], built the same way.
+    Nested,
 }
 
 /// How a field behaves when its key is absent.
@@ -75,6 +108,23 @@ impl Envelope {
             Envelope::Problem => &[&PROBLEM],
         }
     }
+
+    /// The kind as a catalog spells it in `envelopes`, e.g. `rest`.
+    pub fn spelling(self) -> &'static str {
+        Envelope::ALL
+            .iter()
+            .find(|(kind, _)| *kind == self)
+            .map(|&(_, spelling)| spelling)
+            .expect("every envelope kind is in Envelope::ALL")
+    }
+
+    /// The media type the body is served as.
+    pub fn media_type(self) -> &'static str {
+        match self {
+            Envelope::Problem => "application/problem+json",
+            Envelope::Linked | Envelope::Rest | Envelope::Trpc => "application/json",
+        }
+    }
 }
 
 /// A field that is always there.
@@ -83,6 +133,7 @@ const fn required(
     json: &'static str,
     value: Value,
     doc: &'static str,
+    origin: Origin,
 ) -> Field {
     Field {
         rust,
@@ -90,6 +141,7 @@ const fn required(
         presence: Presence::Required,
         value,
         doc,
+        origin,
     }
 }
 
@@ -99,6 +151,7 @@ const fn optional(
     json: &'static str,
     value: Value,
     doc: &'static str,
+    origin: Origin,
 ) -> Field {
     Field {
         rust,
@@ -106,6 +159,7 @@ const fn optional(
         presence: Presence::Optional,
         value,
         doc,
+        origin,
     }
 }
 
@@ -120,12 +174,14 @@ pub(crate) const LINKED_BODY: Shape = Shape {
             "error",
             Value::Object("LinkedError"),
             "What went wrong; absent on success.",
+            Origin::Nested,
         ),
         required(
             "request_id",
             "request_id",
             Value::Text,
             "The request's unique id: log it, and quote it to support.",
+            Origin::RequestId,
         ),
     ],
 };
@@ -141,24 +197,28 @@ pub(crate) const LINKED_ERROR: Shape = Shape {
             "code",
             Value::Code,
             "The machine-readable code to branch on.",
+            Origin::Wire,
         ),
         required(
             "message",
             "message",
             Value::Text,
             "What went wrong and, where possible, what to do next.",
+            Origin::Message,
         ),
         required(
             "docs_url",
             "docs_url",
             Value::Text,
             "The documentation of this code.",
+            Origin::DocsUrl,
         ),
         optional(
             "action_url",
             "action_url",
             Value::Text,
             "The dashboard page where the user can act; absent when there is none.",
+            Origin::ActionUrl,
         ),
     ],
 };
@@ -173,6 +233,7 @@ pub(crate) const REST_BODY: Shape = Shape {
         "error",
         Value::Object("RestError"),
         "What went wrong.",
+        Origin::Nested,
     )],
 };
 
@@ -182,14 +243,27 @@ pub(crate) const REST_ERROR: Shape = Shape {
     expecting: "an error object with `code` and `message`",
     doc: "The `error` object of a `RestBody`.",
     fields: &[
-        required("code", "code", Value::Code, "The machine-readable code to branch on."),
-        required("message", "message", Value::Text, "A human-readable explanation."),
+        required(
+            "code",
+            "code",
+            Value::Code,
+            "The machine-readable code to branch on.",
+            Origin::Wire,
+        ),
+        required(
+            "message",
+            "message",
+            Value::Text,
+            "A human-readable explanation.",
+            Origin::Message,
+        ),
         Field {
             rust: "details",
             json: "details",
             presence: Presence::Defaulted,
             value: Value::AnyObject,
             doc: "Further facts about this occurrence, such as the fields that failed; `{}` when there are none.",
+            origin: Origin::EmptyObject,
         },
     ],
 };
@@ -204,6 +278,7 @@ pub(crate) const TRPC_BODY: Shape = Shape {
         "error",
         Value::Object("TrpcError"),
         "What went wrong.",
+        Origin::Nested,
     )],
 };
 
@@ -213,9 +288,27 @@ pub(crate) const TRPC_ERROR: Shape = Shape {
     expecting: "a tRPC error object with `message`, `code` and `data`",
     doc: "The `error` object of a `TrpcBody`: what a `TRPCClientError` calls its `shape`.",
     fields: &[
-        required("message", "message", Value::Text, "A human-readable explanation."),
-        required("code", "code", Value::JsonRpcNumber, "tRPC's JSON-RPC number for the status, e.g. -32004 for a 404; not the catalog's code, which is `data.code`."),
-        required("data", "data", Value::Object("TrpcData"), "The catalog's code, the status and the procedure."),
+        required(
+            "message",
+            "message",
+            Value::Text,
+            "A human-readable explanation.",
+            Origin::Message,
+        ),
+        required(
+            "code",
+            "code",
+            Value::JsonRpcNumber,
+            "tRPC's JSON-RPC number for the status, e.g. -32004 for a 404; not the catalog's code, which is `data.code`.",
+            Origin::TrpcNumber,
+        ),
+        required(
+            "data",
+            "data",
+            Value::Object("TrpcData"),
+            "The catalog's code, the status and the procedure.",
+            Origin::Nested,
+        ),
     ],
 };
 
@@ -230,24 +323,28 @@ pub(crate) const TRPC_DATA: Shape = Shape {
             "code",
             Value::Code,
             "The machine-readable code to branch on: the catalog's wire string.",
+            Origin::Wire,
         ),
         required(
             "http_status",
             "httpStatus",
             Value::Status,
             "The HTTP status.",
+            Origin::Status,
         ),
         required(
             "path",
             "path",
             Value::Text,
             "The procedure that failed, e.g. `tickets.get`.",
+            Origin::ProcedurePath,
         ),
         optional(
             "stack",
             "stack",
             Value::Text,
             "The server's stack trace; only ever sent in development.",
+            Origin::Unset,
         ),
     ],
 };
@@ -258,12 +355,48 @@ pub(crate) const PROBLEM: Shape = Shape {
     expecting: "an RFC 9457 problem details object",
     doc: "RFC 9457 problem details, served as `application/problem+json`; `code` is an extension member.",
     fields: &[
-        required("problem_type", "type", Value::Text, "The problem type: the code's documentation link."),
-        required("title", "title", Value::Text, "A short summary of the problem type: the code's description."),
-        required("status", "status", Value::Status, "The HTTP status."),
-        required("detail", "detail", Value::Text, "An explanation of this occurrence."),
-        optional("instance", "instance", Value::Text, "A URI reference to this occurrence, e.g. the request path."),
-        required("code", "code", Value::Code, "The machine-readable code to branch on."),
+        required(
+            "problem_type",
+            "type",
+            Value::Text,
+            "The problem type: the code's documentation link.",
+            Origin::DocsUrl,
+        ),
+        required(
+            "title",
+            "title",
+            Value::Text,
+            "A short summary of the problem type: the code's description.",
+            Origin::Description,
+        ),
+        required(
+            "status",
+            "status",
+            Value::Status,
+            "The HTTP status.",
+            Origin::Status,
+        ),
+        required(
+            "detail",
+            "detail",
+            Value::Text,
+            "An explanation of this occurrence.",
+            Origin::Message,
+        ),
+        optional(
+            "instance",
+            "instance",
+            Value::Text,
+            "A URI reference to this occurrence, e.g. the request path.",
+            Origin::Unset,
+        ),
+        required(
+            "code",
+            "code",
+            Value::Code,
+            "The machine-readable code to branch on.",
+            Origin::Wire,
+        ),
     ],
 };
 
@@ -295,6 +428,12 @@ mod tests {
                 if let Value::Object(name) = field.value {
                     assert!(all.iter().any(|s| s.name == name), "{name}");
                 }
+                assert_eq!(
+                    matches!(field.value, Value::Object(_)),
+                    field.origin == Origin::Nested,
+                    "{}: a nested object, and only one, is built as its shape",
+                    field.json
+                );
             }
         }
     }

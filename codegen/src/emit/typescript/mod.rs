@@ -9,7 +9,7 @@
 //! catalog is a real file beside this one (`runtime.js`, `runtime.d.ts`), appended as is.
 
 mod dts;
-mod escape;
+pub(crate) mod escape;
 mod js;
 mod package;
 

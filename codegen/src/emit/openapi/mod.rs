@@ -1,0 +1,112 @@
+//! Stage 3: model -> `openapi.json`, an OpenAPI 3.1 document with no paths whose
+//! `components` an API's own OpenAPI file references:
+//!
+//! - `schemas`: `ErrorCode` (every live code, each with its description), `WireCode`,
+//!   the objects of each envelope the catalog enables, rendered from the one description
+//!   in [`crate::model::shapes`], and per HTTP status the codes of that status and each
+//!   envelope narrowed to them ([`schemas`]);
+//! - `responses`: `Error404` and the like, one per status the catalog uses, with every
+//!   enabled envelope, and `Error404Rest` and the like with one envelope each
+//!   ([`responses`]);
+//! - `examples`: each code's body in each envelope, exactly as the Rust crate's
+//!   constructors build it ([`examples`]), referenced by the responses.
+//!
+//! The document is built as a [`Json`] value, so keys come out in the order written here
+//! on every run, and printed with two-space indentation.
+
+mod examples;
+mod responses;
+mod schemas;
+
+use crate::emit::json::{Json, Object};
+use crate::model::shapes::Shape;
+use crate::model::{Catalog, Envelope};
+use crate::resolve::ident::variant_name;
+
+/// The OpenAPI version the document declares.
+const OPENAPI_VERSION: &str = "3.1.0";
+
+/// The whole of `openapi.json`.
+///
+/// JSON has no comments, so the generated-file line is the value of an `x-generated`
+/// key, an OpenAPI specification extension that every tool ignores.
+pub(crate) fn emit(catalog: &Catalog, header: &str) -> String {
+    let components = Object::new()
+        .with("schemas", schemas::schemas(catalog))
+        .with("responses", responses::responses(catalog))
+        .with("examples", examples::examples(catalog));
+    let document = Object::new()
+        .with("x-generated", header.to_owned())
+        .with("openapi", OPENAPI_VERSION)
+        .with("info", info(catalog))
+        .with("paths", Object::new())
+        .with("components", components);
+    Json::from(document).to_pretty(capacity(catalog))
+}
+
+fn info(catalog: &Catalog) -> Object<'static> {
+    let api = catalog.api.split_whitespace().collect::<Vec<_>>().join(" ");
+    let description = format!(
+        "The error codes of the {api} and the bodies that carry them, as OpenAPI components \
+         to reference from the API's own OpenAPI document, e.g. \
+         `$ref: 'openapi.json#/components/responses/Error404'`. There are no paths: \
+         this document only defines components.\n\n\
+         Each response lists the codes answered with its status and has one example per \
+         code: the body the `{crate_name}` crate builds for it, with `{request_id}` as the \
+         request id and `{procedure}` as the tRPC procedure where the envelope has them. \
+         Readers ignore keys they do not know, so the schemas allow them.",
+        api = crate::text::inline(&api),
+        crate_name = catalog.crate_name,
+        request_id = examples::REQUEST_ID,
+        procedure = examples::PROCEDURE,
+    );
+    Object::new()
+        .with("title", format!("{api} errors"))
+        .with("version", catalog.version.clone())
+        .with("description", description)
+}
+
+/// The name an envelope gives its responses and examples, e.g. `Rest`.
+fn kind_name(envelope: Envelope) -> String {
+    variant_name(envelope.spelling())
+}
+
+/// `#/components/schemas/<name>`, as a `$ref` object.
+fn schema_ref(name: &str) -> Object<'static> {
+    Object::new().with("$ref", format!("#/components/schemas/{name}"))
+}
+
+/// The object of `envelope` named `name` (a [`Value::Object`](crate::model::shapes::Value)).
+fn shape_named(envelope: Envelope, name: &str) -> &'static Shape {
+    envelope
+        .shapes()
+        .iter()
+        .copied()
+        .find(|shape| shape.name == name)
+        .expect("a nested shape belongs to the same envelope")
+}
+
+/// The catalog's envelopes grouped by the media type they are served as, in catalog
+/// order: the JSON envelopes together, problem details apart.
+fn envelopes_by_media_type(catalog: &Catalog) -> Vec<(&'static str, Vec<Envelope>)> {
+    let mut groups: Vec<(&'static str, Vec<Envelope>)> = Vec::new();
+    for &envelope in &catalog.envelopes {
+        let media_type = envelope.media_type();
+        match groups.iter_mut().find(|(media, _)| *media == media_type) {
+            Some((_, kinds)) => kinds.push(envelope),
+            None => groups.push((media_type, vec![envelope])),
+        }
+    }
+    groups
+}
+
+/// About the size of the document, to allocate its text once: each code appears in
+/// its examples and in a few lists.
+fn capacity(catalog: &Catalog) -> usize {
+    let per_code: usize = catalog
+        .codes
+        .iter()
+        .map(|code| 3 * code.message.len() + 4 * code.docs_url.len() + 8 * code.wire.len())
+        .sum();
+    4096 + per_code * (1 + catalog.envelopes.len())
+}

@@ -1,0 +1,205 @@
+//! `components.schemas`: the codes, the envelopes' objects, and both narrowed to each
+//! HTTP status the catalog uses.
+
+use super::{schema_ref, shape_named};
+use crate::emit::json::{strings, Json, Object};
+use crate::http_status::reason_phrase;
+use crate::model::shapes::{Field, Presence, Shape, Value};
+use crate::model::{Catalog, Code, Envelope};
+use crate::text::inline;
+use crate::trpc;
+
+/// Every schema, in the order a reader meets them: the codes, the envelopes, then per
+/// status the codes and envelopes narrowed to it.
+pub(super) fn schemas(catalog: &Catalog) -> Object<'_> {
+    let mut schemas = Object::new()
+        .with("ErrorCode", error_code(catalog))
+        .with("WireCode", wire_code(catalog));
+    for &envelope in &catalog.envelopes {
+        for shape in envelope.shapes() {
+            schemas.insert(shape.name, shape_schema(shape));
+        }
+    }
+    for (status, codes) in catalog.codes_by_status() {
+        schemas.insert(status_codes_name(status), status_codes(status, &codes));
+        for &envelope in &catalog.envelopes {
+            schemas.insert(body_name(envelope, status), narrowed_body(envelope, status));
+        }
+    }
+    schemas
+}
+
+/// `ErrorCode`: each live code as a `const` with its own description, and `deprecated`
+/// where it is.
+///
+/// This is the "annotated enumeration" of OpenAPI 3.1: `enum` cannot give a value a
+/// description or mark it deprecated without an extension each tool spells its own way
+/// (the README compares them).
+fn error_code(catalog: &Catalog) -> Object<'_> {
+    let description = format!(
+        "A code of the {}: the machine-readable string an error body carries, which \
+         clients branch on. Retired codes are not listed: they are never sent again.",
+        inline(&catalog.api)
+    );
+    let codes = catalog
+        .codes
+        .iter()
+        .map(|code| Json::from(code_const(catalog, code)))
+        .collect();
+    Object::new()
+        .with("description", description)
+        .with("type", "string")
+        .with("oneOf", Json::Array(codes))
+}
+
+fn code_const<'a>(catalog: &Catalog, code: &'a Code) -> Object<'a> {
+    let mut description = format!(
+        "{} HTTP {}. [Documentation](<{}>)",
+        inline(&code.message),
+        code.status,
+        code.docs_url
+    );
+    if let Some(line) = deprecation(catalog, code) {
+        description.push_str("\n\n");
+        description.push_str(&line);
+    }
+    Object::new()
+        .with("const", code.wire.as_str())
+        .with("description", description)
+        .with_some("deprecated", code.deprecated.as_ref().map(|_| true))
+}
+
+/// Since when a code is deprecated and what to use instead, as Markdown.
+pub(super) fn deprecation(catalog: &Catalog, code: &Code) -> Option<String> {
+    let deprecation = code.deprecated.as_ref()?;
+    let mut line = format!("Deprecated since {}", deprecation.since);
+    match deprecation.replacement {
+        Some(index) => {
+            line.push_str(&format!(": use `{}` instead.", catalog.codes[index].wire));
+        }
+        None => line.push('.'),
+    }
+    if let Some(note) = &deprecation.note {
+        line.push(' ');
+        line.push_str(&inline(note));
+    }
+    Some(line)
+}
+
+/// `WireCode`: what a reader must accept where a code goes, as the Rust crate's
+/// `envelopes::Code` and the TypeScript package's `WireCode` do.
+fn wire_code(catalog: &Catalog) -> Object<'static> {
+    let description = format!(
+        "A code of the {} (`ErrorCode`), or one a newer version of the API added: read any \
+         string, and treat a code you do not know by its HTTP status.",
+        inline(&catalog.api)
+    );
+    Object::new().with("description", description).with(
+        "anyOf",
+        Json::Array(vec![
+            schema_ref("ErrorCode").into(),
+            Object::new().with("type", "string").into(),
+        ]),
+    )
+}
+
+/// One object of an envelope: its keys, which are required, what each holds.
+///
+/// Unknown keys are allowed, as the Rust reader skips them: a newer server may add keys.
+fn shape_schema(shape: &'static Shape) -> Object<'static> {
+    let mut properties = Object::new();
+    for field in shape.fields {
+        properties.insert(field.json, field_schema(field));
+    }
+    let required: Vec<&'static str> = shape
+        .fields
+        .iter()
+        .filter(|field| field.presence == Presence::Required)
+        .map(|field| field.json)
+        .collect();
+    Object::new()
+        .with("description", shape.doc)
+        .with("type", "object")
+        .with("properties", properties)
+        .with("required", strings(required))
+}
+
+fn field_schema(field: &'static Field) -> Object<'static> {
+    let schema = match field.value {
+        Value::Text => Object::new().with("type", "string"),
+        Value::Status => Object::new()
+            .with("type", "integer")
+            .with("minimum", 400)
+            .with("maximum", 599),
+        Value::Code => schema_ref("WireCode"),
+        Value::JsonRpcNumber => Object::new().with("type", "integer"),
+        Value::AnyObject => Object::new().with("type", "object"),
+        Value::Object(name) => schema_ref(name),
+    };
+    // In OpenAPI 3.1 a `$ref` may have a `description` beside it, which describes this
+    // use of the referenced schema.
+    Object::new().with("description", field.doc).merge(schema)
+}
+
+/// `ErrorCode404` and the like.
+pub(super) fn status_codes_name(status: u16) -> String {
+    format!("ErrorCode{status}")
+}
+
+/// `RestBody404` and the like: the envelope's outer object, narrowed to `status`.
+pub(super) fn body_name(envelope: Envelope, status: u16) -> String {
+    format!("{}{status}", envelope.shapes()[0].name)
+}
+
+/// The codes answered with `status`: `ErrorCode`, restricted to them.
+fn status_codes<'a>(status: u16, codes: &[&'a Code]) -> Object<'a> {
+    let description = match reason_phrase(status) {
+        Some(reason) => format!("The codes answered with HTTP {status} {reason}."),
+        None => format!("The codes answered with HTTP {status}."),
+    };
+    Object::new()
+        .with("description", description)
+        .merge(schema_ref("ErrorCode"))
+        .with("enum", strings(codes.iter().map(|code| code.wire.as_str())))
+}
+
+/// The envelope's body as it is answered with `status`: its code one of that status's,
+/// its status fields that status, and every object on the way to the code present.
+fn narrowed_body(envelope: Envelope, status: u16) -> Object<'static> {
+    let outer = envelope.shapes()[0];
+    let description = format!(
+        "{} Answered with HTTP {status}: the code is one of `{}`.",
+        outer.doc,
+        status_codes_name(status)
+    );
+    let narrowed = narrowed(envelope, outer, status);
+    Object::new()
+        .with("description", description)
+        .merge(schema_ref(outer.name))
+        .merge(narrowed)
+}
+
+/// `properties` (and `required`) that narrow `shape`'s status-dependent fields.
+fn narrowed(envelope: Envelope, shape: &'static Shape, status: u16) -> Object<'static> {
+    let mut properties = Object::new();
+    let mut required = Vec::new();
+    for field in shape.fields {
+        let schema = match field.value {
+            Value::Code => schema_ref(&status_codes_name(status)),
+            Value::Status => Object::new().with("const", status),
+            Value::JsonRpcNumber => Object::new().with("const", trpc::number_for_status(status)),
+            Value::Object(name) => narrowed(envelope, shape_named(envelope, name), status),
+            Value::Text | Value::AnyObject => continue,
+        };
+        if field.presence != Presence::Required {
+            required.push(field.json);
+        }
+        properties.insert(field.json, schema);
+    }
+    let object = Object::new().with("properties", properties);
+    if required.is_empty() {
+        object
+    } else {
+        object.with("required", strings(required))
+    }
+}

@@ -1,0 +1,393 @@
+//! The catalog format, key by key: each mapping's keys, which are required, what each
+//! holds and what it means.
+//!
+//! `catalog/catalog.schema.json`, the JSON Schema editors complete and check catalogs
+//! with, is rendered from this description (`emit::catalog_schema`). The loader keeps
+//! its own key lists for its messages, and the test below holds the two together: the
+//! same keys, the same required ones, and no JSON type the schema allows that the loader
+//! refuses. Meaning beyond a value's form (a family id that exists, a code listed once)
+//! is validation's, and no JSON Schema can say it.
+
+use crate::model::Envelope;
+
+/// One YAML mapping of the format.
+#[derive(Debug)]
+pub(crate) struct Mapping {
+    /// Its name in the schema's `$defs`, e.g. `code`; `catalog` is the whole file.
+    pub name: &'static str,
+    /// What it is, for the editor's hover.
+    pub doc: &'static str,
+    /// Its keys, in the order the README lists them.
+    pub keys: &'static [Key],
+}
+
+/// One key of a [`Mapping`].
+#[derive(Debug)]
+pub(crate) struct Key {
+    /// The key as written.
+    pub name: &'static str,
+    /// Whether a mapping without it is refused.
+    pub required: bool,
+    /// What it holds.
+    pub kind: Kind,
+    /// What it means, for the editor's hover.
+    pub doc: &'static str,
+    /// The value the generator assumes when the key is absent, for the editor to offer.
+    pub default: DefaultValue,
+}
+
+/// The value a key holds.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Kind {
+    /// Text of a form.
+    Text(Text),
+    /// An HTTP error status: an integer in 400..=599.
+    Status,
+    /// `true` or `false`.
+    Boolean,
+    /// One text, or a list of them without repeats; `non_empty` when an empty list is
+    /// refused.
+    OneOrList { item: Text, non_empty: bool },
+    /// A list of mappings; `non_empty` when an empty list is refused.
+    List {
+        item: &'static Mapping,
+        non_empty: bool,
+    },
+    /// A mapping of known keys.
+    Mapping(&'static Mapping),
+    /// A mapping of names the catalog chooses to texts.
+    Map { key: Text, value: Text },
+}
+
+/// The form of a text value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Text {
+    /// Plain text: not blank.
+    Plain,
+    /// Any name, not empty.
+    Name,
+    /// A wire string.
+    Wire,
+    /// A family id: lower snake_case.
+    FamilyId,
+    /// A semver version.
+    Semver,
+    /// A Cargo package name.
+    CrateName,
+    /// An npm package name.
+    NpmName,
+    /// An absolute http(s) URL that may hold `{code}` and `{anchor}`.
+    UrlTemplate,
+    /// An absolute http(s) URL.
+    Url,
+    /// An envelope kind, as the catalog spells it.
+    Envelope,
+}
+
+/// A key's value when it is absent.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum DefaultValue {
+    /// None worth showing: the key is required, or absent means "none".
+    None,
+    /// `false`.
+    False,
+    /// The envelopes a catalog without `envelopes` gets.
+    Envelopes(&'static [Envelope]),
+}
+
+/// A JSON value's type, as JSON Schema's `type` names them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum JsonType {
+    /// A string.
+    String,
+    /// An integer.
+    Integer,
+    /// `true` or `false`.
+    Boolean,
+    /// An array.
+    Array,
+    /// An object.
+    Object,
+}
+
+impl Kind {
+    /// The JSON types the schema allows for the key: the schema emitter writes these,
+    /// and the test holds the loader to accepting each.
+    pub(crate) fn json_types(self) -> &'static [JsonType] {
+        match self {
+            Kind::Text(_) => &[JsonType::String],
+            Kind::Status => &[JsonType::Integer],
+            Kind::Boolean => &[JsonType::Boolean],
+            Kind::OneOrList { .. } => &[JsonType::String, JsonType::Array],
+            Kind::List { .. } => &[JsonType::Array],
+            Kind::Mapping(_) | Kind::Map { .. } => &[JsonType::Object],
+        }
+    }
+}
+
+impl Text {
+    /// The ECMA-262 (and Rust `regex`) pattern a text of this form matches, if its form
+    /// is one a pattern can say; `[0-9]` rather than `\d`, which is Unicode-wide in Rust.
+    pub(crate) fn pattern(self) -> Option<&'static str> {
+        Some(match self {
+            Text::Plain => r"\S",
+            Text::Wire => r"^[A-Za-z][A-Za-z0-9_./-]{0,99}$",
+            Text::FamilyId => r"^[a-z][a-z0-9_]*$",
+            Text::Semver => concat!(
+                r"^(?:0|[1-9][0-9]*)\.(?:0|[1-9][0-9]*)\.(?:0|[1-9][0-9]*)",
+                r"(?:-(?:0|[1-9][0-9]*|[0-9]*[A-Za-z-][0-9A-Za-z-]*)",
+                r"(?:\.(?:0|[1-9][0-9]*|[0-9]*[A-Za-z-][0-9A-Za-z-]*))*)?",
+                r"(?:\+[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?$"
+            ),
+            Text::CrateName => r"^[A-Za-z][A-Za-z0-9_-]{0,63}$",
+            Text::NpmName => r"^(?:@[a-z0-9-][a-z0-9._-]*/)?[a-z0-9-][a-z0-9._-]*$",
+            // A host, then anything but spaces, controls, `<>"`` ` and braces, except
+            // the two placeholders.
+            Text::UrlTemplate => concat!(
+                r#"^https?://[^/?#{}\s\x00-\x1f\x7f-\x9f<>"`]+"#,
+                r#"(?:[^{}\s\x00-\x1f\x7f-\x9f<>"`]|\{(?:code|anchor)\})*$"#
+            ),
+            Text::Url => concat!(
+                r#"^https?://[^/?#{}\s\x00-\x1f\x7f-\x9f<>"`]+"#,
+                r#"[^{}\s\x00-\x1f\x7f-\x9f<>"`]*$"#
+            ),
+            Text::Name | Text::Envelope => return None,
+        })
+    }
+}
+
+/// The longest npm name the registry accepts.
+pub(crate) const NPM_NAME_MAX_LEN: usize = 214;
+
+/// The lowest and highest HTTP status a code may have.
+pub(crate) const STATUSES: (u16, u16) = (400, 599);
+
+/// A key that is always there.
+const fn required(name: &'static str, kind: Kind, doc: &'static str) -> Key {
+    Key {
+        name,
+        required: true,
+        kind,
+        doc,
+        default: DefaultValue::None,
+    }
+}
+
+/// A key that may be left out.
+const fn optional(name: &'static str, kind: Kind, doc: &'static str) -> Key {
+    Key {
+        name,
+        required: false,
+        kind,
+        doc,
+        default: DefaultValue::None,
+    }
+}
+
+/// The whole catalog file.
+pub(crate) const CATALOG: Mapping = Mapping {
+    name: "catalog",
+    doc: "An error catalog: every error code one API returns, from which `cargo xtask gen` generates a Rust crate, ERRORS.md, an npm package and OpenAPI components.",
+    keys: &[
+        required(
+            "api",
+            Kind::Text(Text::Plain),
+            "The API's human name, used in the titles of the generated docs, e.g. `Relay API`.",
+        ),
+        required(
+            "crate",
+            Kind::Text(Text::CrateName),
+            "The Cargo package name of the generated crate: ASCII letters, digits, `-` and `_`, starting with a letter, at most 64 characters, not a Rust keyword or a standard library crate, e.g. `relay-errors`.",
+        ),
+        required(
+            "version",
+            Kind::Text(Text::Semver),
+            "The semver version of the generated crate and npm package, e.g. `0.1.0`. A change that breaks clients (a code's status changed, a code retired) needs a breaking bump.",
+        ),
+        optional(
+            "npm",
+            Kind::Text(Text::NpmName),
+            "The npm name of the generated TypeScript package, e.g. `@relay/errors`: lower-case letters, digits, `-`, `.` and `_`, optionally after a `@scope/`, at most 214 characters, not a Node.js built-in module. Default: the crate name, which must then be one too.",
+        ),
+        required(
+            "docs_url",
+            Kind::Text(Text::UrlTemplate),
+            "The documentation link of each code: an absolute http(s) URL in which `{code}` becomes the wire string and `{anchor}` the anchor of the code's heading in ERRORS.md, e.g. `https://docs.relay.dev/errors#{anchor}`.",
+        ),
+        Key {
+            name: "envelopes",
+            required: false,
+            kind: Kind::OneOrList {
+                item: Text::Envelope,
+                non_empty: false,
+            },
+            doc: "The error bodies the generated crate builds and parses: `linked` (`error` with links, and `request_id`), `rest` (`error.code`, `message`, `details`), `trpc` (as tRPC sends it), `problem` (RFC 9457 problem details). Default: `[rest]`.",
+            default: DefaultValue::Envelopes(&[Envelope::Rest]),
+        },
+        optional(
+            "actions",
+            Kind::Map {
+                key: Text::Name,
+                value: Text::Url,
+            },
+            "Named dashboard links a code can point to with `action`, e.g. `api_keys: https://dashboard.relay.dev/settings/api-keys`.",
+        ),
+        required(
+            "families",
+            Kind::List {
+                item: &FAMILY,
+                non_empty: true,
+            },
+            "The groups of codes, in the order of the docs; at least one.",
+        ),
+        required(
+            "codes",
+            Kind::List {
+                item: &CODE,
+                non_empty: true,
+            },
+            "Every code the API returns, in the order of the `ErrorCode` enum and the docs; at least one.",
+        ),
+        optional(
+            "retired",
+            Kind::List {
+                item: &RETIRED,
+                non_empty: false,
+            },
+            "Codes that were released and are no longer returned. They stay listed for good: a wire string is never reused.",
+        ),
+    ],
+};
+
+/// One entry of `families`.
+pub(crate) const FAMILY: Mapping = Mapping {
+    name: "family",
+    doc: "A group of codes: one section with one table in the docs, and a `Family` variant.",
+    keys: &[
+        required(
+            "id",
+            Kind::Text(Text::FamilyId),
+            "The family's id, unique in the catalog, in lower snake_case, e.g. `tickets`; codes name it in `family`.",
+        ),
+        required(
+            "title",
+            Kind::Text(Text::Plain),
+            "The section title in the docs, e.g. `Tickets API`.",
+        ),
+        optional(
+            "description",
+            Kind::Text(Text::Plain),
+            "A sentence about the family, shown under its title.",
+        ),
+    ],
+};
+
+/// One entry of `codes`.
+pub(crate) const CODE: Mapping = Mapping {
+    name: "code",
+    doc: "One error code.",
+    keys: &[
+        required(
+            "code",
+            Kind::Text(Text::Wire),
+            "The wire string, exactly as sent in `error.code` and never re-cased: an ASCII letter, then letters, digits, `_`, `-`, `.` or `/`, at most 100 characters; unique in the catalog.",
+        ),
+        required(
+            "status",
+            Kind::Status,
+            "The HTTP status the code is answered with, 400..=599.",
+        ),
+        required(
+            "family",
+            Kind::OneOrList {
+                item: Text::FamilyId,
+                non_empty: true,
+            },
+            "The id of the code's family, or a list of ids when the code belongs to several; the first is its primary family.",
+        ),
+        required(
+            "description",
+            Kind::Text(Text::Plain),
+            "What went wrong, in plain text.",
+        ),
+        required(
+            "resolution",
+            Kind::Text(Text::Plain),
+            "What to do about it, in plain text.",
+        ),
+        Key {
+            name: "retryable",
+            required: false,
+            kind: Kind::Boolean,
+            doc: "Whether retrying the same request can succeed; clients back off before retrying. Default: `false`.",
+            default: DefaultValue::False,
+        },
+        optional(
+            "action",
+            Kind::Text(Text::Name),
+            "The dashboard page where the user can act on the error: a key of `actions`.",
+        ),
+        optional(
+            "docs_url",
+            Kind::Text(Text::UrlTemplate),
+            "This code's documentation link, instead of the catalog's `docs_url` template.",
+        ),
+        optional(
+            "family_descriptions",
+            Kind::Map {
+                key: Text::FamilyId,
+                value: Text::Plain,
+            },
+            "The description to show in a family's table instead of `description`, by family id; each a family of this code.",
+        ),
+        optional(
+            "deprecated",
+            Kind::Mapping(&DEPRECATION),
+            "Set when the code is still returned but on its way out.",
+        ),
+    ],
+};
+
+/// A code's `deprecated`.
+pub(crate) const DEPRECATION: Mapping = Mapping {
+    name: "deprecation",
+    doc: "Why and since when a code is deprecated.",
+    keys: &[
+        required(
+            "since",
+            Kind::Text(Text::Semver),
+            "The catalog version that deprecated the code, at most the catalog's `version`.",
+        ),
+        optional(
+            "replacement",
+            Kind::Text(Text::Wire),
+            "The code to use instead: another code of the catalog, not deprecated itself.",
+        ),
+        optional("note", Kind::Text(Text::Plain), "Why, in a sentence."),
+    ],
+};
+
+/// One entry of `retired`.
+pub(crate) const RETIRED: Mapping = Mapping {
+    name: "retired",
+    doc: "A code that was released and is no longer returned; its wire string is never used again.",
+    keys: &[
+        required(
+            "code",
+            Kind::Text(Text::Wire),
+            "The retired wire string; no code of the catalog may use it.",
+        ),
+        required(
+            "since",
+            Kind::Text(Text::Semver),
+            "The catalog version that retired it.",
+        ),
+        optional("note", Kind::Text(Text::Plain), "Why, in a sentence."),
+    ],
+};
+
+/// Every mapping, the catalog first, each once.
+pub(crate) const MAPPINGS: [&Mapping; 5] = [&CATALOG, &FAMILY, &CODE, &DEPRECATION, &RETIRED];
+
+#[cfg(test)]
+mod tests;
