@@ -2,13 +2,14 @@
 //! build it (`RestBody::new(code)`, `TrpcBody::new(code, path)`, ...), for the outputs
 //! that show or check examples.
 //!
-//! The keys, their order, nesting and optionality come from [`shapes`]; this module only
-//! says which of the code's facts (or which stand-in for the occurrence, like the request
-//! id) fills each key, so an example cannot show a key the crate does not send.
+//! The keys, their order, nesting, optionality and each value's origin come from
+//! [`shapes`]; this module fills them from the code and the occurrence (the request id and
+//! the like), for the Markdown's examples and OpenAPI's alike, so no example can show a
+//! key the crate does not send.
 
 use std::fmt::Write;
 
-use super::shapes::{Presence, Shape, Value};
+use super::shapes::{Origin, Presence, Shape, Value};
 use super::{Code, Envelope};
 use crate::{text, trpc};
 
@@ -26,45 +27,68 @@ pub(crate) struct Occurrence {
 }
 
 impl Occurrence {
-    /// The stand-ins the documentation shows, with every optional key present.
-    pub(crate) const DOCS: Occurrence = Occurrence {
+    /// What the constructors build (`TrpcBody::new(code, path)`, `Problem::new(code)`):
+    /// no stack, no instance; placeholders for what the caller passes.
+    pub(crate) const CONSTRUCTED: Occurrence = Occurrence {
         request_id: "req_8f2a41c0",
         procedure: "procedure.name",
+        stack: None,
+        instance: None,
+    };
+
+    /// The documentation's stand-ins, with every optional key present.
+    pub(crate) const DOCS: Occurrence = Occurrence {
         stack: Some("..."),
         instance: Some("/path/of/the/request"),
+        ..Occurrence::CONSTRUCTED
     };
 }
 
-/// A JSON value of an example body.
+/// A JSON value of an example body, borrowing the model's text.
 #[derive(Clone, Debug, PartialEq)]
-pub(crate) enum Json {
-    Text(String),
+pub(crate) enum Json<'a> {
+    Text(&'a str),
     Number(i64),
     /// An object, keys in order.
-    Object(Vec<(&'static str, Json)>),
+    Object(Vec<(&'static str, Json<'a>)>),
 }
 
 /// The body `envelope` holds for `code` in `occurrence`.
-pub(crate) fn body(envelope: Envelope, code: &Code, occurrence: &Occurrence) -> Json {
+pub(crate) fn body<'a>(envelope: Envelope, code: &'a Code, occurrence: &Occurrence) -> Json<'a> {
     let shapes = envelope.shapes();
     object(shapes[0], shapes, code, occurrence)
 }
 
-fn object(shape: &Shape, shapes: &[&Shape], code: &Code, occurrence: &Occurrence) -> Json {
+fn object<'a>(
+    shape: &Shape,
+    shapes: &[&Shape],
+    code: &'a Code,
+    occurrence: &Occurrence,
+) -> Json<'a> {
     let fields = shape.fields.iter().filter_map(|field| {
-        let value = match field.value {
-            Value::Object(name) => {
+        let value = match field.origin {
+            Origin::Nested => {
+                let Value::Object(name) = field.value else {
+                    unreachable!("a nested field holds an object (shapes' own test)");
+                };
                 let inner = shapes
                     .iter()
                     .find(|shape| shape.name == name)
                     .expect("a shape names only shapes of its envelope");
                 Some(object(inner, shapes, code, occurrence))
             }
-            Value::Code => Some(Json::Text(code.wire.clone())),
-            Value::Status => Some(Json::Number(code.status.into())),
-            Value::JsonRpcNumber => Some(Json::Number(trpc::number_for_status(code.status).into())),
-            Value::AnyObject => Some(Json::Object(Vec::new())),
-            Value::Text => text_value(field.json, code, occurrence).map(Json::Text),
+            Origin::Wire => Some(Json::Text(&code.wire)),
+            Origin::Message => Some(Json::Text(&code.message)),
+            Origin::Description => Some(Json::Text(&code.description)),
+            Origin::DocsUrl => Some(Json::Text(&code.docs_url)),
+            Origin::ActionUrl => code.action.as_ref().map(|action| Json::Text(&action.url)),
+            Origin::Status => Some(Json::Number(code.status.into())),
+            Origin::TrpcNumber => Some(Json::Number(trpc::number_for_status(code.status).into())),
+            Origin::EmptyObject => Some(Json::Object(Vec::new())),
+            Origin::RequestId => Some(Json::Text(occurrence.request_id)),
+            Origin::ProcedurePath => Some(Json::Text(occurrence.procedure)),
+            Origin::Stack => occurrence.stack.map(Json::Text),
+            Origin::Instance => occurrence.instance.map(Json::Text),
         };
         if value.is_none() {
             assert_eq!(
@@ -79,23 +103,7 @@ fn object(shape: &Shape, shapes: &[&Shape], code: &Code, occurrence: &Occurrence
     Json::Object(fields.collect())
 }
 
-/// The text of key `json`; `None` for an optional key with nothing to say.
-fn text_value(json: &str, code: &Code, occurrence: &Occurrence) -> Option<String> {
-    let text = match json {
-        "message" | "detail" => &code.message,
-        "docs_url" | "type" => &code.docs_url,
-        "title" => &code.description,
-        "action_url" => return code.action.as_ref().map(|action| action.url.clone()),
-        "request_id" => occurrence.request_id,
-        "path" => occurrence.procedure,
-        "stack" => return occurrence.stack.map(str::to_owned),
-        "instance" => return occurrence.instance.map(str::to_owned),
-        other => unreachable!("no example value for the text key `{other}`"),
-    };
-    Some(text.to_owned())
-}
-
-impl Json {
+impl Json<'_> {
     /// The value printed with two-space indentation, one key a line, ending in a newline.
     pub(crate) fn pretty(&self) -> String {
         let mut out = String::new();
@@ -158,7 +166,7 @@ mod tests {
         let json = Json::Object(vec![
             ("a", Json::Object(vec![("b", Json::Number(-1))])),
             ("c", Json::Object(Vec::new())),
-            ("d", Json::Text("</x>".into())),
+            ("d", Json::Text("</x>")),
         ]);
         assert_eq!(
             json.pretty(),

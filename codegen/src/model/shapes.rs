@@ -36,7 +36,7 @@ pub struct Field {
     /// What the value means, for the TypeScript docs and the OpenAPI schema.
     pub doc: &'static str,
     /// What the Rust crate's constructor (`RestBody::new(code)` and the like) puts in
-    /// the field, which the OpenAPI examples show for each code.
+    /// the field, which the examples (Markdown, OpenAPI) show for each code.
     pub origin: Origin,
 }
 
@@ -63,8 +63,12 @@ pub enum Origin {
     RequestId,
     /// The tRPC procedure the caller passes; examples show a placeholder.
     ProcedurePath,
-    /// Left out: only a builder method sets it (`with_stack`, `with_instance`).
-    Unset,
+    /// tRPC's stack trace: left out by the constructor, set by `with_stack` (development
+    /// only); examples show it when their occurrence has one.
+    Stack,
+    /// The problem's instance: left out by the constructor, set by `with_instance`;
+    /// examples show it when their occurrence has one.
+    Instance,
     /// The nested object of [`Value::Object`], built the same way.
     Nested,
 }
@@ -344,7 +348,7 @@ pub(crate) const TRPC_DATA: Shape = Shape {
             "stack",
             Value::Text,
             "The server's stack trace; only ever sent in development.",
-            Origin::Unset,
+            Origin::Stack,
         ),
     ],
 };
@@ -388,7 +392,7 @@ pub(crate) const PROBLEM: Shape = Shape {
             "instance",
             Value::Text,
             "A URI reference to this occurrence, e.g. the request path.",
-            Origin::Unset,
+            Origin::Instance,
         ),
         required(
             "code",
