@@ -1,13 +1,17 @@
 //! Stage 1: catalog text -> raw structs that remember where every value was written.
 //!
-//! The text is parsed once, with marked-yaml, which keeps a position for every node and
-//! refuses what a catalog never needs (anchors, aliases, tags, keys given twice). The
-//! node tree is then read into the `Raw*` structs by hand rather than through serde, so
-//! that every wrong type, unknown key and missing key is reported with its location, all
-//! of them in one run. This stage checks shape only; meaning is [`crate::validate`]'s.
+//! The text is parsed once, by yaml-rust2 into a small [`tree`] that keeps where every
+//! node starts and refuses what a catalog never needs (anchors, aliases, tags, keys given
+//! twice). The tree is then read into the `Raw*` structs by hand rather than through
+//! serde, so that every wrong type, unknown key and missing key is reported with its
+//! location, all of them in one run. This stage checks shape only; meaning is
+//! [`crate::validate`]'s.
 
-use marked_yaml::types::{MarkedMappingNode, MarkedScalarNode};
-use marked_yaml::{LoadError, LoaderOptions, Node};
+mod tree;
+
+use std::cell::OnceCell;
+
+use tree::{LoadError, Mapping, Node, Scalar};
 
 use crate::diagnostics::suggest::closest;
 use crate::diagnostics::{Diagnostic, Span};
@@ -153,10 +157,7 @@ pub(crate) fn load(text: &str, diagnostics: &mut Vec<Diagnostic>) -> Option<RawC
         );
         return None;
     }
-    let options = LoaderOptions::default()
-        .error_on_duplicate_keys(true)
-        .prevent_coercion(true);
-    let root = match marked_yaml::parse_yaml_with_options(0, text, options) {
+    let root = match tree::parse(text) {
         Ok(root) => root,
         Err(error) => {
             diagnostics.extend(syntax_diagnostics(&locator, error));
@@ -181,36 +182,32 @@ fn syntax_diagnostics(locator: &Locator, error: LoadError) -> Vec<Diagnostic> {
         return tabs;
     }
     vec![match error {
-        LoadError::DuplicateKey(inner) => {
-            let first = locator.scalar_span(&inner.prev_key);
-            Diagnostic::error(
-                format!("key `{}` is given twice", inner.key.as_str()),
-                locator.scalar_span(&inner.key),
-            )
-            .label("given again here")
-            .note_at("first given here", first)
-            .help("remove one of the two; YAML keeps only one value per key")
-        }
-        LoadError::UnexpectedAnchor(marker) => Diagnostic::error(
+        LoadError::DuplicateKey { key, first, again } => Diagnostic::error(
+            format!("key `{key}` is given twice"),
+            locator.span_at(again),
+        )
+        .label("given again here")
+        .note_at("first given here", locator.span_at(first))
+        .help("remove one of the two; YAML keeps only one value per key"),
+        LoadError::UnexpectedAnchor(at) => Diagnostic::error(
             "anchors and aliases are not allowed in a catalog",
-            locator.point(&marker),
+            Span::new(at, at),
         )
         .label("anchor defined here")
         .help("write the value out in full where it is used"),
-        LoadError::UnexpectedTag(marker) => Diagnostic::error(
-            "YAML tags are not allowed in a catalog",
-            locator.point(&marker),
-        )
-        .label("tag used here"),
-        LoadError::MappingKeyMustBeScalar(marker) => {
-            Diagnostic::error("a mapping key must be plain text", locator.point(&marker))
+        LoadError::UnexpectedTag(at) => {
+            Diagnostic::error("YAML tags are not allowed in a catalog", Span::new(at, at))
+                .label("tag used here")
+        }
+        LoadError::MappingKeyMustBeScalar(at) => {
+            Diagnostic::error("a mapping key must be plain text", Span::new(at, at))
                 .label("this key is a list or a mapping")
         }
-        LoadError::TopLevelMustBeMapping(marker) | LoadError::TopLevelMustBeSequence(marker) => {
-            Diagnostic::error("the catalog must be a mapping", locator.point(&marker))
+        LoadError::TopLevelMustBeMapping(at) => {
+            Diagnostic::error("the catalog must be a mapping", Span::new(at, at))
                 .label("expected `api: ...`, `codes: ...` and the other keys here")
         }
-        LoadError::ScanError(marker, scan) => scan_diagnostic(locator, &marker, scan.info()),
+        LoadError::Scan(at, scan) => scan_diagnostic(locator, at, scan.info()),
     }]
 }
 
@@ -235,8 +232,8 @@ fn tab_indentation(locator: &Locator) -> Vec<Diagnostic> {
 
 /// Explains a scanner error: an unclosed quote, bad indentation, an unquoted `: `, or
 /// nesting past the parser's limit; anything else is shown as the parser words it.
-fn scan_diagnostic(locator: &Locator, marker: &marked_yaml::Marker, info: &str) -> Diagnostic {
-    let at = locator.point(marker);
+fn scan_diagnostic(locator: &Locator, offset: usize, info: &str) -> Diagnostic {
+    let at = Span::new(offset, offset);
     if info.contains("quoted scalar") {
         // The parser gives up where the string's continuation goes wrong, often at the
         // end of the file; the mistake is the quote that was opened and not closed.
@@ -295,14 +292,14 @@ fn indentation(line: &str) -> usize {
     line.len() - line.trim_start_matches(' ').len()
 }
 
-/// Reads marked-yaml nodes into raw structs, collecting every shape problem.
+/// Reads the tree's nodes into raw structs, collecting every shape problem.
 struct Reader<'a> {
     locator: Locator<'a>,
     diagnostics: &'a mut Vec<Diagnostic>,
 }
 
 impl Reader<'_> {
-    fn catalog(&mut self, map: &MarkedMappingNode) -> RawCatalog {
+    fn catalog(&mut self, map: &Mapping) -> RawCatalog {
         let fields = self.fields(map, "catalog", CATALOG_KEYS);
         let whole = fields.span;
         let mut catalog = RawCatalog {
@@ -401,30 +398,23 @@ impl Reader<'_> {
     }
 
     /// Checks the keys of `map` against `known`, reporting each unknown key.
-    fn fields<'m>(
-        &mut self,
-        map: &'m MarkedMappingNode,
-        what: &'static str,
-        known: &[&str],
-    ) -> Fields<'m> {
-        for key in map.keys() {
-            if !known.contains(&key.as_str()) {
-                let span = self.locator.scalar_span(key);
-                let help = closest(key.as_str(), known.iter().copied())
+    fn fields<'m>(&mut self, map: &'m Mapping, what: &'static str, known: &[&str]) -> Fields<'m> {
+        for (key, _) in &map.entries {
+            if !known.contains(&key.value.as_str()) {
+                let span = self.locator.span_at(key.start);
+                let help = closest(&key.value, known.iter().copied())
                     .map(|near| format!("did you mean `{near}`?"));
                 self.diagnostics.push(
-                    Diagnostic::error(format!("unknown key `{}` in {what}", key.as_str()), span)
+                    Diagnostic::error(format!("unknown key `{}` in {what}", key.value), span)
                         .label("not a key of the catalog format")
                         .note(format!("the keys of a {what} are: {}", known.join(", ")))
                         .maybe_help(help),
                 );
             }
         }
-        let span = map
-            .keys()
-            .next()
-            .map(|key| self.locator.scalar_span(key))
-            .unwrap_or_else(|| self.locator.node_span(map.span()));
+        let span = self
+            .locator
+            .span_at(map.entries.first().map_or(map.start, |(key, _)| key.start));
         Fields { map, span, what }
     }
 
@@ -447,7 +437,7 @@ impl Reader<'_> {
         self.text(node, &format!("`{key}`"))
     }
 
-    fn mapping<'n>(&mut self, node: &'n Node, what: &str) -> Option<&'n MarkedMappingNode> {
+    fn mapping<'n>(&mut self, node: &'n Node, what: &str) -> Option<&'n Mapping> {
         match node {
             Node::Mapping(map) => Some(map),
             other => {
@@ -463,12 +453,16 @@ impl Reader<'_> {
         what: &str,
         mut item: impl FnMut(&mut Self, &Node) -> Option<T>,
     ) -> Option<Spanned<Vec<T>>> {
-        let span = self.locator.node_span(node.span());
+        let span = self.locator.span_at(node.start());
         let Node::Sequence(seq) = node else {
             self.wrong_type(node, what, "a list");
             return None;
         };
-        let value = seq.iter().filter_map(|node| item(self, node)).collect();
+        let value = seq
+            .items
+            .iter()
+            .filter_map(|node| item(self, node))
+            .collect();
         Some(Spanned { value, span })
     }
 
@@ -489,11 +483,12 @@ impl Reader<'_> {
         let Some(map) = self.mapping(node, what) else {
             return Vec::new();
         };
-        map.iter()
+        map.entries
+            .iter()
             .filter_map(|(key, value)| {
                 let key = Spanned {
-                    value: key.as_str().to_owned(),
-                    span: self.locator.scalar_span(key),
+                    value: key.value.clone(),
+                    span: self.locator.span_at(key.start),
                 };
                 let value = self.text(value, &format!("`{}`", key.value))?;
                 Some((key, value))
@@ -508,15 +503,15 @@ impl Reader<'_> {
             return None;
         }
         Some(Spanned {
-            value: scalar.as_str().to_owned(),
-            span: self.locator.scalar_span(scalar),
+            value: scalar.value.clone(),
+            span: self.locator.span_at(scalar.start),
         })
     }
 
     fn integer(&mut self, node: &Node, what: &str) -> Option<Spanned<i64>> {
         let scalar = self.scalar(node, what, "an integer")?;
-        let text = scalar.as_str();
-        let plain_digits = scalar.may_coerce()
+        let text = scalar.value.as_str();
+        let plain_digits = scalar.plain
             && !text.is_empty()
             && text
                 .trim_start_matches(['-', '+'])
@@ -525,7 +520,7 @@ impl Reader<'_> {
         match text.parse::<i64>() {
             Ok(value) if plain_digits => Some(Spanned {
                 value,
-                span: self.locator.scalar_span(scalar),
+                span: self.locator.span_at(scalar.start),
             }),
             _ => {
                 self.wrong_type(node, what, "an integer");
@@ -536,9 +531,9 @@ impl Reader<'_> {
 
     fn boolean(&mut self, node: &Node, what: &str) -> Option<Spanned<bool>> {
         let scalar = self.scalar(node, what, "`true` or `false`")?;
-        let value = match scalar.as_str() {
-            "true" | "True" | "TRUE" if scalar.may_coerce() => true,
-            "false" | "False" | "FALSE" if scalar.may_coerce() => false,
+        let value = match scalar.value.as_str() {
+            "true" | "True" | "TRUE" if scalar.plain => true,
+            "false" | "False" | "FALSE" if scalar.plain => false,
             _ => {
                 self.wrong_type(node, what, "`true` or `false`");
                 return None;
@@ -546,16 +541,11 @@ impl Reader<'_> {
         };
         Some(Spanned {
             value,
-            span: self.locator.scalar_span(scalar),
+            span: self.locator.span_at(scalar.start),
         })
     }
 
-    fn scalar<'n>(
-        &mut self,
-        node: &'n Node,
-        what: &str,
-        expected: &str,
-    ) -> Option<&'n MarkedScalarNode> {
+    fn scalar<'n>(&mut self, node: &'n Node, what: &str, expected: &str) -> Option<&'n Scalar> {
         match node {
             Node::Scalar(scalar) => Some(scalar),
             other => {
@@ -566,18 +556,14 @@ impl Reader<'_> {
     }
 
     fn wrong_type(&mut self, node: &Node, what: &str, expected: &str) {
-        let (found, span) = match node {
-            Node::Scalar(s) if is_null(s) => ("nothing".to_owned(), self.locator.scalar_span(s)),
-            Node::Scalar(s) if s.may_coerce() => {
-                (format!("`{}`", s.as_str()), self.locator.scalar_span(s))
-            }
-            Node::Scalar(s) => (
-                format!("the string {:?}", s.as_str()),
-                self.locator.scalar_span(s),
-            ),
-            Node::Mapping(m) => ("a mapping".to_owned(), self.locator.node_span(m.span())),
-            Node::Sequence(s) => ("a list".to_owned(), self.locator.node_span(s.span())),
+        let found = match node {
+            Node::Scalar(s) if is_null(s) => "nothing".to_owned(),
+            Node::Scalar(s) if s.plain => format!("`{}`", s.value),
+            Node::Scalar(s) => format!("the string {:?}", s.value),
+            Node::Mapping(_) => "a mapping".to_owned(),
+            Node::Sequence(_) => "a list".to_owned(),
         };
+        let span = self.locator.span_at(node.start());
         self.diagnostics.push(
             Diagnostic::error(format!("{what} must be {expected}, found {found}"), span)
                 .label(format!("expected {expected}")),
@@ -587,54 +573,66 @@ impl Reader<'_> {
 
 /// The keys of one mapping, with the place it starts (its first key) for messages.
 struct Fields<'m> {
-    map: &'m MarkedMappingNode,
+    map: &'m Mapping,
     span: Span,
     what: &'static str,
 }
 
 impl<'m> Fields<'m> {
     fn get(&self, key: &str) -> Option<&'m Node> {
-        self.map.get_node(key)
+        self.map.get(key)
     }
 }
 
 /// A plain scalar that YAML reads as null: `~`, `null` or nothing at all.
-fn is_null(scalar: &MarkedScalarNode) -> bool {
-    scalar.may_coerce() && matches!(scalar.as_str(), "" | "~" | "null" | "Null" | "NULL")
+fn is_null(scalar: &Scalar) -> bool {
+    scalar.plain && matches!(scalar.value.as_str(), "" | "~" | "null" | "Null" | "NULL")
 }
 
-/// Converts marked-yaml's line and column positions into byte spans of the text.
+/// Finds lines and tokens in the text, for spans that underline a whole token and for
+/// the messages about syntax errors.
 struct Locator<'a> {
     text: &'a str,
-    line_starts: Vec<usize>,
+    /// Where each line starts; only messages about syntax errors need them.
+    line_starts: OnceCell<Vec<usize>>,
 }
 
 impl<'a> Locator<'a> {
     fn new(text: &'a str) -> Self {
-        let line_starts = std::iter::once(0)
-            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-            .collect();
-        Locator { text, line_starts }
+        Locator {
+            text,
+            line_starts: OnceCell::new(),
+        }
+    }
+
+    fn line_starts(&self) -> &[usize] {
+        self.line_starts.get_or_init(|| {
+            std::iter::once(0)
+                .chain(self.text.match_indices('\n').map(|(i, _)| i + 1))
+                .collect()
+        })
     }
 
     /// Every line with the offset where it starts.
     fn lines(&self) -> impl Iterator<Item = (usize, &'a str)> + '_ {
-        self.line_starts
+        self.line_starts()
             .iter()
             .map(|&start| (start, self.line_from(start)))
     }
 
     /// The line holding `offset`, with the offset where it starts.
     fn line_at(&self, offset: usize) -> (usize, &'a str) {
-        let index = self.line_starts.partition_point(|&start| start <= offset);
-        let start = self.line_starts[index.saturating_sub(1)];
+        let line_starts = self.line_starts();
+        let index = line_starts.partition_point(|&start| start <= offset);
+        let start = line_starts[index.saturating_sub(1)];
         (start, self.line_from(start))
     }
 
     /// The nearest line before the one starting at `start` that is not blank or a comment.
     fn previous_content_line(&self, start: usize) -> Option<(usize, &'a str)> {
-        let index = self.line_starts.partition_point(|&s| s < start);
-        self.line_starts[..index]
+        let line_starts = self.line_starts();
+        let index = line_starts.partition_point(|&s| s < start);
+        line_starts[..index]
             .iter()
             .rev()
             .map(|&s| (s, self.line_from(s)))
@@ -650,31 +648,9 @@ impl<'a> Locator<'a> {
         line.strip_suffix('\r').unwrap_or(line)
     }
 
-    /// The byte offset of a 1-based line and 1-based character column.
-    fn offset(&self, line: usize, column: usize) -> usize {
-        let Some(&line_start) = self.line_starts.get(line.saturating_sub(1)) else {
-            return self.text.len();
-        };
-        let rest = &self.text[line_start..];
-        rest.char_indices()
-            .nth(column.saturating_sub(1))
-            .map_or(self.text.len(), |(i, _)| line_start + i)
-    }
-
-    fn point(&self, marker: &marked_yaml::Marker) -> Span {
-        let start = self.offset(marker.line(), marker.column());
-        Span::new(start, start)
-    }
-
-    fn node_span(&self, span: &marked_yaml::Span) -> Span {
-        span.start().map_or_else(Span::default, |m| {
-            let start = self.offset(m.line(), m.column());
-            Span::new(start, self.token_end(start))
-        })
-    }
-
-    fn scalar_span(&self, scalar: &MarkedScalarNode) -> Span {
-        self.node_span(scalar.span())
+    /// The span of the token that starts at `start`.
+    fn span_at(&self, start: usize) -> Span {
+        Span::new(start, self.token_end(start))
     }
 
     /// Where the token starting at `start` ends on its line, so a caret can underline it:
