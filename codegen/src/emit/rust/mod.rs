@@ -38,7 +38,8 @@ use crate::text;
 /// Doc comment lines are wrapped to this many characters.
 const DOC_WIDTH: usize = 90;
 
-/// One Rust source file of the generated crate.
+/// One Rust source file of the generated crate, built.
+#[cfg(test)]
 #[derive(Debug)]
 pub(crate) struct RustFile {
     /// The file's name under `src/`, e.g. `lib.rs`.
@@ -141,35 +142,49 @@ fn lib_rs(catalog: &Catalog, build: Build) -> TokenStream {
     quote! { #docs #modules #items }
 }
 
-/// Every Rust source file of the generated crate.
-///
-/// Files are built and formatted on threads of their own, since they are independent.
-/// (Token streams cannot cross threads, so each thread builds its own.)
-pub(crate) fn emit(catalog: &Catalog, header: &str) -> Vec<RustFile> {
-    emit_with(catalog, header, Build::Spliced)
+/// One source file of the generated crate, not yet built.
+#[derive(Clone, Copy)]
+pub(crate) struct RustSource {
+    /// The file's name under `src/`, e.g. `lib.rs`.
+    pub name: &'static str,
+    builder: Builder,
 }
 
-/// [`emit`], with the per-code lists built as `build` says.
+impl RustSource {
+    /// The file's formatted contents, under `header`.
+    pub(crate) fn contents(self, catalog: &Catalog, header: &str) -> String {
+        self.contents_with(catalog, header, Build::Spliced)
+    }
+
+    /// [`RustSource::contents`], with the per-code lists built as `build` says.
+    pub(crate) fn contents_with(self, catalog: &Catalog, header: &str, build: Build) -> String {
+        format_file(catalog, (self.builder)(catalog, build), header, build)
+    }
+}
+
+/// Every Rust source file of the generated crate, in a fixed order (`lib.rs` first).
+pub(crate) fn sources(catalog: &Catalog) -> Vec<RustSource> {
+    let mut sources = vec![RustSource {
+        name: "lib.rs",
+        builder: lib_rs,
+    }];
+    sources.extend(submodules(catalog).into_iter().map(|m| RustSource {
+        name: m.file,
+        builder: m.build,
+    }));
+    sources
+}
+
+/// Every Rust source file of the generated crate, built with `build`.
+#[cfg(test)]
 pub(crate) fn emit_with(catalog: &Catalog, header: &str, build: Build) -> Vec<RustFile> {
-    let mut builders: Vec<(&'static str, Builder)> = vec![("lib.rs", lib_rs)];
-    builders.extend(submodules(catalog).into_iter().map(|m| (m.file, m.build)));
-    std::thread::scope(|scope| {
-        let jobs: Vec<_> = builders
-            .into_iter()
-            .map(|(name, builder)| {
-                scope.spawn(move || RustFile {
-                    name,
-                    contents: format_file(catalog, builder(catalog, build), header, build),
-                })
-            })
-            .collect();
-        jobs.into_iter()
-            .map(|job| {
-                job.join()
-                    .expect("formatting a generated file does not panic")
-            })
-            .collect()
-    })
+    sources(catalog)
+        .into_iter()
+        .map(|source| RustFile {
+            name: source.name,
+            contents: source.contents_with(catalog, header, build),
+        })
+        .collect()
 }
 
 /// The whole crate as one file of items, with its modules inline, to be `include!`d into
