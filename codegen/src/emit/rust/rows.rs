@@ -8,7 +8,7 @@
 //! never varies. So each file is built twice over, in one of two ways ([`Build`]):
 //!
 //! - [`Build::Spliced`], what `gen` does: quote! builds the file with a placeholder
-//!   ([`Rows::placeholder`]) wherever a per-code list goes, prettyplease prints that
+//!   ([`List::placeholder`]) wherever a per-code list goes, prettyplease prints that
 //!   small skeleton, and [`splice`] replaces each placeholder with the list printed here.
 //! - [`Build::Tokens`]: quote! builds every list too, and prettyplease prints it all.
 //!   This is the specification: the tests print every fixture and catalogs made to hit
@@ -42,7 +42,7 @@ const PLACEHOLDER_PREFIX: &str = "__codegen_rows_";
 
 /// A per-code list of a generated file, standing in the skeleton as a placeholder.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(super) enum Rows {
+pub(super) enum List {
     /// `ErrorCode`'s variants, each with its docs: `__codegen_rows_variants,` in the enum.
     Variants,
     /// The elements of `ErrorCode::ALL`: `&[__codegen_rows_all_codes]`.
@@ -65,32 +65,32 @@ pub(super) enum Rows {
     DocsUrls,
 }
 
-impl Rows {
-    const ALL: [Rows; 10] = [
-        Rows::Variants,
-        Rows::AllCodes,
-        Rows::StatusArms,
-        Rows::WireArms,
-        Rows::CodeRows,
-        Rows::FamilyRows,
-        Rows::HashSeed,
-        Rows::Displacements,
-        Rows::Slots,
-        Rows::DocsUrls,
+impl List {
+    const ALL: [List; 10] = [
+        List::Variants,
+        List::AllCodes,
+        List::StatusArms,
+        List::WireArms,
+        List::CodeRows,
+        List::FamilyRows,
+        List::HashSeed,
+        List::Displacements,
+        List::Slots,
+        List::DocsUrls,
     ];
 
     fn name(self) -> &'static str {
         match self {
-            Rows::Variants => "variants",
-            Rows::AllCodes => "all_codes",
-            Rows::StatusArms => "status_arms",
-            Rows::WireArms => "wire_arms",
-            Rows::CodeRows => "code_rows",
-            Rows::FamilyRows => "family_rows",
-            Rows::HashSeed => "hash_seed",
-            Rows::Displacements => "displacements",
-            Rows::Slots => "slots",
-            Rows::DocsUrls => "docs_urls",
+            List::Variants => "variants",
+            List::AllCodes => "all_codes",
+            List::StatusArms => "status_arms",
+            List::WireArms => "wire_arms",
+            List::CodeRows => "code_rows",
+            List::FamilyRows => "family_rows",
+            List::HashSeed => "hash_seed",
+            List::Displacements => "displacements",
+            List::Slots => "slots",
+            List::DocsUrls => "docs_urls",
         }
     }
 
@@ -130,16 +130,16 @@ pub(super) fn splice(catalog: &Catalog, skeleton: &str, out: &mut String) {
         let name_len = rest
             .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
             .unwrap_or(rest.len());
-        let rows = Rows::ALL
+        let list = List::ALL
             .into_iter()
-            .find(|rows| rows.name() == &rest[..name_len])
+            .find(|list| list.name() == &rest[..name_len])
             .expect("every placeholder names a list");
         let place = Place {
             indent: line.len() - line.trim_start_matches(' ').len(),
             before: &line[..at],
             after: rest[name_len..].trim_end_matches('\n'),
         };
-        printer.print(rows, &place, out);
+        printer.print(list, &place, out);
     }
 }
 
@@ -176,15 +176,15 @@ struct Printer<'a> {
 }
 
 impl Printer<'_> {
-    fn print(&self, rows: Rows, place: &Place<'_>, out: &mut String) {
+    fn print(&self, list: List, place: &Place<'_>, out: &mut String) {
         let catalog = self.catalog;
-        match rows {
-            Rows::Variants => {
+        match list {
+            List::Variants => {
                 for code in &catalog.codes {
                     print_variant(catalog, code, place.indent, out);
                 }
             }
-            Rows::AllCodes => {
+            List::AllCodes => {
                 let elements = catalog
                     .codes
                     .iter()
@@ -192,23 +192,23 @@ impl Printer<'_> {
                 print_list(out, place.indent, place.head(), elements, place.tail(), 0);
                 out.push('\n');
             }
-            Rows::StatusArms => {
+            List::StatusArms => {
                 for (status, codes) in catalog.codes_by_status() {
                     let elements = codes.iter().map(|code| Path("ErrorCode::", &code.variant));
                     print_status_arm(out, place.indent, status, elements);
                 }
             }
-            Rows::WireArms => {
+            List::WireArms => {
                 for code in &catalog.codes {
                     print_wire_arm(out, place.indent, code);
                 }
             }
-            Rows::CodeRows => {
+            List::CodeRows => {
                 print_rows(out, place, catalog.codes.iter(), |out, indent, code| {
                     print_code_row(out, indent, catalog, code);
                 });
             }
-            Rows::FamilyRows => {
+            List::FamilyRows => {
                 print_rows(
                     out,
                     place,
@@ -218,23 +218,23 @@ impl Printer<'_> {
                     },
                 );
             }
-            Rows::HashSeed => {
+            List::HashSeed => {
                 out.push_str(place.before);
                 out.push_str(&self.perfect_hash().seed.to_string());
                 out.push_str(place.after);
                 out.push('\n');
             }
-            Rows::Displacements => {
+            List::Displacements => {
                 let pairs = self.perfect_hash().displacements.iter().copied().map(Pair);
                 print_list(out, place.indent, place.head(), pairs, place.tail(), 0);
                 out.push('\n');
             }
-            Rows::Slots => {
+            List::Slots => {
                 let slots = &self.perfect_hash().slots;
                 print_filled(out, place.indent, place.head(), slots, place.tail());
                 out.push('\n');
             }
-            Rows::DocsUrls => {
+            List::DocsUrls => {
                 for (i, code) in catalog.codes.iter().enumerate() {
                     if i > 0 {
                         out.push('\n');
@@ -265,7 +265,7 @@ pub(super) fn perfect_hash(catalog: &Catalog) -> PerfectHash {
 
 /// `ErrorCode`'s variants, each with its docs and deprecation.
 pub(super) fn variants(catalog: &Catalog, build: Build) -> TokenStream {
-    Rows::Variants.build(
+    List::Variants.build(
         build,
         |placeholder| quote! { #placeholder, },
         || {
@@ -290,7 +290,7 @@ pub(super) fn variants(catalog: &Catalog, build: Build) -> TokenStream {
 
 /// The elements of `ErrorCode::ALL`.
 pub(super) fn all_codes(catalog: &Catalog, build: Build) -> TokenStream {
-    Rows::AllCodes.build(
+    List::AllCodes.build(
         build,
         |placeholder| quote! { #placeholder },
         || {
@@ -302,7 +302,7 @@ pub(super) fn all_codes(catalog: &Catalog, build: Build) -> TokenStream {
 
 /// The arms of `with_status`: each status with its codes.
 pub(super) fn status_arms(catalog: &Catalog, build: Build) -> TokenStream {
-    Rows::StatusArms.build(
+    List::StatusArms.build(
         build,
         |placeholder| quote! { #placeholder => {} },
         || {
@@ -321,7 +321,7 @@ pub(super) fn status_arms(catalog: &Catalog, build: Build) -> TokenStream {
 
 /// The arms of the `match` of `from_wire`: each wire string with its code.
 pub(super) fn wire_arms(catalog: &Catalog, build: Build) -> TokenStream {
-    Rows::WireArms.build(
+    List::WireArms.build(
         build,
         |placeholder| quote! { #placeholder => {} },
         || {
@@ -340,7 +340,7 @@ pub(super) fn wire_arms(catalog: &Catalog, build: Build) -> TokenStream {
 
 /// The rows of `tables::CODES`.
 pub(super) fn code_rows(catalog: &Catalog, build: Build) -> TokenStream {
-    Rows::CodeRows.build(
+    List::CodeRows.build(
         build,
         |placeholder| quote! { #placeholder },
         || {
@@ -399,7 +399,7 @@ fn code_row(catalog: &Catalog, code: &Code) -> TokenStream {
 
 /// The rows of `tables::FAMILIES`.
 pub(super) fn family_rows(catalog: &Catalog, build: Build) -> TokenStream {
-    Rows::FamilyRows.build(
+    List::FamilyRows.build(
         build,
         |placeholder| quote! { #placeholder },
         || {
@@ -434,8 +434,8 @@ pub(super) fn perfect_hash_tables(
     table: impl FnOnce() -> PerfectHash,
 ) -> [TokenStream; 3] {
     match build {
-        Build::Spliced => [Rows::HashSeed, Rows::Displacements, Rows::Slots].map(|rows| {
-            let placeholder = rows.placeholder();
+        Build::Spliced => [List::HashSeed, List::Displacements, List::Slots].map(|list| {
+            let placeholder = list.placeholder();
             quote! { #placeholder }
         }),
         Build::Tokens => {
@@ -460,7 +460,7 @@ pub(super) fn perfect_hash_tables(
 
 /// The constants of `docs_url`, each documented with its code.
 pub(super) fn docs_urls(catalog: &Catalog, build: Build) -> TokenStream {
-    Rows::DocsUrls.build(
+    List::DocsUrls.build(
         build,
         |placeholder| quote! { struct #placeholder; },
         || {
