@@ -8,24 +8,45 @@
 /// `text` as one line of inline Markdown: whitespace runs (line breaks too) become one
 /// space, and every character Markdown would interpret is backslash-escaped.
 pub(crate) fn inline(text: &str) -> String {
-    let collapsed = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    let chars: Vec<char> = collapsed.chars().collect();
-    let mut out = String::with_capacity(collapsed.len() + 8);
-    for (i, &c) in chars.iter().enumerate() {
+    let mut out = String::with_capacity(text.len() + 8);
+    for (i, word) in text.split_whitespace().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        push_inline_word(&mut out, word);
+    }
+    escape_line_start_in_place(&mut out);
+    out
+}
+
+/// Appends one word (no whitespace) of [`inline`]'s output; a word's neighbours in the
+/// line are spaces, which are not word characters, so each word is escaped on its own.
+fn push_inline_word(out: &mut String, word: &str) {
+    let special = |b: u8| {
+        matches!(
+            b,
+            b'\\' | b'`' | b'*' | b'[' | b']' | b'<' | b'>' | b'|' | b'~' | b'&' | b'$' | b'_'
+        )
+    };
+    if !word.bytes().any(special) {
+        out.push_str(word);
+        return;
+    }
+    let mut previous = None;
+    let mut chars = word.chars().peekable();
+    while let Some(c) = chars.next() {
         let escape = match c {
             '\\' | '`' | '*' | '[' | ']' | '<' | '>' | '|' | '~' | '&' | '$' => true,
             // `_` inside a word never starts emphasis, so `request_id` stays readable.
-            '_' => {
-                !(i > 0 && is_word(chars[i - 1]) && chars.get(i + 1).is_some_and(|&n| is_word(n)))
-            }
+            '_' => !(previous.is_some_and(is_word) && chars.peek().is_some_and(|&n| is_word(n))),
             _ => false,
         };
         if escape {
             out.push('\\');
         }
         out.push(c);
+        previous = Some(c);
     }
-    escape_line_start(&out)
 }
 
 /// Escaped `text` broken into lines of at most about `width` characters, for doc comments.
@@ -40,10 +61,16 @@ pub(crate) fn wrapped(text: &str, width: usize) -> Vec<String> {
 /// where the words allow, escaping what would start a block at the start of a line, so
 /// the lines render as the one line did.
 pub(crate) fn wrap_markdown(line: &str, width: usize) -> Vec<String> {
+    if line.len() <= width {
+        let mut only = line.to_owned();
+        escape_line_start_in_place(&mut only);
+        return vec![only];
+    }
     let mut lines: Vec<String> = Vec::new();
     let mut current = String::new();
     for word in line.split(' ') {
         if !current.is_empty() && current.len() + 1 + word.len() > width {
+            escape_line_start_in_place(&mut current);
             lines.push(std::mem::take(&mut current));
         }
         if !current.is_empty() {
@@ -51,8 +78,9 @@ pub(crate) fn wrap_markdown(line: &str, width: usize) -> Vec<String> {
         }
         current.push_str(word);
     }
+    escape_line_start_in_place(&mut current);
     lines.push(current);
-    lines.iter().map(|line| escape_line_start(line)).collect()
+    lines
 }
 
 fn is_word(c: char) -> bool {
@@ -60,15 +88,15 @@ fn is_word(c: char) -> bool {
 }
 
 /// Escapes what would start a block (heading, list, setext underline) at a line's start.
-fn escape_line_start(line: &str) -> String {
+fn escape_line_start_in_place(line: &mut String) {
     if line.starts_with(['#', '-', '+', '=']) {
-        return format!("\\{line}");
+        line.insert(0, '\\');
+        return;
     }
     let digits = line.bytes().take_while(u8::is_ascii_digit).count();
     if (1..=9).contains(&digits) && line[digits..].starts_with(['.', ')']) {
-        return format!("{}\\{}", &line[..digits], &line[digits..]);
+        line.insert(digits, '\\');
     }
-    line.to_owned()
 }
 
 /// Appends `value` as a JSON string literal written exactly as `serde_json` writes it,
