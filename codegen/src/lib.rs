@@ -19,6 +19,7 @@ mod config;
 mod diagnostics;
 mod driver;
 mod emit;
+mod fast_hash;
 mod http_status;
 mod load;
 mod lock;

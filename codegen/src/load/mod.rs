@@ -10,6 +10,7 @@
 mod tree;
 
 use std::cell::OnceCell;
+use std::fmt;
 
 use tree::{LoadError, Mapping, Node, Scalar};
 
@@ -434,10 +435,14 @@ impl Reader<'_> {
 
     fn required_text(&mut self, fields: &Fields<'_>, key: &str) -> Option<Spanned<String>> {
         let node = self.required(fields, key)?;
-        self.text(node, &format!("`{key}`"))
+        self.text(node, Backticked(key))
     }
 
-    fn mapping<'n>(&mut self, node: &'n Node, what: &str) -> Option<&'n Mapping> {
+    fn mapping<'n>(
+        &mut self,
+        node: &'n Node,
+        what: impl fmt::Display + Copy,
+    ) -> Option<&'n Mapping> {
         match node {
             Node::Mapping(map) => Some(map),
             other => {
@@ -450,7 +455,7 @@ impl Reader<'_> {
     fn list<T>(
         &mut self,
         node: &Node,
-        what: &str,
+        what: impl fmt::Display + Copy,
         mut item: impl FnMut(&mut Self, &Node) -> Option<T>,
     ) -> Option<Spanned<Vec<T>>> {
         let span = self.locator.span_at(node.start());
@@ -467,7 +472,11 @@ impl Reader<'_> {
     }
 
     /// A single text value, or a list of them (as `family` allows).
-    fn text_list(&mut self, node: &Node, what: &str) -> Option<Spanned<Vec<Spanned<String>>>> {
+    fn text_list(
+        &mut self,
+        node: &Node,
+        what: impl fmt::Display + Copy,
+    ) -> Option<Spanned<Vec<Spanned<String>>>> {
         if let Node::Scalar(_) = node {
             let one = self.text(node, what)?;
             let span = one.span;
@@ -479,7 +488,11 @@ impl Reader<'_> {
         self.list(node, what, |reader, item| reader.text(item, what))
     }
 
-    fn text_map(&mut self, node: &Node, what: &str) -> Vec<(Spanned<String>, Spanned<String>)> {
+    fn text_map(
+        &mut self,
+        node: &Node,
+        what: impl fmt::Display + Copy,
+    ) -> Vec<(Spanned<String>, Spanned<String>)> {
         let Some(map) = self.mapping(node, what) else {
             return Vec::new();
         };
@@ -490,13 +503,13 @@ impl Reader<'_> {
                     value: key.value.clone(),
                     span: self.locator.span_at(key.start),
                 };
-                let value = self.text(value, &format!("`{}`", key.value))?;
+                let value = self.text(value, Backticked(&key.value))?;
                 Some((key, value))
             })
             .collect()
     }
 
-    fn text(&mut self, node: &Node, what: &str) -> Option<Spanned<String>> {
+    fn text(&mut self, node: &Node, what: impl fmt::Display + Copy) -> Option<Spanned<String>> {
         let scalar = self.scalar(node, what, "text")?;
         if is_null(scalar) {
             self.wrong_type(node, what, "text");
@@ -508,7 +521,7 @@ impl Reader<'_> {
         })
     }
 
-    fn integer(&mut self, node: &Node, what: &str) -> Option<Spanned<i64>> {
+    fn integer(&mut self, node: &Node, what: impl fmt::Display + Copy) -> Option<Spanned<i64>> {
         let scalar = self.scalar(node, what, "an integer")?;
         let text = scalar.value.as_str();
         let plain_digits = scalar.plain
@@ -529,7 +542,7 @@ impl Reader<'_> {
         }
     }
 
-    fn boolean(&mut self, node: &Node, what: &str) -> Option<Spanned<bool>> {
+    fn boolean(&mut self, node: &Node, what: impl fmt::Display + Copy) -> Option<Spanned<bool>> {
         let scalar = self.scalar(node, what, "`true` or `false`")?;
         let value = match scalar.value.as_str() {
             "true" | "True" | "TRUE" if scalar.plain => true,
@@ -545,7 +558,12 @@ impl Reader<'_> {
         })
     }
 
-    fn scalar<'n>(&mut self, node: &'n Node, what: &str, expected: &str) -> Option<&'n Scalar> {
+    fn scalar<'n>(
+        &mut self,
+        node: &'n Node,
+        what: impl fmt::Display + Copy,
+        expected: &str,
+    ) -> Option<&'n Scalar> {
         match node {
             Node::Scalar(scalar) => Some(scalar),
             other => {
@@ -555,7 +573,7 @@ impl Reader<'_> {
         }
     }
 
-    fn wrong_type(&mut self, node: &Node, what: &str, expected: &str) {
+    fn wrong_type(&mut self, node: &Node, what: impl fmt::Display + Copy, expected: &str) {
         let found = match node {
             Node::Scalar(s) if is_null(s) => "nothing".to_owned(),
             Node::Scalar(s) if s.plain => format!("`{}`", s.value),
@@ -568,6 +586,16 @@ impl Reader<'_> {
             Diagnostic::error(format!("{what} must be {expected}, found {found}"), span)
                 .label(format!("expected {expected}")),
         );
+    }
+}
+
+/// A key in backticks, for messages, formatted only when one is written.
+#[derive(Clone, Copy)]
+struct Backticked<'a>(&'a str);
+
+impl fmt::Display for Backticked<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "`{}`", self.0)
     }
 }
 
