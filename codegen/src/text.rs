@@ -9,14 +9,29 @@
 /// space, and every character Markdown would interpret is backslash-escaped.
 pub(crate) fn inline(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
+    push_inline(&mut out, text);
+    out
+}
+
+/// Appends [`inline`]`(text)` to `out`.
+pub(crate) fn push_inline(out: &mut String, text: &str) {
+    let start = out.len();
+    push_inline_words(out, text);
+    let digits = out[start..].bytes().take_while(u8::is_ascii_digit).count();
+    if let Some(at) = line_start_escape(&out[start..], digits) {
+        out.insert(start + at, '\\');
+    }
+}
+
+/// Appends the words of `text` joined by single spaces, each escaped as [`inline`]
+/// escapes it, but nothing escaped for being at the start of a line.
+pub(crate) fn push_inline_words(out: &mut String, text: &str) {
     for (i, word) in text.split_whitespace().enumerate() {
         if i > 0 {
             out.push(' ');
         }
-        push_inline_word(&mut out, word);
+        push_inline_word(out, word);
     }
-    escape_line_start_in_place(&mut out);
-    out
 }
 
 /// Appends one word (no whitespace) of [`inline`]'s output; a word's neighbours in the
@@ -89,14 +104,56 @@ fn is_word(c: char) -> bool {
 
 /// Escapes what would start a block (heading, list, setext underline) at a line's start.
 fn escape_line_start_in_place(line: &mut String) {
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    if let Some(at) = line_start_escape(line, digits) {
+        line.insert(at, '\\');
+    }
+}
+
+/// Where a backslash keeps `line` from starting a block, if it would: before a `#`, `-`,
+/// `+` or `=`, or before the `.` or `)` after the 1 to 9 `digits` it starts with.
+fn line_start_escape(line: &str, digits: usize) -> Option<usize> {
     if line.starts_with(['#', '-', '+', '=']) {
-        line.insert(0, '\\');
+        return Some(0);
+    }
+    ((1..=9).contains(&digits) && line[digits..].starts_with(['.', ')'])).then_some(digits)
+}
+
+/// Calls `each` with every line of [`wrap_markdown`]`(line, width)`, allocating only for
+/// a line that needs its start escaped. `line` is [`inline`]'s output: words separated by
+/// single spaces.
+pub(crate) fn for_each_wrapped(line: &str, width: usize, mut each: impl FnMut(&str)) {
+    debug_assert!(!line.starts_with(' ') && !line.contains("  "), "{line:?}");
+    let mut emit = |piece: &str| {
+        let digits = piece.bytes().take_while(u8::is_ascii_digit).count();
+        match line_start_escape(piece, digits) {
+            None => each(piece),
+            Some(at) => {
+                let mut escaped = piece.to_owned();
+                escaped.insert(at, '\\');
+                each(&escaped);
+            }
+        }
+    };
+    if line.len() <= width {
+        emit(line);
         return;
     }
-    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
-    if (1..=9).contains(&digits) && line[digits..].starts_with(['.', ')']) {
-        line.insert(digits, '\\');
+    // Lines are slices of `line`: its words are separated by single spaces.
+    let mut start = 0;
+    let mut end = 0;
+    for (at, word) in line.split(' ').scan(0, |at, word| {
+        let here = *at;
+        *at += word.len() + 1;
+        Some((here, word))
+    }) {
+        if end > start && (end - start) + 1 + word.len() > width {
+            emit(&line[start..end]);
+            start = at;
+        }
+        end = at + word.len();
     }
+    emit(&line[start..end]);
 }
 
 /// Appends `value` as a JSON string literal written exactly as `serde_json` writes it,
@@ -212,6 +269,28 @@ mod tests {
             let lines = wrapped(&long, width).join("\n");
             let expected = long.split_whitespace().collect::<Vec<_>>().join(" ");
             assert_eq!(rendered_text(&lines), expected, "width {width}");
+        }
+    }
+
+    #[test]
+    fn wrapping_in_place_gives_the_lines_wrap_markdown_gives() {
+        let words = ["a", "- b", "1.", "#", "longer_word", "12)", "*x*", "+", "="];
+        let mut state = 0x9e37_79b9_7f4a_7c15u64;
+        for _ in 0..2_000 {
+            let mut text = String::new();
+            for _ in 0..state % 40 {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                text.push_str(words[(state % words.len() as u64) as usize]);
+                text.push(' ');
+            }
+            let line = inline(&text);
+            for width in [1, 5, 12, 30, 90] {
+                let mut lines = Vec::new();
+                for_each_wrapped(&line, width, |piece| lines.push(piece.to_owned()));
+                assert_eq!(lines, wrap_markdown(&line, width), "{line:?} at {width}");
+            }
         }
     }
 

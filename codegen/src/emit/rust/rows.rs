@@ -180,8 +180,9 @@ impl Printer<'_> {
         let catalog = self.catalog;
         match list {
             List::Variants => {
+                let mut buffer = String::new();
                 for code in &catalog.codes {
-                    print_variant(catalog, code, place.indent, out);
+                    print_variant(catalog, code, place.indent, &mut buffer, out);
                 }
             }
             List::AllCodes => {
@@ -273,7 +274,11 @@ pub(super) fn variants(catalog: &Catalog, build: Build) -> TokenStream {
                 .codes
                 .iter()
                 .map(|code| {
-                    let docs = docs(variant_doc_lines(catalog, code));
+                    let mut lines = Vec::new();
+                    variant_doc_lines(catalog, code, &mut String::new(), |line| {
+                        lines.push(line.to_owned());
+                    });
+                    let docs = docs(lines);
                     let deprecated = match deprecation(catalog, code) {
                         Some((since, note)) => {
                             quote! { #[deprecated(since = #since, note = #note)] }
@@ -483,36 +488,47 @@ pub(super) fn docs_urls(catalog: &Catalog, build: Build) -> TokenStream {
 
 // What the token and printed forms share.
 
-/// The doc lines of a code's variant: description, facts, resolution, link.
-fn variant_doc_lines(catalog: &Catalog, code: &Code) -> Vec<String> {
-    let mut lines = text::wrapped(&code.description, DOC_WIDTH);
-    let families: Vec<String> = code
-        .families
-        .iter()
-        .map(|&i| {
-            let family = &catalog.families[i];
-            format!(
-                "[{}](Family::{})",
-                text::inline(&family.title),
-                family.variant
-            )
-        })
-        .collect();
-    lines.push(String::new());
-    lines.push(format!(
-        "`{}` · HTTP {} · {}",
-        code.wire,
-        code.status,
-        families.join(", ")
-    ));
-    lines.push(String::new());
-    lines.extend(text::wrapped(
-        &format!("Resolution: {}", code.resolution),
-        DOC_WIDTH,
-    ));
-    lines.push(String::new());
-    lines.push(format!("[Documentation](<{}>)", code.docs_url));
-    lines
+/// Calls `line` with each doc line of a code's variant: description, facts, resolution,
+/// link. `buffer` is scratch space, so a caller with many codes allocates it once.
+fn variant_doc_lines(
+    catalog: &Catalog,
+    code: &Code,
+    buffer: &mut String,
+    mut line: impl FnMut(&str),
+) {
+    buffer.clear();
+    text::push_inline(buffer, &code.description);
+    text::for_each_wrapped(buffer, DOC_WIDTH, &mut line);
+    line("");
+    buffer.clear();
+    buffer.push('`');
+    buffer.push_str(&code.wire);
+    buffer.push_str("` · HTTP ");
+    push_decimal(buffer, u32::from(code.status));
+    buffer.push_str(" · ");
+    for (i, &family) in code.families.iter().enumerate() {
+        let family = &catalog.families[family];
+        if i > 0 {
+            buffer.push_str(", ");
+        }
+        buffer.push('[');
+        text::push_inline(buffer, &family.title);
+        buffer.push_str("](Family::");
+        buffer.push_str(&family.variant);
+        buffer.push(')');
+    }
+    line(buffer);
+    line("");
+    buffer.clear();
+    buffer.push_str("Resolution: ");
+    text::push_inline_words(buffer, &code.resolution);
+    text::for_each_wrapped(buffer, DOC_WIDTH, &mut line);
+    line("");
+    buffer.clear();
+    buffer.push_str("[Documentation](<");
+    buffer.push_str(&code.docs_url);
+    buffer.push_str(">)");
+    line(buffer);
 }
 
 /// `since` and `note` of a deprecated code's `#[deprecated]`; the note names the
@@ -754,10 +770,14 @@ fn print_doc(out: &mut String, indent: usize, line: &str) {
     out.push('\n');
 }
 
-fn print_variant(catalog: &Catalog, code: &Code, indent: usize, out: &mut String) {
-    for line in variant_doc_lines(catalog, code) {
-        print_doc(out, indent, &line);
-    }
+fn print_variant(
+    catalog: &Catalog,
+    code: &Code,
+    indent: usize,
+    buffer: &mut String,
+    out: &mut String,
+) {
+    variant_doc_lines(catalog, code, buffer, |line| print_doc(out, indent, line));
     if let Some((since, note)) = deprecation(catalog, code) {
         // `#[deprecated(since = "…", note = "…")]`
         let width = indent + 32 + literal_width(&since) + literal_width(&note);
