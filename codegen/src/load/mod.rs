@@ -113,8 +113,9 @@ pub(crate) struct RawCode {
     pub docs_url: Option<Spanned<String>>,
     /// `family_descriptions`: family id -> that family's wording, in file order.
     pub family_descriptions: Vec<(Spanned<String>, Spanned<String>)>,
-    /// `deprecated`, if the code is.
-    pub deprecated: Option<RawDeprecation>,
+    /// `deprecated`, if the code is (boxed: few codes are, and every code's struct is
+    /// held at once).
+    pub deprecated: Option<Box<RawDeprecation>>,
 }
 
 const CATALOG_KEYS: &[&str] = &[
@@ -374,17 +375,17 @@ impl Reader<'_> {
         Some(code)
     }
 
-    fn deprecation(&mut self, node: &Node) -> Option<RawDeprecation> {
+    fn deprecation(&mut self, node: &Node) -> Option<Box<RawDeprecation>> {
         let map = self.mapping(node, "`deprecated`")?;
         let fields = self.fields(map, "deprecation", DEPRECATION_KEYS);
-        Some(RawDeprecation {
+        Some(Box::new(RawDeprecation {
             span: fields.span,
             since: self.required_text(&fields, "since"),
             replacement: fields
                 .get("replacement")
                 .and_then(|n| self.text(n, "`replacement`")),
             note: fields.get("note").and_then(|n| self.text(n, "`note`")),
-        })
+        }))
     }
 
     fn retired(&mut self, node: &Node) -> Option<RawRetired> {
@@ -463,11 +464,8 @@ impl Reader<'_> {
             self.wrong_type(node, what, "a list");
             return None;
         };
-        let value = seq
-            .items
-            .iter()
-            .filter_map(|node| item(self, node))
-            .collect();
+        let mut value = Vec::with_capacity(seq.items.len());
+        value.extend(seq.items.iter().filter_map(|node| item(self, node)));
         Some(Spanned { value, span })
     }
 

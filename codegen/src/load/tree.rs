@@ -159,7 +159,11 @@ impl MarkedEventReceiver for Builder<'_> {
             }),
             Event::MappingEnd | Event::SequenceEnd => {
                 let node = match self.stack.pop().expect("an end closes a start") {
-                    Frame::Mapping { start, entries, .. } => {
+                    Frame::Mapping {
+                        start, mut entries, ..
+                    } => {
+                        // A code has five to ten keys; its list keeps only as many.
+                        entries.shrink_to_fit();
                         Node::Mapping(Mapping { start, entries })
                     }
                     Frame::Sequence { start, items } => Node::Sequence(Sequence { start, items }),

@@ -121,25 +121,85 @@ pub(super) fn splice(catalog: &Catalog, skeleton: &str, out: &mut String) {
         catalog,
         perfect_hash: OnceCell::new(),
     };
+    // Sized once: a file grown by doubling would hold up to twice its size in memory.
+    let lists: usize = skeleton
+        .lines()
+        .filter_map(placeholder)
+        .map(|(_, list, _)| list.estimated_len(catalog))
+        .sum();
+    out.reserve(skeleton.len() + lists);
     for line in skeleton.split_inclusive('\n') {
-        let Some(at) = line.find(PLACEHOLDER_PREFIX) else {
+        let Some((at, list, name_len)) = placeholder(line) else {
             out.push_str(line);
             continue;
         };
         let rest = &line[at + PLACEHOLDER_PREFIX.len()..];
-        let name_len = rest
-            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
-            .unwrap_or(rest.len());
-        let list = List::ALL
-            .into_iter()
-            .find(|list| list.name() == &rest[..name_len])
-            .expect("every placeholder names a list");
         let place = Place {
             indent: line.len() - line.trim_start_matches(' ').len(),
             before: &line[..at],
             after: rest[name_len..].trim_end_matches('\n'),
         };
         printer.print(list, &place, out);
+    }
+}
+
+/// The placeholder on `line`, if it has one: where it starts, its list, and the length
+/// of the list's name.
+fn placeholder(line: &str) -> Option<(usize, List, usize)> {
+    let at = line.find(PLACEHOLDER_PREFIX)?;
+    let rest = &line[at + PLACEHOLDER_PREFIX.len()..];
+    let name_len = rest
+        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+        .unwrap_or(rest.len());
+    let list = List::ALL
+        .into_iter()
+        .find(|list| list.name() == &rest[..name_len])
+        .expect("every placeholder names a list");
+    Some((at, list, name_len))
+}
+
+impl List {
+    /// About how many bytes the printed list takes (a little more, rarely less): the
+    /// catalog text it repeats plus its punctuation, at the usual indentation.
+    fn estimated_len(self, catalog: &Catalog) -> usize {
+        let per_code = |f: fn(&Code) -> usize| catalog.codes.iter().map(f).sum::<usize>();
+        match self {
+            List::Variants => per_code(|code| {
+                code.description.len()
+                    + code.resolution.len()
+                    + code.docs_url.len()
+                    + code.wire.len()
+                    + code.variant.len()
+                    + 160
+            }),
+            List::AllCodes | List::StatusArms => per_code(|code| code.variant.len() + 24),
+            List::WireArms => per_code(|code| code.wire.len() + code.variant.len() + 40),
+            List::CodeRows => per_code(|code| {
+                code.variant.len()
+                    + code.wire.len()
+                    + code.description.len()
+                    + code.resolution.len()
+                    + code.message.len()
+                    + code.constant.len()
+                    + code.action.as_ref().map_or(0, |action| action.url.len())
+                    + 40 * code.families.len()
+                    + 330
+            }),
+            List::FamilyRows => {
+                per_code(|code| 28 * code.families.len() + code.variant.len())
+                    + 200 * catalog.families.len()
+            }
+            List::HashSeed => 24,
+            List::Displacements => 16 * catalog.codes.len() / 4 + 16,
+            List::Slots => 7 * catalog.codes.len() + 16,
+            List::DocsUrls => per_code(|code| {
+                code.wire.len()
+                    + code.variant.len()
+                    + code.constant.len()
+                    + code.docs_url.len()
+                    + 80
+            }),
+        }
     }
 }
 
