@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use crate::emit;
 use crate::output::{self, FileOutcome, FileState, Mode};
-use crate::{lock, Catalog, Config, Generated, GeneratedFile, Report, Source};
+use crate::{lock, Catalog, Checked, Config, GeneratedFile, Report, Source};
 
 /// What [`Config::run`] did, catalog by catalog.
 #[derive(Debug)]
@@ -107,14 +107,14 @@ impl Config {
     /// A file is written only when its bytes change, atomically; Rust sources a catalog
     /// no longer produces are removed. Nothing is written when any catalog is invalid.
     pub fn run(&self, mode: Mode) -> Result<Summary, Error> {
-        let mut generated = Vec::new();
+        let mut checked = Vec::new();
         let mut reports = Vec::new();
         let mut failed = false;
         for path in self.catalog_paths()? {
-            match self.generate_path(&path)? {
+            match self.check_path(&path)? {
                 Ok(result) => {
                     reports.extend(result.warnings.clone());
-                    generated.push((path, result));
+                    checked.push((path, result));
                 }
                 Err(report) => {
                     reports.push(report);
@@ -125,7 +125,7 @@ impl Config {
         if failed {
             return Err(Error::Invalid(reports));
         }
-        let catalogs = generated
+        let catalogs = checked
             .into_iter()
             .map(|(path, result)| self.sync(&path, result, mode))
             .collect::<Result<_, _>>()?;
@@ -146,7 +146,7 @@ impl Config {
             path: PathBuf::from(emit::catalog_schema::FILE_NAME),
             contents: emit::catalog_schema::emit(&header),
         };
-        at(dir, output::sync(dir, &[schema], mode))
+        at(dir, output::sync_one(dir, &schema, mode)).map(|outcome| vec![outcome])
     }
 
     /// [`Config::run`] for a build script: writes into `$OUT_DIR` unless [`Config::out_dir`]
@@ -186,8 +186,9 @@ impl Config {
         Ok(paths)
     }
 
-    /// Reads the catalog at `path` and the lock beside it, and generates it.
-    fn generate_path(&self, path: &Path) -> Result<Result<Generated, Report>, Error> {
+    /// Reads the catalog at `path` and the lock beside it, and checks it: everything
+    /// but generating its files.
+    fn check_path(&self, path: &Path) -> Result<Result<Checked, Report>, Error> {
         let bytes = at(path, std::fs::read(path))?;
         let lock_path = lock::path_for(path);
         let lock_bytes = match std::fs::read(&lock_path) {
@@ -204,27 +205,49 @@ impl Config {
             path: &lock_name,
             bytes,
         });
-        Ok(self.generate(catalog, lock))
+        Ok(self.check(catalog, lock))
     }
 
-    /// Writes or checks one catalog's files, and its lock when locks are written.
-    fn sync(&self, path: &Path, result: Generated, mode: Mode) -> Result<CatalogSummary, Error> {
-        let mut files = at(
+    /// Generates, and writes or checks, one catalog's files, then its lock when locks are
+    /// written. Each file is written (or compared) as soon as it is built and then
+    /// dropped, so a large catalog's files are never all in memory at once.
+    fn sync(&self, path: &Path, checked: Checked, mode: Mode) -> Result<CatalogSummary, Error> {
+        let outcomes = std::sync::Mutex::new(Vec::new());
+        at(
             &self.out_dir,
-            output::sync(&self.out_dir, &result.files, mode),
+            self.emit_each(&checked.catalog, &|index, file| {
+                let outcome = output::sync_one(&self.out_dir, &file, mode)?;
+                outcomes
+                    .lock()
+                    .expect("no thread panics")
+                    .push((index, file.path, outcome));
+                Ok(())
+            }),
         )?;
+        let mut outcomes = outcomes.into_inner().expect("no thread panics");
+        outcomes.sort_by_key(|&(index, ..)| index);
+        let paths: Vec<&Path> = outcomes.iter().map(|(_, path, _)| path.as_path()).collect();
+        let leftovers = at(
+            &self.out_dir,
+            output::leftovers(&self.out_dir, &paths, mode),
+        )?;
+        let mut files: Vec<FileOutcome> = outcomes
+            .into_iter()
+            .map(|(_, _, outcome)| outcome)
+            .collect();
+        files.extend(leftovers);
         if self.write_locks {
             let lock_path = lock::path_for(path);
             let lock_dir = lock_path.parent().unwrap_or(Path::new("."));
             let lock = GeneratedFile {
                 path: PathBuf::from(lock_path.file_name().expect("a lock file has a name")),
-                contents: result.lock,
+                contents: checked.lock,
             };
-            files.extend(at(lock_dir, output::sync(lock_dir, &[lock], mode))?);
+            files.push(at(lock_dir, output::sync_one(lock_dir, &lock, mode))?);
         }
         Ok(CatalogSummary {
-            catalog: result.catalog,
-            warnings: result.warnings,
+            catalog: checked.catalog,
+            warnings: checked.warnings,
             files,
         })
     }

@@ -22,6 +22,7 @@ mod config;
 mod diagnostics;
 mod driver;
 mod emit;
+mod fast_hash;
 mod format;
 mod http_status;
 mod load;
@@ -74,6 +75,16 @@ pub struct Generated {
     pub warnings: Option<Report>,
 }
 
+/// A catalog that passed every check, with what comes with it besides its files.
+pub(crate) struct Checked {
+    /// The validated catalog.
+    pub(crate) catalog: Catalog,
+    /// The new contents of the catalog's lock file.
+    pub(crate) lock: String,
+    /// Warnings about the catalog, if there were any.
+    pub(crate) warnings: Option<Report>,
+}
+
 impl Config {
     /// Generates the files of `catalog`, checked against its `lock` (the codes released
     /// so far; `None` before the first release).
@@ -86,6 +97,23 @@ impl Config {
         catalog: Source<'_>,
         lock: Option<Source<'_>>,
     ) -> Result<Generated, Report> {
+        let checked = self.check(catalog, lock)?;
+        let files = self.emit(&checked.catalog);
+        Ok(Generated {
+            files,
+            catalog: checked.catalog,
+            lock: checked.lock,
+            warnings: checked.warnings,
+        })
+    }
+
+    /// Everything [`Config::generate`] does but the files: load, validate, resolve, and
+    /// check against the lock.
+    pub(crate) fn check(
+        &self,
+        catalog: Source<'_>,
+        lock: Option<Source<'_>>,
+    ) -> Result<Checked, Report> {
         let text = decode(catalog)?;
         let mut diagnostics = Vec::new();
         let raw = load::load(text, &mut diagnostics);
@@ -96,6 +124,8 @@ impl Config {
         let checked = raw
             .as_ref()
             .and_then(|raw| validate::validate(raw, &mut diagnostics));
+        // The raw catalog is done with; its strings are as large as the catalog.
+        drop(raw);
         let Some(checked) = checked else {
             return Err(Report::new(catalog.path, text, &subject, diagnostics));
         };
@@ -105,81 +135,172 @@ impl Config {
             None => (lock::Lock::default(), ""),
         };
         diagnostics.extend(lock::check(&model, &locked, lock_path));
-        let report = Report::new(catalog.path, text, &subject, diagnostics);
-        if report.error_count() > 0 {
-            return Err(report);
-        }
+        let warnings = if diagnostics.is_empty() {
+            None
+        } else {
+            let report = Report::new(catalog.path, text, &subject, diagnostics);
+            if report.error_count() > 0 {
+                return Err(report);
+            }
+            Some(report)
+        };
         let header = self.header(&model.source_path);
-        Ok(Generated {
-            files: self.emit(&model),
+        Ok(Checked {
             lock: lock::render(&model, &locked, &header),
             catalog: model,
-            warnings: (report.warning_count() > 0).then_some(report),
+            warnings,
         })
     }
 
-    /// Every file the configured outputs hold for `catalog`.
+    /// Every file the configured outputs hold for `catalog`, in a fixed order.
     fn emit(&self, catalog: &Catalog) -> Vec<GeneratedFile> {
-        let header = self.header(&catalog.source_path);
-        let file = |name: &str, contents: String| GeneratedFile {
-            path: PathBuf::from(&catalog.crate_name).join(name),
-            contents,
-        };
-        let mut files = Vec::new();
-        // The TypeScript package and the OpenAPI document are built on a thread of their
-        // own while the Rust sources are formatted (the longest step), so on a large
-        // catalog they add little wall time.
-        let (rust, typescript, openapi) = std::thread::scope(|scope| {
-            let typescript = self
-                .writes(Output::TypeScript)
-                .then(|| scope.spawn(|| emit::typescript::emit(catalog, &header)));
-            let openapi = self
-                .writes(Output::OpenApi)
-                .then(|| scope.spawn(|| emit::openapi::emit(catalog, &header)));
-            let rust = self
-                .writes(Output::Crate)
-                .then(|| emit::rust::emit(catalog, &header));
-            let typescript = typescript.map(|job| {
-                job.join()
-                    .expect("emitting the TypeScript package does not panic")
-            });
-            let openapi = openapi.map(|job| {
-                job.join()
-                    .expect("emitting the OpenAPI document does not panic")
-            });
-            (rust, typescript, openapi)
+        let files = std::sync::Mutex::new(Vec::new());
+        let result: Result<(), std::convert::Infallible> = self.emit_each(catalog, &|i, file| {
+            files.lock().expect("no thread panics").push((i, file));
+            Ok(())
         });
-        if let Some(rust) = rust {
-            files.push(file(
-                "Cargo.toml",
-                emit::manifest::cargo_toml(catalog, &header),
-            ));
-            files.push(file("rustfmt.toml", emit::manifest::rustfmt_toml(&header)));
-            for source in rust {
-                files.push(file(&format!("src/{}", source.name), source.contents));
+        let Ok(()) = result;
+        let mut files = files.into_inner().expect("no thread panics");
+        files.sort_by_key(|&(i, _)| i);
+        files.into_iter().map(|(_, file)| file).collect()
+    }
+
+    /// Builds each file the configured outputs hold for `catalog` and hands it to `sink`
+    /// with its place in the fixed order, stopping at the first error `sink` returns.
+    ///
+    /// The files are independent, so a few threads build them, largest first; each
+    /// thread holds one file at a time, so a caller that writes each file and drops it
+    /// (as [`Config::run`] does) needs memory for a few files, not all of them.
+    pub(crate) fn emit_each<E: Send>(
+        &self,
+        catalog: &Catalog,
+        sink: &(dyn Fn(usize, GeneratedFile) -> Result<(), E> + Sync),
+    ) -> Result<(), E> {
+        let header = self.header(&catalog.source_path);
+        let jobs = self.jobs(catalog);
+        let mut order: Vec<usize> = (0..jobs.len()).collect();
+        order.sort_by_key(|&i| std::cmp::Reverse(jobs[i].expected_size(catalog)));
+        let next = std::sync::atomic::AtomicUsize::new(0);
+        let failed = std::sync::Mutex::new(None);
+        let work = || loop {
+            let at = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            let Some(&index) = order.get(at) else {
+                return;
+            };
+            if failed.lock().expect("no thread panics").is_some() {
+                return;
             }
+            let job = &jobs[index];
+            let file = GeneratedFile {
+                path: PathBuf::from(&catalog.crate_name).join(job.path(catalog)),
+                contents: job.contents(self, catalog, &header),
+            };
+            if let Err(error) = sink(index, file) {
+                failed
+                    .lock()
+                    .expect("no thread panics")
+                    .get_or_insert(error);
+                return;
+            }
+        };
+        let threads = std::thread::available_parallelism()
+            .map_or(1, usize::from)
+            .clamp(1, MAX_THREADS)
+            .min(jobs.len());
+        std::thread::scope(|scope| {
+            for _ in 1..threads {
+                scope.spawn(work);
+            }
+            work();
+        });
+        match failed.into_inner().expect("no thread panics") {
+            Some(error) => Err(error),
+            None => Ok(()),
+        }
+    }
+
+    /// The files the configured outputs hold for `catalog`, in their fixed order.
+    fn jobs(&self, catalog: &Catalog) -> Vec<Job> {
+        let mut jobs = Vec::new();
+        if self.writes(Output::Crate) {
+            jobs.push(Job::CargoToml);
+            jobs.push(Job::RustfmtToml);
+            jobs.extend(emit::rust::sources(catalog).into_iter().map(Job::Rust));
         }
         if self.writes(Output::Module) {
-            let name = format!("{}.rs", catalog.crate_name.replace('-', "_"));
-            let features: Vec<&str> = self.module_features.iter().map(|f| f.name()).collect();
-            files.push(file(
-                &name,
-                emit::rust::emit_module(catalog, &header, &features),
-            ));
+            jobs.push(Job::Module);
         }
         if self.writes(Output::Markdown) {
-            files.push(file("ERRORS.md", emit::markdown::emit(catalog, &header)));
+            jobs.push(Job::Markdown);
         }
-        if let Some(openapi) = openapi {
-            files.push(file("openapi.json", openapi));
+        if self.writes(Output::OpenApi) {
+            jobs.push(Job::OpenApi);
         }
-        for package_file in typescript.into_iter().flatten() {
-            files.push(file(
-                &format!("ts/{}", package_file.name),
-                package_file.contents,
-            ));
+        if self.writes(Output::TypeScript) {
+            jobs.extend(emit::typescript::TsFile::ALL.map(Job::TypeScript));
         }
-        files
+        jobs
+    }
+}
+
+/// The most threads that build one catalog's files: each holds a file in memory.
+const MAX_THREADS: usize = 4;
+
+/// One file to generate.
+enum Job {
+    CargoToml,
+    RustfmtToml,
+    Rust(emit::rust::RustSource),
+    Module,
+    Markdown,
+    OpenApi,
+    TypeScript(emit::typescript::TsFile),
+}
+
+impl Job {
+    /// The file's path under the crate's folder.
+    fn path(&self, catalog: &Catalog) -> String {
+        match self {
+            Job::CargoToml => "Cargo.toml".to_owned(),
+            Job::RustfmtToml => "rustfmt.toml".to_owned(),
+            Job::Rust(source) => format!("src/{}", source.name),
+            Job::Module => format!("{}.rs", catalog.crate_name.replace('-', "_")),
+            Job::Markdown => "ERRORS.md".to_owned(),
+            Job::OpenApi => "openapi.json".to_owned(),
+            Job::TypeScript(file) => format!("ts/{}", file.name()),
+        }
+    }
+
+    fn contents(&self, config: &Config, catalog: &Catalog, header: &str) -> String {
+        match self {
+            Job::CargoToml => emit::manifest::cargo_toml(catalog, header),
+            Job::RustfmtToml => emit::manifest::rustfmt_toml(header),
+            Job::Rust(source) => source.contents(catalog, header),
+            Job::Module => {
+                let features: Vec<&str> = config.module_features.iter().map(|f| f.name()).collect();
+                emit::rust::emit_module(catalog, header, &features)
+            }
+            Job::Markdown => emit::markdown::emit(catalog, header),
+            Job::OpenApi => emit::openapi::emit(catalog, header),
+            Job::TypeScript(file) => file.contents(catalog, header),
+        }
+    }
+
+    /// Roughly how many bytes of output the file has per code, to start the largest
+    /// first so that the threads finish together.
+    fn expected_size(&self, catalog: &Catalog) -> usize {
+        let codes = catalog.codes.len();
+        match self {
+            Job::Rust(source) if source.name == "tables.rs" => 600 * codes,
+            Job::Rust(source) if source.name == "lib.rs" => 450 * codes,
+            Job::Rust(source) if source.name == "docs_url.rs" => 220 * codes,
+            Job::Rust(_) | Job::CargoToml | Job::RustfmtToml => 0,
+            Job::Module => 1300 * codes,
+            Job::Markdown => 450 * codes,
+            Job::OpenApi => 1400 * codes,
+            Job::TypeScript(emit::typescript::TsFile::PackageJson) => 0,
+            Job::TypeScript(_) => 420 * codes,
+        }
     }
 }
 

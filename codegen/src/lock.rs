@@ -8,7 +8,9 @@
 //! unless retired, and may change status or be retired only together with a
 //! semver-breaking bump of the catalog's `version`. [`render`] writes the new lock.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+
+use crate::fast_hash::HashMap;
 use std::fmt::Write;
 
 use semver::Version;
@@ -257,12 +259,12 @@ pub(crate) fn render(catalog: &Catalog, lock: &Lock, header: &str) -> String {
          version {}\n\n",
         catalog.version
     );
+    out.reserve(rows.len() * (width + 16));
     for (wire, (status, since, retired)) in rows {
-        let mut line = format!("{wire:width$}  {status}  {since}");
+        let _ = write!(out, "{wire:width$}  {status}  {since}");
         if let Some(retired) = retired {
-            let _ = write!(line, "  retired {retired}");
+            let _ = write!(out, "  retired {retired}");
         }
-        out.push_str(&line);
         out.push('\n');
     }
     out

@@ -52,10 +52,10 @@ pub struct FileOutcome {
 /// The most diff lines shown for one stale file.
 const MAX_DIFF_LINES: usize = 40;
 
-/// Brings each of `files`, relative to `out_dir`, up to date (or checks it, per `mode`).
-///
-/// Every file is compared before any is written, and the outcomes come back in the
-/// order of `files`.
+/// Brings each of `files`, relative to `out_dir`, up to date (or checks it, per `mode`),
+/// then deals with the Rust sources no longer generated; the outcomes come back in the
+/// order of `files`, then those.
+#[cfg(test)]
 pub(crate) fn sync(
     out_dir: &Path,
     files: &[GeneratedFile],
@@ -63,22 +63,35 @@ pub(crate) fn sync(
 ) -> io::Result<Vec<FileOutcome>> {
     let mut outcomes = files
         .iter()
-        .map(|file| {
-            let path = out_dir.join(&file.path);
-            let state = sync_file(&path, &file.contents, mode)?;
-            Ok(FileOutcome { path, state })
-        })
+        .map(|file| sync_one(out_dir, file, mode))
         .collect::<io::Result<Vec<_>>>()?;
-    outcomes.extend(leftovers(out_dir, files, mode)?);
+    let paths: Vec<&Path> = files.iter().map(|file| file.path.as_path()).collect();
+    outcomes.extend(leftovers(out_dir, &paths, mode)?);
     Ok(outcomes)
 }
 
+/// Brings `file`, relative to `out_dir`, up to date (or checks it, per `mode`).
+pub(crate) fn sync_one(
+    out_dir: &Path,
+    file: &GeneratedFile,
+    mode: Mode,
+) -> io::Result<FileOutcome> {
+    let path = out_dir.join(&file.path);
+    let state = sync_file(&path, &file.contents, mode)?;
+    Ok(FileOutcome { path, state })
+}
+
 /// Rust files in a generated `src/` folder that are no longer generated (a catalog that
-/// dropped its envelopes leaves `envelopes.rs` behind): removed in write mode, stale in
-/// check mode. Only `.rs` files directly in a `src/` the generator writes to are
-/// considered, so nothing a person put beside the crate is touched.
-fn leftovers(out_dir: &Path, files: &[GeneratedFile], mode: Mode) -> io::Result<Vec<FileOutcome>> {
-    let generated: HashSet<PathBuf> = files.iter().map(|file| out_dir.join(&file.path)).collect();
+/// dropped its envelopes leaves `envelopes.rs` behind), given the paths of the files
+/// that are: removed in write mode, stale in check mode. Only `.rs` files directly in a
+/// `src/` the generator writes to are considered, so nothing a person put beside the
+/// crate is touched.
+pub(crate) fn leftovers(
+    out_dir: &Path,
+    files: &[&Path],
+    mode: Mode,
+) -> io::Result<Vec<FileOutcome>> {
+    let generated: HashSet<PathBuf> = files.iter().map(|file| out_dir.join(file)).collect();
     let source_dirs: BTreeSet<PathBuf> = generated
         .iter()
         .filter_map(|path| path.parent())

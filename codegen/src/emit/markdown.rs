@@ -11,7 +11,7 @@ use crate::http_status::reason_phrase;
 use crate::model::examples::{self, Occurrence};
 use crate::model::{Catalog, Code, Envelope, Family, Retired};
 use crate::resolve::outline::{self, Heading, Page};
-use crate::text::inline;
+use crate::text::{inline, push_inline};
 use crate::trpc;
 
 /// The Markdown of the generated crate's `ERRORS.md`.
@@ -19,7 +19,15 @@ use crate::trpc;
 /// The headings, and their order, are the outline's: the same list resolve gave the
 /// anchors from, so every link lands on the heading it names.
 pub(crate) fn emit(catalog: &Catalog, header: &str) -> String {
-    let mut page = format!("<!-- {header} -->\n\n");
+    // Each code's text appears about twice (its family's table and its own section) and
+    // its wire string four times, with about 200 bytes of markup.
+    let per_code: usize = catalog
+        .codes
+        .iter()
+        .map(|code| 2 * (code.description.len() + code.resolution.len()) + 4 * code.wire.len())
+        .sum();
+    let mut page = String::with_capacity(per_code + 200 * catalog.codes.len() + 8192);
+    let _ = write!(page, "<!-- {header} -->\n\n");
     let outline = Page {
         has_envelopes: !catalog.envelopes.is_empty(),
         families: catalog.families.len(),
@@ -121,18 +129,19 @@ fn push_status_summary(page: &mut String, catalog: &Catalog) {
         page.push_str("| HTTP | Meaning | Codes |\n|---|---|---|\n");
     }
     for (status, codes) in catalog.codes_by_status() {
-        let links: Vec<String> = codes.iter().map(|code| code_link(code)).collect();
-        let trpc_cell = if trpc {
-            format!(" {} |", trpc::number_for_status(status))
-        } else {
-            String::new()
-        };
-        let _ = writeln!(
+        let _ = write!(
             page,
-            "| {status} | {} |{trpc_cell} {} |",
-            reason_phrase(status).unwrap_or(""),
-            links.join(", ")
+            "| {status} | {} |",
+            reason_phrase(status).unwrap_or("")
         );
+        if trpc {
+            let _ = write!(page, " {} |", trpc::number_for_status(status));
+        }
+        for (i, code) in codes.iter().enumerate() {
+            page.push_str(if i == 0 { " " } else { ", " });
+            push_code_link(page, code);
+        }
+        page.push_str(" |\n");
     }
     page.push('\n');
 }
@@ -145,41 +154,45 @@ fn push_family(page: &mut String, catalog: &Catalog, index: usize) {
     }
     page.push_str("| Code | HTTP | Description | Resolution |\n|---|---|---|---|\n");
     for code in catalog.codes_of(family) {
-        let _ = writeln!(
-            page,
-            "| {} | {} | {} | {} |",
-            code_link(code),
-            code.status,
-            table_description(catalog, code, index),
-            inline(&code.resolution)
-        );
+        page.push_str("| ");
+        push_code_link(page, code);
+        let _ = write!(page, " | {} | ", code.status);
+        push_table_description(page, catalog, code, index);
+        page.push_str(" | ");
+        push_inline(page, &code.resolution);
+        page.push_str(" |\n");
     }
     page.push('\n');
 }
 
 fn push_code(page: &mut String, catalog: &Catalog, code: &Code) {
-    let _ = writeln!(page, "### `{}`\n", code.wire);
-    let _ = writeln!(page, "{}\n", inline(&code.description));
-    let status = match reason_phrase(code.status) {
-        Some(reason) => format!("{} {reason}", code.status),
-        None => code.status.to_string(),
-    };
+    page.push_str("### `");
+    page.push_str(&code.wire);
+    page.push_str("`\n\n");
+    push_inline(page, &code.description);
+    page.push_str("\n\n");
     if let Some(line) = deprecation_line(catalog, code) {
         let _ = writeln!(page, "{line}\n");
     }
-    let _ = writeln!(page, "- **HTTP status:** {status}");
-    let families: Vec<String> = code
-        .families
-        .iter()
-        .map(|&i| family_link(&catalog.families[i]))
-        .collect();
-    let label = if families.len() == 1 {
-        "Family"
+    let _ = write!(page, "- **HTTP status:** {}", code.status);
+    if let Some(reason) = reason_phrase(code.status) {
+        page.push(' ');
+        page.push_str(reason);
+    }
+    page.push_str(if code.families.len() == 1 {
+        "\n- **Family:** "
     } else {
-        "Families"
-    };
-    let _ = writeln!(page, "- **{label}:** {}", families.join(", "));
-    let _ = writeln!(page, "- **Resolution:** {}", inline(&code.resolution));
+        "\n- **Families:** "
+    });
+    for (i, &family) in code.families.iter().enumerate() {
+        if i > 0 {
+            page.push_str(", ");
+        }
+        push_family_link(page, &catalog.families[family]);
+    }
+    page.push_str("\n- **Resolution:** ");
+    push_inline(page, &code.resolution);
+    page.push('\n');
     let _ = writeln!(
         page,
         "- **Retryable:** {}",
@@ -203,18 +216,18 @@ fn push_code(page: &mut String, catalog: &Catalog, code: &Code) {
 }
 
 /// A code's description in a family table, marked when the code is deprecated.
-fn table_description(catalog: &Catalog, code: &Code, family: usize) -> String {
-    let description = inline(code.description_in(family));
-    let Some(deprecation) = &code.deprecated else {
-        return description;
-    };
-    match deprecation.replacement {
-        Some(index) => format!(
-            "**Deprecated**, use {}. {description}",
-            code_link(&catalog.codes[index])
-        ),
-        None => format!("**Deprecated**. {description}"),
+fn push_table_description(page: &mut String, catalog: &Catalog, code: &Code, family: usize) {
+    if let Some(deprecation) = &code.deprecated {
+        match deprecation.replacement {
+            Some(index) => {
+                page.push_str("**Deprecated**, use ");
+                push_code_link(page, &catalog.codes[index]);
+                page.push_str(". ");
+            }
+            None => page.push_str("**Deprecated**. "),
+        }
     }
+    push_inline(page, code.description_in(family));
 }
 
 /// The paragraph that says a code is deprecated, since when, and what to use instead.
@@ -260,9 +273,29 @@ fn push_retired_code(page: &mut String, retired: &Retired) {
 }
 
 fn code_link(code: &Code) -> String {
-    format!("[`{}`](#{})", code.wire, code.anchor)
+    let mut link = String::new();
+    push_code_link(&mut link, code);
+    link
+}
+
+fn push_code_link(page: &mut String, code: &Code) {
+    page.push_str("[`");
+    page.push_str(&code.wire);
+    page.push_str("`](#");
+    page.push_str(&code.anchor);
+    page.push(')');
 }
 
 fn family_link(family: &Family) -> String {
-    format!("[{}](#{})", inline(&family.title), family.anchor)
+    let mut link = String::new();
+    push_family_link(&mut link, family);
+    link
+}
+
+fn push_family_link(page: &mut String, family: &Family) {
+    page.push('[');
+    push_inline(page, &family.title);
+    page.push_str("](#");
+    page.push_str(&family.anchor);
+    page.push(')');
 }

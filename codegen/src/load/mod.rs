@@ -1,19 +1,21 @@
 //! Stage 1: catalog text -> raw structs that remember where every value was written.
 //!
-//! The text is parsed once, with marked-yaml, which keeps a position for every node and
-//! refuses what a catalog never needs (anchors, aliases, tags, keys given twice). The
-//! node tree is then read into the `Raw*` structs by hand rather than through serde, so
-//! that every wrong type, unknown key and missing key is reported with its location, all
-//! of them in one run. This stage checks shape only; meaning is [`crate::validate`]'s.
+//! The text is parsed once, by yaml-rust2 into a small [`tree`] that keeps where every
+//! node starts and refuses what a catalog never needs (anchors, aliases, tags, keys given
+//! twice). The tree is then read into the `Raw*` structs by hand rather than through
+//! serde, so that every wrong type, unknown key and missing key is reported with its
+//! location, all of them in one run. This stage checks shape only; meaning is
+//! [`crate::validate`]'s.
 
-mod hints;
+mod tree;
 
-use marked_yaml::types::{MarkedMappingNode, MarkedScalarNode};
-use marked_yaml::{LoaderOptions, Node};
+use std::cell::OnceCell;
+use std::fmt;
+
+use tree::{LoadError, Mapping, Node, Scalar};
 
 use crate::diagnostics::suggest::closest;
 use crate::diagnostics::{Diagnostic, Span};
-use hints::{syntax_diagnostics, Locator};
 
 /// A value and the place in the catalog where it was written.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -111,8 +113,9 @@ pub(crate) struct RawCode {
     pub docs_url: Option<Spanned<String>>,
     /// `family_descriptions`: family id -> that family's wording, in file order.
     pub family_descriptions: Vec<(Spanned<String>, Spanned<String>)>,
-    /// `deprecated`, if the code is.
-    pub deprecated: Option<RawDeprecation>,
+    /// `deprecated`, if the code is (boxed: few codes are, and every code's struct is
+    /// held at once).
+    pub deprecated: Option<Box<RawDeprecation>>,
 }
 
 pub(crate) const CATALOG_KEYS: &[&str] = &[
@@ -156,10 +159,7 @@ pub(crate) fn load(text: &str, diagnostics: &mut Vec<Diagnostic>) -> Option<RawC
         );
         return None;
     }
-    let options = LoaderOptions::default()
-        .error_on_duplicate_keys(true)
-        .prevent_coercion(true);
-    let root = match marked_yaml::parse_yaml_with_options(0, text, options) {
+    let root = match tree::parse(text) {
         Ok(root) => root,
         Err(error) => {
             diagnostics.extend(syntax_diagnostics(&locator, error));
@@ -174,14 +174,134 @@ pub(crate) fn load(text: &str, diagnostics: &mut Vec<Diagnostic>) -> Option<RawC
     Some(reader.catalog(map))
 }
 
-/// Reads marked-yaml nodes into raw structs, collecting every shape problem.
+/// Turns a parser error into diagnostics at the place the mistake is, which is often
+/// not where the parser gave up.
+fn syntax_diagnostics(locator: &Locator, error: LoadError) -> Vec<Diagnostic> {
+    // A tab in indentation derails the parser somewhere later; every such tab is the
+    // mistake, so report them all instead of the parser's complaint.
+    let tabs = tab_indentation(locator);
+    if !tabs.is_empty() {
+        return tabs;
+    }
+    vec![match error {
+        LoadError::DuplicateKey { key, first, again } => Diagnostic::error(
+            format!("key `{key}` is given twice"),
+            locator.span_at(again),
+        )
+        .label("given again here")
+        .note_at("first given here", locator.span_at(first))
+        .help("remove one of the two; YAML keeps only one value per key"),
+        LoadError::UnexpectedAnchor(at) => Diagnostic::error(
+            "anchors and aliases are not allowed in a catalog",
+            Span::new(at, at),
+        )
+        .label("anchor defined here")
+        .help("write the value out in full where it is used"),
+        LoadError::UnexpectedTag(at) => {
+            Diagnostic::error("YAML tags are not allowed in a catalog", Span::new(at, at))
+                .label("tag used here")
+        }
+        LoadError::MappingKeyMustBeScalar(at) => {
+            Diagnostic::error("a mapping key must be plain text", Span::new(at, at))
+                .label("this key is a list or a mapping")
+        }
+        LoadError::TopLevelMustBeMapping(at) => {
+            Diagnostic::error("the catalog must be a mapping", Span::new(at, at))
+                .label("expected `api: ...`, `codes: ...` and the other keys here")
+        }
+        LoadError::Scan(at, scan) => scan_diagnostic(locator, at, scan.info()),
+    }]
+}
+
+/// One diagnostic per line whose indentation contains a tab.
+fn tab_indentation(locator: &Locator) -> Vec<Diagnostic> {
+    locator
+        .lines()
+        .filter_map(|(start, line)| {
+            let indent = &line[..line.len() - line.trim_start_matches([' ', '\t']).len()];
+            let tab = indent.find('\t')?;
+            Some(
+                Diagnostic::error(
+                    "tab used for indentation",
+                    Span::new(start + tab, start + tab + 1),
+                )
+                .label("a tab")
+                .help("YAML indents with spaces only; replace the tab with spaces"),
+            )
+        })
+        .collect()
+}
+
+/// Explains a scanner error: an unclosed quote, bad indentation, an unquoted `: `, or
+/// nesting past the parser's limit; anything else is shown as the parser words it.
+fn scan_diagnostic(locator: &Locator, offset: usize, info: &str) -> Diagnostic {
+    let at = Span::new(offset, offset);
+    if info.contains("quoted scalar") {
+        // The parser gives up where the string's continuation goes wrong, often at the
+        // end of the file; the mistake is the quote that was opened and not closed.
+        return Diagnostic::error("unterminated quoted string", at)
+            .label("this quote is never closed")
+            .note(format!("the YAML parser says: {info}"))
+            .help("close the quote on the same line, or indent the lines that continue it");
+    }
+    if info.contains("recursion limit") {
+        return Diagnostic::error("the catalog is nested too deeply", at)
+            .label("nesting goes past the parser's limit here")
+            .note("a catalog needs at most four levels: catalog, list, entry, value");
+    }
+    let indentation_error =
+        info.contains("mapping values are not allowed") || info.contains("did not find expected");
+    if indentation_error {
+        if let Some(diagnostic) = misplaced_line(locator, at.start) {
+            return diagnostic;
+        }
+    }
+    Diagnostic::error(format!("invalid YAML: {info}"), at).label("the YAML parser stopped here")
+}
+
+/// The line at `offset` is indented unlike the line before it, or (when indented alike)
+/// has a `: ` in an unquoted value.
+fn misplaced_line(locator: &Locator, offset: usize) -> Option<Diagnostic> {
+    let (start, line) = locator.line_at(offset);
+    let indent = indentation(line);
+    let (previous_start, previous) = locator.previous_content_line(start)?;
+    let previous_indent = indentation(previous);
+    let first_char = Span::new(start + indent, start + indent + 1);
+    if indent == previous_indent {
+        let colon = line.find(": ")?;
+        let second = line[colon + 2..].find(": ")? + colon + 2;
+        return Some(
+            Diagnostic::error(
+                "a value contains `: ` but is not quoted",
+                Span::new(start + second, start + second + 1),
+            )
+            .label("YAML reads this as the start of another key")
+            .help("put the whole value in double quotes"),
+        );
+    }
+    Some(
+        Diagnostic::error("inconsistent indentation", first_char)
+            .label(format!("indented {indent} spaces"))
+            .note_at(
+                format!("the line before is indented {previous_indent} spaces"),
+                Span::new(previous_start + previous_indent, previous_start + previous_indent + 1),
+            )
+            .help("keys of one mapping must line up exactly; indent with the same number of spaces as the keys beside it"),
+    )
+}
+
+fn indentation(line: &str) -> usize {
+    line.len() - line.trim_start_matches(' ').len()
+}
+
+/// Reads the tree's nodes into raw structs, collecting every shape problem.
 struct Reader<'a> {
     locator: Locator<'a>,
     diagnostics: &'a mut Vec<Diagnostic>,
 }
 
 impl Reader<'_> {
-    fn catalog(&mut self, map: &MarkedMappingNode) -> RawCatalog {
+    fn catalog(&mut self, map: &Mapping) -> RawCatalog {
         let fields = self.fields(map, "catalog", CATALOG_KEYS);
         let whole = fields.span;
         let mut catalog = RawCatalog {
@@ -255,17 +375,17 @@ impl Reader<'_> {
         Some(code)
     }
 
-    fn deprecation(&mut self, node: &Node) -> Option<RawDeprecation> {
+    fn deprecation(&mut self, node: &Node) -> Option<Box<RawDeprecation>> {
         let map = self.mapping(node, "`deprecated`")?;
         let fields = self.fields(map, "deprecation", DEPRECATION_KEYS);
-        Some(RawDeprecation {
+        Some(Box::new(RawDeprecation {
             span: fields.span,
             since: self.required_text(&fields, "since"),
             replacement: fields
                 .get("replacement")
                 .and_then(|n| self.text(n, "`replacement`")),
             note: fields.get("note").and_then(|n| self.text(n, "`note`")),
-        })
+        }))
     }
 
     fn retired(&mut self, node: &Node) -> Option<RawRetired> {
@@ -280,30 +400,23 @@ impl Reader<'_> {
     }
 
     /// Checks the keys of `map` against `known`, reporting each unknown key.
-    fn fields<'m>(
-        &mut self,
-        map: &'m MarkedMappingNode,
-        what: &'static str,
-        known: &[&str],
-    ) -> Fields<'m> {
-        for key in map.keys() {
-            if !known.contains(&key.as_str()) {
-                let span = self.locator.scalar_span(key);
-                let help = closest(key.as_str(), known.iter().copied())
+    fn fields<'m>(&mut self, map: &'m Mapping, what: &'static str, known: &[&str]) -> Fields<'m> {
+        for (key, _) in &map.entries {
+            if !known.contains(&key.value.as_str()) {
+                let span = self.locator.span_at(key.start);
+                let help = closest(&key.value, known.iter().copied())
                     .map(|near| format!("did you mean `{near}`?"));
                 self.diagnostics.push(
-                    Diagnostic::error(format!("unknown key `{}` in {what}", key.as_str()), span)
+                    Diagnostic::error(format!("unknown key `{}` in {what}", key.value), span)
                         .label("not a key of the catalog format")
                         .note(format!("the keys of a {what} are: {}", known.join(", ")))
                         .maybe_help(help),
                 );
             }
         }
-        let span = map
-            .keys()
-            .next()
-            .map(|key| self.locator.scalar_span(key))
-            .unwrap_or_else(|| self.locator.node_span(map.span()));
+        let span = self
+            .locator
+            .span_at(map.entries.first().map_or(map.start, |(key, _)| key.start));
         Fields { map, span, what }
     }
 
@@ -323,10 +436,14 @@ impl Reader<'_> {
 
     fn required_text(&mut self, fields: &Fields<'_>, key: &str) -> Option<Spanned<String>> {
         let node = self.required(fields, key)?;
-        self.text(node, &format!("`{key}`"))
+        self.text(node, Backticked(key))
     }
 
-    fn mapping<'n>(&mut self, node: &'n Node, what: &str) -> Option<&'n MarkedMappingNode> {
+    fn mapping<'n>(
+        &mut self,
+        node: &'n Node,
+        what: impl fmt::Display + Copy,
+    ) -> Option<&'n Mapping> {
         match node {
             Node::Mapping(map) => Some(map),
             other => {
@@ -339,20 +456,25 @@ impl Reader<'_> {
     fn list<T>(
         &mut self,
         node: &Node,
-        what: &str,
+        what: impl fmt::Display + Copy,
         mut item: impl FnMut(&mut Self, &Node) -> Option<T>,
     ) -> Option<Spanned<Vec<T>>> {
-        let span = self.locator.node_span(node.span());
+        let span = self.locator.span_at(node.start());
         let Node::Sequence(seq) = node else {
             self.wrong_type(node, what, "a list");
             return None;
         };
-        let value = seq.iter().filter_map(|node| item(self, node)).collect();
+        let mut value = Vec::with_capacity(seq.items.len());
+        value.extend(seq.items.iter().filter_map(|node| item(self, node)));
         Some(Spanned { value, span })
     }
 
     /// A single text value, or a list of them (as `family` allows).
-    fn text_list(&mut self, node: &Node, what: &str) -> Option<Spanned<Vec<Spanned<String>>>> {
+    fn text_list(
+        &mut self,
+        node: &Node,
+        what: impl fmt::Display + Copy,
+    ) -> Option<Spanned<Vec<Spanned<String>>>> {
         if let Node::Scalar(_) = node {
             let one = self.text(node, what)?;
             let span = one.span;
@@ -364,38 +486,43 @@ impl Reader<'_> {
         self.list(node, what, |reader, item| reader.text(item, what))
     }
 
-    fn text_map(&mut self, node: &Node, what: &str) -> Vec<(Spanned<String>, Spanned<String>)> {
+    fn text_map(
+        &mut self,
+        node: &Node,
+        what: impl fmt::Display + Copy,
+    ) -> Vec<(Spanned<String>, Spanned<String>)> {
         let Some(map) = self.mapping(node, what) else {
             return Vec::new();
         };
-        map.iter()
+        map.entries
+            .iter()
             .filter_map(|(key, value)| {
                 let key = Spanned {
-                    value: key.as_str().to_owned(),
-                    span: self.locator.scalar_span(key),
+                    value: key.value.clone(),
+                    span: self.locator.span_at(key.start),
                 };
-                let value = self.text(value, &format!("`{}`", key.value))?;
+                let value = self.text(value, Backticked(&key.value))?;
                 Some((key, value))
             })
             .collect()
     }
 
-    fn text(&mut self, node: &Node, what: &str) -> Option<Spanned<String>> {
+    fn text(&mut self, node: &Node, what: impl fmt::Display + Copy) -> Option<Spanned<String>> {
         let scalar = self.scalar(node, what, "text")?;
         if is_null(scalar) {
             self.wrong_type(node, what, "text");
             return None;
         }
         Some(Spanned {
-            value: scalar.as_str().to_owned(),
-            span: self.locator.scalar_span(scalar),
+            value: scalar.value.clone(),
+            span: self.locator.span_at(scalar.start),
         })
     }
 
-    fn integer(&mut self, node: &Node, what: &str) -> Option<Spanned<i64>> {
+    fn integer(&mut self, node: &Node, what: impl fmt::Display + Copy) -> Option<Spanned<i64>> {
         let scalar = self.scalar(node, what, "an integer")?;
-        let text = scalar.as_str();
-        let plain_digits = scalar.may_coerce()
+        let text = scalar.value.as_str();
+        let plain_digits = scalar.plain
             && !text.is_empty()
             && text
                 .trim_start_matches(['-', '+'])
@@ -404,7 +531,7 @@ impl Reader<'_> {
         match text.parse::<i64>() {
             Ok(value) if plain_digits => Some(Spanned {
                 value,
-                span: self.locator.scalar_span(scalar),
+                span: self.locator.span_at(scalar.start),
             }),
             _ => {
                 self.wrong_type(node, what, "an integer");
@@ -413,11 +540,11 @@ impl Reader<'_> {
         }
     }
 
-    fn boolean(&mut self, node: &Node, what: &str) -> Option<Spanned<bool>> {
+    fn boolean(&mut self, node: &Node, what: impl fmt::Display + Copy) -> Option<Spanned<bool>> {
         let scalar = self.scalar(node, what, "`true` or `false`")?;
-        let value = match scalar.as_str() {
-            "true" | "True" | "TRUE" if scalar.may_coerce() => true,
-            "false" | "False" | "FALSE" if scalar.may_coerce() => false,
+        let value = match scalar.value.as_str() {
+            "true" | "True" | "TRUE" if scalar.plain => true,
+            "false" | "False" | "FALSE" if scalar.plain => false,
             _ => {
                 self.wrong_type(node, what, "`true` or `false`");
                 return None;
@@ -425,16 +552,16 @@ impl Reader<'_> {
         };
         Some(Spanned {
             value,
-            span: self.locator.scalar_span(scalar),
+            span: self.locator.span_at(scalar.start),
         })
     }
 
     fn scalar<'n>(
         &mut self,
         node: &'n Node,
-        what: &str,
+        what: impl fmt::Display + Copy,
         expected: &str,
-    ) -> Option<&'n MarkedScalarNode> {
+    ) -> Option<&'n Scalar> {
         match node {
             Node::Scalar(scalar) => Some(scalar),
             other => {
@@ -444,19 +571,15 @@ impl Reader<'_> {
         }
     }
 
-    fn wrong_type(&mut self, node: &Node, what: &str, expected: &str) {
-        let (found, span) = match node {
-            Node::Scalar(s) if is_null(s) => ("nothing".to_owned(), self.locator.scalar_span(s)),
-            Node::Scalar(s) if s.may_coerce() => {
-                (format!("`{}`", s.as_str()), self.locator.scalar_span(s))
-            }
-            Node::Scalar(s) => (
-                format!("the string {:?}", s.as_str()),
-                self.locator.scalar_span(s),
-            ),
-            Node::Mapping(m) => ("a mapping".to_owned(), self.locator.node_span(m.span())),
-            Node::Sequence(s) => ("a list".to_owned(), self.locator.node_span(s.span())),
+    fn wrong_type(&mut self, node: &Node, what: impl fmt::Display + Copy, expected: &str) {
+        let found = match node {
+            Node::Scalar(s) if is_null(s) => "nothing".to_owned(),
+            Node::Scalar(s) if s.plain => format!("`{}`", s.value),
+            Node::Scalar(s) => format!("the string {:?}", s.value),
+            Node::Mapping(_) => "a mapping".to_owned(),
+            Node::Sequence(_) => "a list".to_owned(),
         };
+        let span = self.locator.span_at(node.start());
         self.diagnostics.push(
             Diagnostic::error(format!("{what} must be {expected}, found {found}"), span)
                 .label(format!("expected {expected}")),
@@ -464,20 +587,133 @@ impl Reader<'_> {
     }
 }
 
+/// A key in backticks, for messages, formatted only when one is written.
+#[derive(Clone, Copy)]
+struct Backticked<'a>(&'a str);
+
+impl fmt::Display for Backticked<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "`{}`", self.0)
+    }
+}
+
 /// The keys of one mapping, with the place it starts (its first key) for messages.
 struct Fields<'m> {
-    map: &'m MarkedMappingNode,
+    map: &'m Mapping,
     span: Span,
     what: &'static str,
 }
 
 impl<'m> Fields<'m> {
     fn get(&self, key: &str) -> Option<&'m Node> {
-        self.map.get_node(key)
+        self.map.get(key)
     }
 }
 
 /// A plain scalar that YAML reads as null: `~`, `null` or nothing at all.
-fn is_null(scalar: &MarkedScalarNode) -> bool {
-    scalar.may_coerce() && matches!(scalar.as_str(), "" | "~" | "null" | "Null" | "NULL")
+fn is_null(scalar: &Scalar) -> bool {
+    scalar.plain && matches!(scalar.value.as_str(), "" | "~" | "null" | "Null" | "NULL")
+}
+
+/// Finds lines and tokens in the text, for spans that underline a whole token and for
+/// the messages about syntax errors.
+struct Locator<'a> {
+    text: &'a str,
+    /// Where each line starts; only messages about syntax errors need them.
+    line_starts: OnceCell<Vec<usize>>,
+}
+
+impl<'a> Locator<'a> {
+    fn new(text: &'a str) -> Self {
+        Locator {
+            text,
+            line_starts: OnceCell::new(),
+        }
+    }
+
+    fn line_starts(&self) -> &[usize] {
+        self.line_starts.get_or_init(|| {
+            std::iter::once(0)
+                .chain(self.text.match_indices('\n').map(|(i, _)| i + 1))
+                .collect()
+        })
+    }
+
+    /// Every line with the offset where it starts.
+    fn lines(&self) -> impl Iterator<Item = (usize, &'a str)> + '_ {
+        self.line_starts()
+            .iter()
+            .map(|&start| (start, self.line_from(start)))
+    }
+
+    /// The line holding `offset`, with the offset where it starts.
+    fn line_at(&self, offset: usize) -> (usize, &'a str) {
+        let line_starts = self.line_starts();
+        let index = line_starts.partition_point(|&start| start <= offset);
+        let start = line_starts[index.saturating_sub(1)];
+        (start, self.line_from(start))
+    }
+
+    /// The nearest line before the one starting at `start` that is not blank or a comment.
+    fn previous_content_line(&self, start: usize) -> Option<(usize, &'a str)> {
+        let line_starts = self.line_starts();
+        let index = line_starts.partition_point(|&s| s < start);
+        line_starts[..index]
+            .iter()
+            .rev()
+            .map(|&s| (s, self.line_from(s)))
+            .find(|(_, line)| {
+                let content = line.trim_start();
+                !content.is_empty() && !content.starts_with('#')
+            })
+    }
+
+    fn line_from(&self, start: usize) -> &'a str {
+        let rest = &self.text[start..];
+        let line = &rest[..rest.find('\n').unwrap_or(rest.len())];
+        line.strip_suffix('\r').unwrap_or(line)
+    }
+
+    /// The span of the token that starts at `start`.
+    fn span_at(&self, start: usize) -> Span {
+        Span::new(start, self.token_end(start))
+    }
+
+    /// Where the token starting at `start` ends on its line, so a caret can underline it:
+    /// a quoted scalar up to its closing quote, a plain one up to a comment or line end.
+    fn token_end(&self, start: usize) -> usize {
+        let line = &self.text[start..];
+        let line = &line[..line.find('\n').unwrap_or(line.len())];
+        let len = match line.chars().next() {
+            Some(quote @ ('"' | '\'')) => closing_quote(line, quote).map_or(line.len(), |i| i + 1),
+            Some('[' | '{' | '|' | '>') => 1,
+            _ => {
+                let before_comment = line.find(" #").unwrap_or(line.len());
+                let plain = &line[..before_comment];
+                let plain = plain.find([',', ']', '}']).map_or(plain, |i| &plain[..i]);
+                // A key stops at its colon; a value runs to the end of the line.
+                let plain = plain.find(": ").map_or(plain, |i| &plain[..i]);
+                plain.strip_suffix(':').unwrap_or(plain).trim_end().len()
+            }
+        };
+        start + len
+    }
+}
+
+/// The byte index of the quote closing a scalar that opens with `quote` at index 0.
+fn closing_quote(line: &str, quote: char) -> Option<usize> {
+    let mut chars = line.char_indices().skip(1);
+    while let Some((i, c)) = chars.next() {
+        match c {
+            '\\' if quote == '"' => {
+                chars.next();
+            }
+            '\'' if quote == '\'' && line[i + 1..].starts_with('\'') => {
+                chars.next();
+            }
+            c if c == quote => return Some(i),
+            _ => {}
+        }
+    }
+    None
 }

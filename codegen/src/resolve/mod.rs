@@ -5,7 +5,7 @@
 pub(crate) mod ident;
 pub(crate) mod outline;
 
-use std::collections::HashMap;
+use crate::fast_hash::HashMap;
 
 use crate::model::{Catalog, Code, CodeSpans, Deprecation, Family, Retired};
 use crate::validate::{Checked, CheckedCode};
@@ -182,18 +182,45 @@ fn deprecations(codes: &[CheckedCode]) -> Vec<Option<Deprecation>> {
 /// The description, then the resolution, each ending as a sentence, on one line:
 /// `Ticket with specified ID doesn't exist. Verify the ticket ID exists.`
 fn default_message(description: &str, resolution: &str) -> String {
-    let sentence = |text: &str| {
-        let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
-        if text.ends_with(['.', '!', '?']) {
-            text
-        } else {
-            format!("{text}.")
+    let mut message = String::with_capacity(description.len() + resolution.len() + 3);
+    push_sentence(&mut message, description);
+    message.push(' ');
+    push_sentence(&mut message, resolution);
+    message
+}
+
+/// Appends `text` with its whitespace runs made single spaces, and a full stop unless it
+/// ends as a sentence already.
+fn push_sentence(out: &mut String, text: &str) {
+    for (i, word) in text.split_whitespace().enumerate() {
+        if i > 0 {
+            out.push(' ');
         }
-    };
-    format!("{} {}", sentence(description), sentence(resolution))
+        out.push_str(word);
+    }
+    if !out.ends_with(['.', '!', '?']) {
+        out.push('.');
+    }
 }
 
 /// Fills the `{code}` and `{anchor}` placeholders of a checked URL template.
 fn expand_url(template: &str, wire: &str, anchor: &str) -> String {
-    template.replace("{code}", wire).replace("{anchor}", anchor)
+    let mut url = String::with_capacity(template.len() + wire.len() + anchor.len());
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        url.push_str(&rest[..open]);
+        let after = &rest[open..];
+        if let Some(tail) = after.strip_prefix("{code}") {
+            url.push_str(wire);
+            rest = tail;
+        } else if let Some(tail) = after.strip_prefix("{anchor}") {
+            url.push_str(anchor);
+            rest = tail;
+        } else {
+            url.push('{');
+            rest = &after[1..];
+        }
+    }
+    url.push_str(rest);
+    url
 }

@@ -5,7 +5,7 @@
 //! order, and how GitHub and mdBook turn each into an anchor; the Markdown emitter prints
 //! exactly these headings.
 
-use std::collections::HashMap;
+use crate::fast_hash::HashMap;
 
 /// The page title (level 1).
 pub(crate) fn page_title(api: &str) -> String {
@@ -101,6 +101,10 @@ impl Slugger {
     /// The anchor of the next heading, whose rendered text is `text`.
     pub(crate) fn anchor(&mut self, text: &str) -> String {
         let base = slug(text);
+        if !self.seen.contains_key(&base) {
+            self.seen.insert(base.clone(), 0);
+            return base;
+        }
         let mut candidate = base.clone();
         while self.seen.contains_key(&candidate) {
             // The first time round `candidate` is `base`, so `base` is always counted.
@@ -114,8 +118,20 @@ impl Slugger {
 }
 
 fn slug(text: &str) -> String {
-    text.trim()
-        .chars()
+    let text = text.trim();
+    if text.is_ascii() {
+        return text
+            .bytes()
+            .filter_map(|b| match b {
+                b' ' => Some('-'),
+                b if b.is_ascii_alphanumeric() || b == b'-' || b == b'_' => {
+                    Some(char::from(b.to_ascii_lowercase()))
+                }
+                _ => None,
+            })
+            .collect();
+    }
+    text.chars()
         .filter_map(|c| match c {
             ' ' => Some('-'),
             c if c.is_alphanumeric() || c == '-' || c == '_' => Some(c),

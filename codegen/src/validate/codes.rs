@@ -1,7 +1,9 @@
 //! `codes`: wire strings and the Rust names they become, statuses, families, text,
 //! actions and per-family wording.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+
+use crate::fast_hash::HashMap;
 
 use super::{did_you_mean, optional, CheckedCode, CheckedFamily, Validator};
 use crate::diagnostics::{Diagnostic, Span};
@@ -36,18 +38,20 @@ impl Validator<'_> {
             .map(|(i, f)| (f.id.value.as_str(), i))
             .collect();
         let mut names = NameRegistry::default();
+        names.wires.reserve(raw.value.len());
+        names.variants.reserve(raw.value.len());
         raw.value
             .iter()
             .filter_map(|code| self.code(code, &family_index, actions, &mut names, released))
             .collect()
     }
 
-    fn code(
+    fn code<'r>(
         &mut self,
-        raw: &RawCode,
+        raw: &'r RawCode,
         family_index: &HashMap<&str, usize>,
         actions: &HashMap<String, String>,
-        names: &mut NameRegistry,
+        names: &mut NameRegistry<'r>,
         released: Option<&semver::Version>,
     ) -> Option<CheckedCode> {
         let wire = raw.code.as_ref().and_then(|wire| self.wire(wire, names));
@@ -100,10 +104,10 @@ impl Validator<'_> {
     }
 
     /// Checks a wire string and claims its Rust names, which must be usable and unique.
-    fn wire(
+    fn wire<'r>(
         &mut self,
-        wire: &Spanned<String>,
-        names: &mut NameRegistry,
+        wire: &'r Spanned<String>,
+        names: &mut NameRegistry<'r>,
     ) -> Option<Spanned<String>> {
         if let Err(problem) = check_wire(&wire.value) {
             self.error(
@@ -113,7 +117,7 @@ impl Validator<'_> {
             );
             return None;
         }
-        if let Some(first) = names.wires.get(&wire.value) {
+        if let Some(first) = names.wires.get(wire.value.as_str()) {
             self.error(
                 Diagnostic::error(format!("duplicate code {:?}", wire.value), wire.span)
                     .label("defined again here")
@@ -122,9 +126,8 @@ impl Validator<'_> {
             );
             return None;
         }
-        names.wires.insert(wire.value.clone(), wire.span);
+        names.wires.insert(&wire.value, wire.span);
         let variant = ident::variant_name(&wire.value);
-        let constant = ident::constant_name(&wire.value);
         if ident::is_keyword(&variant) {
             self.error(
                 Diagnostic::error(
@@ -139,6 +142,7 @@ impl Validator<'_> {
         // Both names are made from the same words, so they collide together (a test in
         // `ident` holds that); one check covers the variant and the constant.
         if let Some(first) = names.variants.get(&variant) {
+            let constant = ident::constant_name(&wire.value);
             self.error(
                 Diagnostic::error(
                     format!(
@@ -153,7 +157,7 @@ impl Validator<'_> {
             );
             return None;
         }
-        names.variants.insert(variant, wire.clone());
+        names.variants.insert(variant, wire);
         Some(wire.clone())
     }
 
@@ -279,9 +283,9 @@ impl Validator<'_> {
 
 /// Which wire strings and Rust names are taken, and by which code.
 #[derive(Default)]
-struct NameRegistry {
-    wires: HashMap<String, Span>,
-    variants: HashMap<String, Spanned<String>>,
+struct NameRegistry<'r> {
+    wires: HashMap<&'r str, Span>,
+    variants: HashMap<String, &'r Spanned<String>>,
 }
 
 /// Why `wire` is not a valid wire string, if it is not.

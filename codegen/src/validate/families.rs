@@ -1,6 +1,6 @@
 //! `families`: ids, titles and the `Family` variants they become.
 
-use std::collections::{HashMap, HashSet};
+use crate::fast_hash::{HashMap, HashSet};
 
 use super::{CheckedFamily, Validator};
 use crate::diagnostics::{Diagnostic, Span};
@@ -19,8 +19,8 @@ impl Validator<'_> {
                     .help("add a family, e.g. `- { id: general, title: General Errors }`"),
             );
         }
-        let mut by_id: HashMap<String, Span> = HashMap::new();
-        let mut by_variant: HashMap<String, Spanned<String>> = HashMap::new();
+        let mut by_id: HashMap<String, Span> = HashMap::default();
+        let mut by_variant: HashMap<String, Spanned<String>> = HashMap::default();
         let mut families = Vec::new();
         for family in &raw.value {
             let title = self.text(family.title.as_ref(), "title");

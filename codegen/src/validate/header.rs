@@ -1,7 +1,7 @@
 //! The catalog's header keys: `api`, `crate`, `version`, `npm`, `docs_url`, `envelopes`,
 //! `actions`.
 
-use std::collections::HashMap;
+use crate::fast_hash::HashMap;
 
 use super::urls::check_url;
 use super::{did_you_mean, Validator};
@@ -132,7 +132,7 @@ impl Validator<'_> {
         let Some(value) = value else {
             return vec![Envelope::Rest];
         };
-        let mut seen: HashMap<Envelope, Span> = HashMap::new();
+        let mut seen: HashMap<Envelope, Span> = HashMap::default();
         let mut kinds = Vec::new();
         for item in &value.value {
             let known = Envelope::ALL.iter().find(|(_, name)| *name == item.value);
@@ -167,7 +167,7 @@ impl Validator<'_> {
         &mut self,
         raw: &[(Spanned<String>, Spanned<String>)],
     ) -> HashMap<String, String> {
-        let mut actions = HashMap::new();
+        let mut actions = HashMap::default();
         for (name, url) in raw {
             if let Err((problem, help)) = check_url(&url.value, false) {
                 self.error(

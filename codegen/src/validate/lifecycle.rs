@@ -1,6 +1,6 @@
 //! A code's lifecycle: `deprecated` (with its replacement) and `retired`.
 
-use std::collections::HashMap;
+use crate::fast_hash::HashMap;
 
 use super::codes::check_wire;
 use super::{did_you_mean, optional, CheckedDeprecation, CheckedRetired, Validator};
@@ -65,7 +65,7 @@ impl Validator<'_> {
     /// that a replacement is checked even when its code has other problems.
     pub(super) fn check_replacements(&mut self, raw: Option<&Spanned<Vec<RawCode>>>) {
         let codes: Vec<&RawCode> = raw.iter().flat_map(|codes| &codes.value).collect();
-        let mut by_wire: HashMap<&str, &RawCode> = HashMap::new();
+        let mut by_wire: HashMap<&str, &RawCode> = HashMap::default();
         for code in &codes {
             if let Some(wire) = &code.code {
                 by_wire.entry(wire.value.as_str()).or_insert(code);
@@ -121,7 +121,7 @@ impl Validator<'_> {
             .filter_map(|code| code.code.as_ref())
             .map(|wire| (wire.value.as_str(), wire.span))
             .collect();
-        let mut seen: HashMap<&str, Span> = HashMap::new();
+        let mut seen: HashMap<&str, Span> = HashMap::default();
         let mut retired = Vec::new();
         for entry in &raw.retired {
             let Some(wire) = &entry.code else { continue };

@@ -4,13 +4,13 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::{uses_perfect_hash, variant};
+use super::{rows, uses_perfect_hash, Build};
 use crate::model::Catalog;
 
 /// `ErrorCode::from_wire`, as the catalog's lookup says.
-pub(super) fn expand_from_wire(catalog: &Catalog) -> TokenStream {
+pub(super) fn expand_from_wire(catalog: &Catalog, build: Build) -> TokenStream {
     if !uses_perfect_hash(catalog) {
-        return expand_match_from_wire(catalog);
+        return expand_match_from_wire(catalog, build);
     }
     quote! {
         /// The code whose wire string is `code`, if this catalog has one.
@@ -33,12 +33,8 @@ pub(super) fn expand_from_wire(catalog: &Catalog) -> TokenStream {
     }
 }
 
-fn expand_match_from_wire(catalog: &Catalog) -> TokenStream {
-    let arms = catalog.codes.iter().map(|code| {
-        let wire = &code.wire;
-        let name = variant(code);
-        quote! { #wire => Some(ErrorCode::#name), }
-    });
+fn expand_match_from_wire(catalog: &Catalog, build: Build) -> TokenStream {
+    let arms = rows::wire_arms(catalog, build);
     quote! {
         /// The code whose wire string is `code`, if this catalog has one.
         ///
@@ -48,7 +44,7 @@ fn expand_match_from_wire(catalog: &Catalog) -> TokenStream {
         #[inline]
         pub fn from_wire(code: &str) -> Option<ErrorCode> {
             match code {
-                #(#arms)*
+                #arms
                 _ => None,
             }
         }

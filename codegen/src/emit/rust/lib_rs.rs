@@ -10,10 +10,10 @@ use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
 use super::{
-    allow_deprecated, docs, family_variant, from_wire, inner_docs, prose, uses_perfect_hash,
-    variant, DOC_WIDTH,
+    allow_deprecated, docs, family_variant, from_wire, inner_docs, prose, rows, uses_perfect_hash,
+    variant, Build, DOC_WIDTH,
 };
-use crate::model::{Catalog, Code, Envelope};
+use crate::model::{Catalog, Envelope};
 use crate::{text, trpc};
 
 /// The crate's documentation and attributes, which open `lib.rs`.
@@ -22,11 +22,11 @@ pub(super) fn crate_docs(catalog: &Catalog) -> TokenStream {
 }
 
 /// Every item of `lib.rs` after the module declarations, in file order.
-pub(super) fn lib_items(catalog: &Catalog) -> TokenStream {
+pub(super) fn lib_items(catalog: &Catalog, build: Build) -> TokenStream {
     let items = [
         expand_table_imports(catalog),
-        expand_error_code(catalog),
-        expand_error_code_impl(catalog),
+        expand_error_code(catalog, build),
+        expand_error_code_impl(catalog, build),
         expand_error_code_traits(),
         expand_error_code_serde(),
         expand_error_code_http(),
@@ -102,7 +102,7 @@ fn expand_table_imports(catalog: &Catalog) -> TokenStream {
     }
 }
 
-fn expand_error_code(catalog: &Catalog) -> TokenStream {
+fn expand_error_code(catalog: &Catalog, build: Build) -> TokenStream {
     let enum_docs = docs(prose([
         format!("An error code of the {}.", text::inline(&catalog.api)),
         String::new(),
@@ -113,82 +113,30 @@ fn expand_error_code(catalog: &Catalog) -> TokenStream {
         String::new(),
         "The enum is `#[non_exhaustive]`: later versions of the catalog add codes.".to_owned(),
     ]));
-    let variants = catalog.codes.iter().map(|code| {
-        let docs = docs(variant_doc_lines(catalog, code));
-        let deprecated = expand_deprecated_attribute(catalog, code);
-        let name = variant(code);
-        quote! { #docs #deprecated #name, }
-    });
+    let variants = rows::variants(catalog, build);
     quote! {
         #enum_docs
         #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
         #[non_exhaustive]
         pub enum ErrorCode {
-            #(#variants)*
+            #variants
         }
     }
 }
 
-fn variant_doc_lines(catalog: &Catalog, code: &Code) -> Vec<String> {
-    let mut lines = text::wrapped(&code.description, DOC_WIDTH);
-    let families: Vec<String> = code
-        .families
-        .iter()
-        .map(|&i| {
-            let family = &catalog.families[i];
-            format!(
-                "[{}](Family::{})",
-                text::inline(&family.title),
-                family.variant
-            )
-        })
-        .collect();
-    lines.push(String::new());
-    lines.push(format!(
-        "`{}` · HTTP {} · {}",
-        code.wire,
-        code.status,
-        families.join(", ")
-    ));
-    lines.push(String::new());
-    lines.extend(text::wrapped(
-        &format!("Resolution: {}", code.resolution),
-        DOC_WIDTH,
-    ));
-    lines.push(String::new());
-    lines.push(format!("[Documentation](<{}>)", code.docs_url));
-    lines
-}
-
-/// `#[deprecated(since, note)]` for a deprecated code; the note names the replacement.
-fn expand_deprecated_attribute(catalog: &Catalog, code: &Code) -> TokenStream {
-    let Some(deprecation) = &code.deprecated else {
-        return TokenStream::new();
-    };
-    let since = &deprecation.since;
-    let mut note = match deprecation.replacement {
-        Some(index) => format!("use `{}` instead", catalog.codes[index].wire),
-        None => "no longer returned".to_owned(),
-    };
-    if let Some(extra) = &deprecation.note {
-        note = format!("{note}: {extra}");
-    }
-    quote! { #[deprecated(since = #since, note = #note)] }
-}
-
-fn expand_error_code_impl(catalog: &Catalog) -> TokenStream {
-    let all = catalog.codes.iter().map(variant);
+fn expand_error_code_impl(catalog: &Catalog, build: Build) -> TokenStream {
+    let all = rows::all_codes(catalog, build);
     let accessors = expand_code_accessors();
     let description_in = expand_description_in(catalog);
-    let with_status = expand_with_status(catalog);
-    let from_wire = from_wire::expand_from_wire(catalog);
+    let with_status = expand_with_status(catalog, build);
+    let from_wire = from_wire::expand_from_wire(catalog, build);
     let trpc_code = expand_trpc_code(catalog);
     let allow = allow_deprecated(catalog);
     quote! {
         #allow
         impl ErrorCode {
             /// Every code, in catalog order.
-            pub const ALL: &'static [ErrorCode] = &[#(ErrorCode::#all),*];
+            pub const ALL: &'static [ErrorCode] = &[#all];
 
             /// The catalog's facts about this code.
             #[inline]
@@ -260,20 +208,13 @@ fn expand_description_in(catalog: &Catalog) -> TokenStream {
     }
 }
 
-fn expand_with_status(catalog: &Catalog) -> TokenStream {
-    let arms = catalog
-        .codes_by_status()
-        .into_iter()
-        .map(|(status, codes)| {
-            let status = Literal::u16_unsuffixed(status);
-            let codes = codes.iter().map(|code| variant(code));
-            quote! { #status => &[#(ErrorCode::#codes),*], }
-        });
+fn expand_with_status(catalog: &Catalog, build: Build) -> TokenStream {
+    let arms = rows::status_arms(catalog, build);
     quote! {
         /// Every code the API answers with `status`, in catalog order; empty if none.
         pub const fn with_status(status: u16) -> &'static [ErrorCode] {
             match status {
-                #(#arms)*
+                #arms
                 _ => &[],
             }
         }

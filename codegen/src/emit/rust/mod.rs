@@ -1,10 +1,13 @@
 //! Stage 3: model -> the Rust sources of the generated crate.
 //!
 //! Each file is built with `quote!` from small `expand_*` functions, then formatted by
-//! prettyplease (pinned by Cargo.lock, so every machine prints the same bytes). `codes`
-//! writes `lib.rs` (the codes, families and links), `envelopes` the JSON bodies behind
-//! the `serde` feature, `serde_shape` their hand-written (de)serialization, and `retry`
-//! the back-off helper.
+//! prettyplease (pinned by Cargo.lock, so every machine prints the same bytes). `lib_rs`
+//! writes `lib.rs` (the codes, families and links), `tables_rs` the static tables,
+//! `docs_url_rs` the links, `envelopes` the JSON bodies behind the `serde` feature,
+//! `serde_shape` their hand-written (de)serialization, and `retry` the back-off helper.
+//! The per-code lists (variants, table rows, constants, arms) are the exception: `rows`
+//! prints them itself, in prettyplease's style, into prettyplease's output of the rest,
+//! since round-tripping them through syn was most of the generator's time and memory.
 //!
 //! Names from a catalog become only `ErrorCode` and `Family` variants and the constants
 //! of `docs_url`. Variants are always reached through their enum (`ErrorCode::Err`),
@@ -22,6 +25,7 @@ mod from_wire;
 mod lib_rs;
 mod phf;
 mod retry;
+mod rows;
 mod serde_shape;
 mod tables_rs;
 
@@ -34,7 +38,8 @@ use crate::text;
 /// Doc comment lines are wrapped to this many characters.
 const DOC_WIDTH: usize = 90;
 
-/// One Rust source file of the generated crate.
+/// One Rust source file of the generated crate, built.
+#[cfg(test)]
 #[derive(Debug)]
 pub(crate) struct RustFile {
     /// The file's name under `src/`, e.g. `lib.rs`.
@@ -43,8 +48,20 @@ pub(crate) struct RustFile {
     pub contents: String,
 }
 
+/// How the per-code lists of a file are built (see [`rows`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Build {
+    /// As placeholders that [`rows::splice`] replaces with the lists, printed without
+    /// syn or prettyplease: what the generator writes.
+    Spliced,
+    /// As tokens like the rest, everything printed by prettyplease: the reference the
+    /// spliced files are tested against.
+    #[cfg_attr(not(test), allow(dead_code, reason = "the tests' reference"))]
+    Tokens,
+}
+
 /// Builds the tokens of one file (or module) from the catalog.
-type Builder = fn(&Catalog) -> TokenStream;
+type Builder = fn(&Catalog, Build) -> TokenStream;
 
 /// A module of the generated crate besides its root.
 struct Submodule {
@@ -73,7 +90,7 @@ fn submodules(catalog: &Catalog) -> Vec<Submodule> {
             "envelopes.rs",
             true,
             true,
-            envelopes::envelopes_rs as Builder,
+            |catalog, _| envelopes::envelopes_rs(catalog),
         ));
     }
     modules.push(module(
@@ -83,7 +100,7 @@ fn submodules(catalog: &Catalog) -> Vec<Submodule> {
         false,
         docs_url_rs::docs_url_rs,
     ));
-    modules.push(module("retry", "retry.rs", true, false, |_| {
+    modules.push(module("retry", "retry.rs", true, false, |_, _| {
         retry::retry_rs()
     }));
     modules.push(module(
@@ -98,7 +115,7 @@ fn submodules(catalog: &Catalog) -> Vec<Submodule> {
 
 /// The declarations of the crate's modules: `mod name;`, or with `inline` the module
 /// with its body, for the single-file layout.
-fn expand_submodules(catalog: &Catalog, inline: bool) -> TokenStream {
+fn expand_submodules(catalog: &Catalog, inline: bool, build: Build) -> TokenStream {
     submodules(catalog)
         .into_iter()
         .map(|module| {
@@ -108,7 +125,7 @@ fn expand_submodules(catalog: &Catalog, inline: bool) -> TokenStream {
                 .serde_only
                 .then(|| quote! { #[cfg(feature = "serde")] });
             if inline {
-                let body = (module.build)(catalog);
+                let body = (module.build)(catalog, build);
                 quote! { #cfg #visibility mod #name { #body } }
             } else {
                 quote! { #cfg #visibility mod #name; }
@@ -118,38 +135,56 @@ fn expand_submodules(catalog: &Catalog, inline: bool) -> TokenStream {
 }
 
 /// `lib.rs`: the crate's docs, its module declarations and its items.
-fn lib_rs(catalog: &Catalog) -> TokenStream {
+fn lib_rs(catalog: &Catalog, build: Build) -> TokenStream {
     let docs = lib_rs::crate_docs(catalog);
-    let modules = expand_submodules(catalog, false);
-    let items = lib_rs::lib_items(catalog);
+    let modules = expand_submodules(catalog, false, build);
+    let items = lib_rs::lib_items(catalog, build);
     quote! { #docs #modules #items }
 }
 
-/// Every Rust source file of the generated crate.
-///
-/// Files are built and formatted on threads of their own: parsing and printing are most
-/// of the generator's time on a large catalog, and the files are independent. (Token
-/// streams cannot cross threads, so each thread builds its own.)
-pub(crate) fn emit(catalog: &Catalog, header: &str) -> Vec<RustFile> {
-    let mut builders: Vec<(&'static str, Builder)> = vec![("lib.rs", lib_rs)];
-    builders.extend(submodules(catalog).into_iter().map(|m| (m.file, m.build)));
-    std::thread::scope(|scope| {
-        let jobs: Vec<_> = builders
-            .into_iter()
-            .map(|(name, build)| {
-                scope.spawn(move || RustFile {
-                    name,
-                    contents: format_file(build(catalog), header),
-                })
-            })
-            .collect();
-        jobs.into_iter()
-            .map(|job| {
-                job.join()
-                    .expect("formatting a generated file does not panic")
-            })
-            .collect()
-    })
+/// One source file of the generated crate, not yet built.
+#[derive(Clone, Copy)]
+pub(crate) struct RustSource {
+    /// The file's name under `src/`, e.g. `lib.rs`.
+    pub name: &'static str,
+    builder: Builder,
+}
+
+impl RustSource {
+    /// The file's formatted contents, under `header`.
+    pub(crate) fn contents(self, catalog: &Catalog, header: &str) -> String {
+        self.contents_with(catalog, header, Build::Spliced)
+    }
+
+    /// [`RustSource::contents`], with the per-code lists built as `build` says.
+    pub(crate) fn contents_with(self, catalog: &Catalog, header: &str, build: Build) -> String {
+        format_file(catalog, (self.builder)(catalog, build), header, build)
+    }
+}
+
+/// Every Rust source file of the generated crate, in a fixed order (`lib.rs` first).
+pub(crate) fn sources(catalog: &Catalog) -> Vec<RustSource> {
+    let mut sources = vec![RustSource {
+        name: "lib.rs",
+        builder: lib_rs,
+    }];
+    sources.extend(submodules(catalog).into_iter().map(|m| RustSource {
+        name: m.file,
+        builder: m.build,
+    }));
+    sources
+}
+
+/// Every Rust source file of the generated crate, built with `build`.
+#[cfg(test)]
+pub(crate) fn emit_with(catalog: &Catalog, header: &str, build: Build) -> Vec<RustFile> {
+    sources(catalog)
+        .into_iter()
+        .map(|source| RustFile {
+            name: source.name,
+            contents: source.contents_with(catalog, header, build),
+        })
+        .collect()
 }
 
 /// The whole crate as one file of items, with its modules inline, to be `include!`d into
@@ -160,12 +195,22 @@ pub(crate) fn emit(catalog: &Catalog, header: &str) -> Vec<RustFile> {
 /// is kept, without the attribute, when its feature is in `features`, and left out
 /// otherwise.
 pub(crate) fn emit_module(catalog: &Catalog, header: &str, features: &[&str]) -> String {
-    let modules = expand_submodules(catalog, true);
-    let items = lib_rs::lib_items(catalog);
+    emit_module_with(catalog, header, features, Build::Spliced)
+}
+
+/// [`emit_module`], with the per-code lists built as `build` says.
+pub(crate) fn emit_module_with(
+    catalog: &Catalog,
+    header: &str,
+    features: &[&str],
+    build: Build,
+) -> String {
+    let modules = expand_submodules(catalog, true, build);
+    let items = lib_rs::lib_items(catalog, build);
     let mut file: syn::File =
         syn::parse2(quote! { #modules #items }).expect("the generator emits valid Rust");
     resolve_features(&mut file.items, features);
-    print_file(&file, header)
+    print_file(catalog, &file, header, build)
 }
 
 /// Keeps the items whose `cfg(feature = ...)` is enabled, without that attribute, and
@@ -230,17 +275,24 @@ fn feature_of(attr: &syn::Attribute) -> Option<String> {
     }
 }
 
-/// Formats a file's tokens with prettyplease, under the generated-file header.
-fn format_file(tokens: TokenStream, header: &str) -> String {
+/// Formats a file's tokens with prettyplease, under the generated-file header, with
+/// the per-code lists spliced in when they were built as placeholders.
+fn format_file(catalog: &Catalog, tokens: TokenStream, header: &str, build: Build) -> String {
     let file: syn::File = syn::parse2(tokens).expect("the generator emits valid Rust");
-    print_file(&file, header)
+    print_file(catalog, &file, header, build)
 }
 
-fn print_file(file: &syn::File, header: &str) -> String {
-    format!(
-        "// {header}\n{}",
-        separate_items(&prettyplease::unparse(file))
-    )
+fn print_file(catalog: &Catalog, file: &syn::File, header: &str, build: Build) -> String {
+    let skeleton = separate_items(&prettyplease::unparse(file));
+    let mut out = String::with_capacity(header.len() + 4 + skeleton.len());
+    out.push_str("// ");
+    out.push_str(header);
+    out.push('\n');
+    match build {
+        Build::Spliced => rows::splice(catalog, &skeleton, &mut out),
+        Build::Tokens => out.push_str(&skeleton),
+    }
+    out
 }
 
 /// Puts a blank line between items, as people write them; prettyplease leaves none.

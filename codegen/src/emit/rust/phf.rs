@@ -33,6 +33,16 @@ pub(crate) struct PerfectHash {
     pub slots: Vec<u32>,
 }
 
+/// How many displacement pairs the table of `keys` keys has.
+pub(crate) fn bucket_count(keys: usize) -> usize {
+    keys.max(1).div_ceil(KEYS_PER_BUCKET)
+}
+
+/// How many slots the table of `keys` keys has: one per key (it is minimal).
+pub(crate) fn slot_count(keys: usize) -> usize {
+    keys.max(1)
+}
+
 impl PerfectHash {
     /// Builds the tables for `keys`, which must be distinct. Deterministic: the same keys
     /// always give the same tables.
@@ -58,8 +68,8 @@ impl PerfectHash {
     }
 
     fn try_seed(keys: &[&str], seed: u64) -> Option<PerfectHash> {
-        let len = keys.len().max(1);
-        let buckets = len.div_ceil(KEYS_PER_BUCKET);
+        let len = slot_count(keys.len());
+        let buckets = bucket_count(keys.len());
         let hashes: Vec<u64> = keys
             .iter()
             .map(|key| wire_hash(key.as_bytes(), seed))

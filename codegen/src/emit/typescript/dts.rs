@@ -114,8 +114,9 @@ fn push_error_code_table(out: &mut String, catalog: &Catalog) {
     ];
     push_doc(out, "", &lines);
     out.push_str("export interface ErrorCodeTable {\n");
+    let mut scratch = Scratch::default();
     for code in &catalog.codes {
-        push_doc(out, "  ", &code_doc(catalog, code));
+        push_code_doc(out, catalog, code, &mut scratch);
         out.push_str("  readonly ");
         push_string(out, &code.wire);
         out.push_str(": ErrorCodeInfo & { readonly code: ");
@@ -125,56 +126,86 @@ fn push_error_code_table(out: &mut String, catalog: &Catalog) {
     out.push_str("}\n\n");
 }
 
-/// A code's documentation, as the Rust crate's docs have it, plus JSDoc tags.
-fn code_doc(catalog: &Catalog, code: &Code) -> Vec<String> {
-    let mut lines = escape::doc_lines(&code.description, DOC_WIDTH);
-    let families: Vec<String> = code
-        .families
-        .iter()
-        .map(|&i| escape::doc_inline(&catalog.families[i].title))
-        .collect();
-    lines.push(String::new());
-    lines.push(format!(
-        "`{}` · HTTP {} · {}",
-        code.wire,
-        code.status,
-        families.join(", ")
-    ));
-    lines.push(String::new());
-    let resolution = format!("Resolution: {}", code.resolution);
-    lines.extend(escape::doc_lines(&resolution, DOC_WIDTH));
+/// A code's documentation, as the Rust crate's docs have it, plus JSDoc tags, as the
+/// JSDoc comment [`push_doc`] writes for several lines; `scratch` is reused space.
+fn push_code_doc(out: &mut String, catalog: &Catalog, code: &Code, scratch: &mut Scratch) {
+    out.push_str("  /**\n");
+    escape::for_each_doc_line(&code.description, DOC_WIDTH, &mut scratch.buffer, |line| {
+        push_doc_line(out, line);
+    });
+    push_doc_line(out, "");
+    let line = &mut scratch.line;
+    line.clear();
+    let _ = write!(line, "`{}` · HTTP {} · ", code.wire, code.status);
+    for (i, &family) in code.families.iter().enumerate() {
+        if i > 0 {
+            line.push_str(", ");
+        }
+        scratch.buffer.clear();
+        crate::text::push_inline(&mut scratch.buffer, &catalog.families[family].title);
+        escape::push_comment_safe(line, &scratch.buffer);
+    }
+    push_doc_line(out, line);
+    push_doc_line(out, "");
+    line.clear();
+    line.push_str("Resolution: ");
+    line.push_str(&code.resolution);
+    escape::for_each_doc_line(line, DOC_WIDTH, &mut scratch.buffer, |line| {
+        push_doc_line(out, line);
+    });
     if code.retryable {
-        lines.push(String::new());
-        lines.push("Retryable: wait `retryDelay(code, attempt)` before each retry.".to_owned());
+        push_doc_line(out, "");
+        push_doc_line(
+            out,
+            "Retryable: wait `retryDelay(code, attempt)` before each retry.",
+        );
     }
     if let Some(action) = &code.action {
-        lines.push(String::new());
-        lines.push(format!(
-            "Act on it here: {{@link {}}}",
+        push_doc_line(out, "");
+        let _ = writeln!(
+            out,
+            "   * Act on it here: {{@link {}}}",
             escape::doc_url(&action.url)
-        ));
+        );
     }
-    lines.push(String::new());
-    lines.push(format!(
-        "@see {{@link {}}}",
+    push_doc_line(out, "");
+    let _ = writeln!(
+        out,
+        "   * @see {{@link {}}}",
         escape::doc_url(&code.docs_url)
-    ));
+    );
     if let Some(deprecation) = &code.deprecated {
         // The version is semver and wire strings are ASCII letters, digits and `_-./`:
         // neither needs escaping. The note is catalog text and does.
-        let mut tag = format!("@deprecated Since {}", deprecation.since);
+        let _ = write!(out, "   * @deprecated Since {}", deprecation.since);
         match deprecation.replacement {
             Some(replacement) => {
-                let _ = write!(tag, "; use `{}` instead.", catalog.codes[replacement].wire);
+                let _ = write!(out, "; use `{}` instead.", catalog.codes[replacement].wire);
             }
-            None => tag.push('.'),
+            None => out.push('.'),
         }
-        lines.push(tag);
+        out.push('\n');
         if let Some(note) = &deprecation.note {
-            lines.extend(escape::doc_lines(note, DOC_WIDTH));
+            escape::for_each_doc_line(note, DOC_WIDTH, &mut scratch.buffer, |line| {
+                push_doc_line(out, line);
+            });
         }
     }
-    lines
+    out.push_str("   */\n");
+}
+
+/// Space [`push_code_doc`] reuses from one code to the next.
+#[derive(Default)]
+struct Scratch {
+    buffer: String,
+    line: String,
+}
+
+/// One line of a JSDoc comment indented by two spaces, as [`push_doc`] writes it.
+fn push_doc_line(out: &mut String, line: &str) {
+    out.push_str(if line.is_empty() { "   *" } else { "   * " });
+    out.push_str(line);
+    out.push('\n');
 }
 
 /// `WireCode` and the types of the envelopes the catalog lists, rendered from their

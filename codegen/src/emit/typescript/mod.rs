@@ -19,37 +19,44 @@ use crate::model::Catalog;
 const DOC_WIDTH: usize = 90;
 
 /// One file of the TypeScript package.
-#[derive(Debug)]
-pub(crate) struct TsFile {
-    /// The file's name under `ts/`, e.g. `index.js`.
-    pub name: &'static str,
-    /// The file's contents.
-    pub contents: String,
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum TsFile {
+    /// `package.json`.
+    PackageJson,
+    /// `index.js`.
+    IndexJs,
+    /// `index.d.ts`.
+    IndexDts,
 }
 
-/// Every file of the TypeScript package.
-pub(crate) fn emit(catalog: &Catalog, header: &str) -> Vec<TsFile> {
-    // The header names the catalog's path, which comes from the command line and could
-    // hold a line terminator (ending the line comment early) or `</` or `<!` (see
-    // `escape::push_string`).
-    let header = header
-        .replace(['\n', '\r', '\u{2028}', '\u{2029}'], " ")
-        .replace("</", "<\\/")
-        .replace("<!", "<\\!");
-    vec![
-        TsFile {
-            name: "package.json",
-            contents: package::package_json(catalog, &header),
-        },
-        TsFile {
-            name: "index.js",
-            contents: js::index_js(catalog, &header),
-        },
-        TsFile {
-            name: "index.d.ts",
-            contents: dts::index_d_ts(catalog, &header),
-        },
-    ]
+impl TsFile {
+    /// Every file of the package, in a fixed order.
+    pub(crate) const ALL: [TsFile; 3] = [TsFile::PackageJson, TsFile::IndexJs, TsFile::IndexDts];
+
+    /// The file's name under `ts/`, e.g. `index.js`.
+    pub(crate) fn name(self) -> &'static str {
+        match self {
+            TsFile::PackageJson => "package.json",
+            TsFile::IndexJs => "index.js",
+            TsFile::IndexDts => "index.d.ts",
+        }
+    }
+
+    /// The file's contents, under `header`.
+    pub(crate) fn contents(self, catalog: &Catalog, header: &str) -> String {
+        // The header names the catalog's path, which comes from the command line and
+        // could hold a line terminator (ending the line comment early) or `</` or `<!`
+        // (see `escape::push_string`).
+        let header = header
+            .replace(['\n', '\r', '\u{2028}', '\u{2029}'], " ")
+            .replace("</", "<\\/")
+            .replace("<!", "<\\!");
+        match self {
+            TsFile::PackageJson => package::package_json(catalog, &header),
+            TsFile::IndexJs => js::index_js(catalog, &header),
+            TsFile::IndexDts => dts::index_d_ts(catalog, &header),
+        }
+    }
 }
 
 /// The bytes of catalog text a file repeats for each code, to size its `String` once.
