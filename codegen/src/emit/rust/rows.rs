@@ -1357,7 +1357,8 @@ fn print_length_table(out: &mut String, indent: usize, catalog: &Catalog, len: u
     let inline = rows.iter().map(Row::width).sum::<usize>() + 2 * (rows.len() - 1) + 2;
     push_indent(out, indent);
     out.push_str(&head);
-    if indent + head.len() + inline + 1 <= MARGIN {
+    // The item's `;` counts against the margin.
+    if indent + head.len() + inline + ";".len() <= MARGIN {
         out.push('[');
         for (i, row) in rows.iter().enumerate() {
             if i > 0 {
