@@ -3,15 +3,19 @@
 //!
 //! Data flows one way, one module per stage:
 //!
-//! 1. [`load`]: catalog text -> raw structs that remember where each value was written.
-//! 2. [`validate`]: raw structs -> the [`model::Catalog`], every problem reported with its
-//!    location; names from [`ident`], page anchors from [`outline`].
-//! 3. [`emit_rust`], [`emit_markdown`], [`emit_manifest`], [`emit_typescript`]: model ->
-//!    file contents.
-//! 4. [`output`]: compares contents with the disk and writes only what changed, atomically.
+//! 1. `load`: catalog text -> raw structs that remember where each value was written.
+//! 2. `validate`: raw structs -> the checked catalog, every problem reported with its
+//!    location.
+//! 3. `resolve`: checked catalog -> the [`model::Catalog`]: Rust names, page anchors,
+//!    links, the lookup.
+//! 4. `emit`: model -> file contents, one emitter per output.
+//! 5. `output`: compares contents with the disk and writes only what changed, atomically.
 //!
-//! [`generate`] runs stages 1 to 3 and never touches the disk, so `cargo xtask gen`, its
-//! `--check` mode, the drift test and the snapshot tests all share one code path.
+//! [`Config::generate`] runs stages 1 to 4 and never touches the disk, so `cargo xtask
+//! gen`, its `--check` mode, the drift test and the snapshot tests all share one code
+//! path. [`Config::run`] checks every catalog (stages 1 to 3) before it builds any file,
+//! then writes each file as soon as it is built, so a large catalog's output is never all
+//! in memory.
 
 #![deny(missing_docs, unreachable_pub)]
 
