@@ -582,7 +582,7 @@ pub(super) fn switch_arms(catalog: &Catalog, build: Build) -> TokenStream {
                     match node {
                         Node::Key(_) => quote! { #len => one_of(bytes, &tables::#table, 0), },
                         Node::Byte { .. } => {
-                            let index = expand_index(node, &node.keys());
+                            let index = expand_index(node, &mut 0);
                             quote! {
                                 #len => {
                                     let index = #index;
@@ -602,12 +602,14 @@ fn length_table(len: usize) -> Ident {
     format_ident!("LENGTH_{len}")
 }
 
-/// The expression that picks a key's place in `keys` (the codes of one length, in tree
-/// order) by the bytes `node` switches on.
-fn expand_index(node: &Node, keys: &[usize]) -> TokenStream {
+/// The expression that picks a code's place in its length's table by the bytes `node`
+/// switches on. The table lists the codes in the tree's order, so a leaf's place is the
+/// number of leaves before it: `next`, counted as the arms are built in that order.
+fn expand_index(node: &Node, next: &mut usize) -> TokenStream {
     match node {
-        Node::Key(key) => {
-            let at = Literal::usize_unsuffixed(key_index(keys, *key));
+        Node::Key(_) => {
+            let at = Literal::usize_unsuffixed(*next);
+            *next += 1;
             quote! { #at }
         }
         Node::Byte { position, branches } => {
@@ -616,12 +618,15 @@ fn expand_index(node: &Node, keys: &[usize]) -> TokenStream {
             // has there fails the comparison anyway, and a `match` without a miss arm
             // compiles to a table read instead of a jump.
             let (last, others) = branches.split_last().expect("a switch has branches");
-            let arms = others.iter().map(|(byte, node)| {
-                let byte = Literal::byte_character(*byte);
-                let index = expand_index(node, keys);
-                quote! { #byte => #index, }
-            });
-            let other = expand_index(&last.1, keys);
+            let arms: Vec<TokenStream> = others
+                .iter()
+                .map(|(byte, node)| {
+                    let byte = Literal::byte_character(*byte);
+                    let index = expand_index(node, next);
+                    quote! { #byte => #index, }
+                })
+                .collect();
+            let other = expand_index(&last.1, next);
             quote! {
                 match bytes[#position] {
                     #(#arms)*
@@ -630,12 +635,6 @@ fn expand_index(node: &Node, keys: &[usize]) -> TokenStream {
             }
         }
     }
-}
-
-fn key_index(keys: &[usize], key: usize) -> usize {
-    keys.iter()
-        .position(|&k| k == key)
-        .expect("the key is in its group")
 }
 
 /// The switch's tables: the codes of each length, in the order `from_wire` picks them.
@@ -1258,8 +1257,7 @@ fn print_switch_arm(out: &mut String, indent: usize, len: usize, node: &Node) {
         return;
     }
     out.push_str(" => {\n");
-    let keys = node.keys();
-    print_index(out, indent + INDENT, "let index = ", node, &keys, ";");
+    print_index(out, indent + INDENT, "let index = ", node, &mut 0, ";");
     push_indent(out, indent + INDENT);
     out.push_str("one_of(bytes, &tables::LENGTH_");
     push_decimal(out, len as u32);
@@ -1270,13 +1268,13 @@ fn print_switch_arm(out: &mut String, indent: usize, len: usize, node: &Node) {
 
 /// [`expand_index`]'s `match` for a switch `node`, as a line starting with `head` and
 /// ending with `tail`; a `match` has one arm a line, and an arm whose value is another
-/// `match` puts it in a block.
+/// `match` puts it in a block. `next` counts the leaves, as in [`expand_index`].
 fn print_index(
     out: &mut String,
     indent: usize,
     head: &str,
     node: &Node,
-    keys: &[usize],
+    next: &mut usize,
     tail: &str,
 ) {
     let Node::Byte { position, branches } = node else {
@@ -1296,14 +1294,15 @@ fn print_index(
             push_byte_literal(out, *byte);
         }
         match branch {
-            Node::Key(key) => {
+            Node::Key(_) => {
                 out.push_str(" => ");
-                push_decimal(out, key_index(keys, *key) as u32);
+                push_decimal(out, *next as u32);
+                *next += 1;
                 out.push_str(",\n");
             }
             Node::Byte { .. } => {
                 out.push_str(" => {\n");
-                print_index(out, arm + INDENT, "", branch, keys, "");
+                print_index(out, arm + INDENT, "", branch, next, "");
                 push_indent(out, arm);
                 out.push_str("}\n");
             }
