@@ -6,11 +6,16 @@
 //!   10,000-code synthetic catalogs, compiled with rustc into `OUT_DIR` as rlibs that the
 //!   benchmarks link as `synth_1k` and `synth_10k`. They are real generated crates, too
 //!   large to commit; debug builds (tests, clippy) skip them.
+//! - With `CATALOG_BENCH_CROSSOVER=1` too (`benches/crossover.rs`): the Relay catalog and
+//!   synthetic ones of 128 to 10,000 codes, each generated with every lookup
+//!   (`Lookup::Switch`, `PerfectHash`, and up to 1,000 codes `Match` and the strum enum),
+//!   as modules of this crate, to measure where the lookups cross over. A minute more of
+//!   build, so only on request.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use codegen::{Catalog, Config, Mode, Output, Source};
+use codegen::{Catalog, Config, Lookup, Mode, Output, Source};
 
 /// The command the generated files' headers name.
 const TOOL: &str = "bench/build.rs";
@@ -19,6 +24,8 @@ fn main() {
     let out = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"));
     let manifest = PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets it"));
     println!("cargo::rustc-check-cfg=cfg(synthetic_crates)");
+    println!("cargo::rustc-check-cfg=cfg(crossover)");
+    println!("cargo::rerun-if-env-changed=CATALOG_BENCH_CROSSOVER");
     println!("cargo::rerun-if-changed=../catalog/relay.yaml");
 
     let relay_path = manifest.join("../catalog/relay.yaml");
@@ -45,6 +52,72 @@ fn main() {
     }
     println!("cargo::rustc-cfg=synthetic_crates");
     println!("cargo::rustc-link-search=all={}", out.display());
+    if std::env::var_os("CATALOG_BENCH_CROSSOVER").is_some() {
+        write_crossover_modules(&out, &relay_path);
+        println!("cargo::rustc-cfg=crossover");
+    }
+}
+
+/// The sizes the crossover benchmark measures, besides the Relay catalog's 66 codes.
+const CROSSOVER_SIZES: [usize; 7] = [128, 256, 512, 1_000, 2_000, 4_000, 10_000];
+
+/// Up to this size a catalog also gets the string `match` and the strum enum, whose
+/// build time grows with the square of the size.
+const CROSSOVER_MATCH_LIMIT: usize = 1_000;
+
+/// Writes `OUT_DIR/crossover.rs`: one module per catalog and lookup, each the generated
+/// code as one file of items (`Output::Module`), named `<catalog>_<lookup>`.
+fn write_crossover_modules(out: &Path, relay_path: &Path) {
+    let mut catalogs = vec![(
+        "relay".to_owned(),
+        std::fs::read_to_string(relay_path).expect("the Relay catalog"),
+    )];
+    for codes in CROSSOVER_SIZES {
+        catalogs.push((
+            format!("s{codes}"),
+            devtools::synth::synthetic_catalog(codes),
+        ));
+    }
+    let mut modules = String::new();
+    for (name, text) in &catalogs {
+        let mut lookups = vec![("switch", Lookup::Switch), ("hash", Lookup::PerfectHash)];
+        let codes = text.matches("\n  - code: ").count();
+        if codes <= CROSSOVER_MATCH_LIMIT {
+            lookups.push(("matching", Lookup::Match));
+        }
+        for (lookup_name, lookup) in lookups {
+            let generated = Config::new()
+                .tool(TOOL)
+                .outputs([Output::Module])
+                .lookup(lookup)
+                .generate(
+                    Source {
+                        path: "catalog.yaml",
+                        bytes: text.as_bytes(),
+                    },
+                    None,
+                )
+                .unwrap_or_else(|report| panic!("{report}"));
+            let path = out.join(format!("crossover_{name}_{lookup_name}.rs"));
+            write(&path, &generated.files[0].contents);
+            modules.push_str(&format!(
+                "#[allow(dead_code, deprecated, missing_docs)]\npub mod {name}_{lookup_name} {{\n    include!({:?});\n}}\n",
+                path.display().to_string()
+            ));
+            if lookup == Lookup::Switch && codes <= CROSSOVER_MATCH_LIMIT {
+                let path = out.join(format!("crossover_{name}_strum.rs"));
+                write(
+                    &path,
+                    &devtools::baseline::strum_enum(&generated.catalog, "ErrorCode", false),
+                );
+                modules.push_str(&format!(
+                    "#[allow(dead_code, missing_docs)]\npub mod {name}_strum {{\n    include!({:?});\n}}\n",
+                    path.display().to_string()
+                ));
+            }
+        }
+    }
+    write(&out.join("crossover.rs"), &modules);
 }
 
 fn generate(path: &str, bytes: &[u8]) -> Catalog {

@@ -27,6 +27,12 @@ pub extern crate synth_1k;
 #[cfg(synthetic_crates)]
 pub extern crate synth_10k;
 
+/// The Relay catalog and synthetic ones, each with every lookup (see `build.rs`).
+#[cfg(crossover)]
+pub mod crossover {
+    include!(concat!(env!("OUT_DIR"), "/crossover.rs"));
+}
+
 /// The REST envelope written with serde derives, as a team would without the generator.
 pub mod derived {
     use serde::{Deserialize, Serialize};

@@ -7,32 +7,39 @@ use std::path::{Path, PathBuf};
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum Lookup {
-    /// A string `match` for small catalogs, a perfect hash above
-    /// [`Lookup::MATCH_LIMIT`] codes: each where it is fastest.
+    /// [`Lookup::Switch`] up to [`Lookup::SWITCH_LIMIT`] codes, [`Lookup::PerfectHash`]
+    /// above: each where it measured fastest.
     #[default]
     Auto,
-    /// Always a string `match`.
+    /// A string `match`, one arm per code: what strum's `EnumString` generates.
     Match,
-    /// Always a perfect hash chosen at generation time.
+    /// A `match` on the length, then on the byte (or two) that tells the codes of that
+    /// length apart, chosen at generation time, then one comparison with the only code
+    /// the string can be.
+    Switch,
+    /// A perfect hash chosen at generation time: one hash, two table reads, one
+    /// comparison.
     PerfectHash,
 }
 
 impl Lookup {
-    /// Up to this many codes, [`Lookup::Auto`] is a string `match`.
+    /// Up to this many codes, [`Lookup::Auto`] is a [`Lookup::Switch`]; above, a
+    /// [`Lookup::PerfectHash`].
     ///
-    /// rustc compiles a small string `match` into a switch on the length and a few
-    /// comparisons against constants it inlines, which beats hashing (3.4 ns against 14
-    /// ns per lookup on the 66 Relay codes, see BENCHMARKS.md); it grows linear inside
-    /// each length and slow to compile with thousands of codes, where the perfect hash
-    /// wins (1,000 codes: 3x faster than the `match`, 10,000: 18x).
-    pub const MATCH_LIMIT: usize = 256;
+    /// Measured (BENCHMARKS.md, "Choosing the lookup"): the switch beats the hash at every
+    /// size from the 66 Relay codes (4x) to 10,000 codes (2x), on codes and on near
+    /// misses, and up to 10,000 codes a crate with it builds as fast as one with the
+    /// hash (7.0 s against 7.4 s, release). Above, rustc's time on its one large
+    /// function grows faster than the catalog: at 30,000 codes the switch's crate took
+    /// 52 s against the hash's 42 s.
+    pub const SWITCH_LIMIT: usize = 10_000;
 
-    /// Whether a catalog of `codes` codes gets the perfect hash.
-    pub(crate) fn uses_perfect_hash(self, codes: usize) -> bool {
+    /// The lookup a catalog of `codes` codes gets: never [`Lookup::Auto`].
+    pub(crate) fn for_codes(self, codes: usize) -> Lookup {
         match self {
-            Lookup::Auto => codes > Lookup::MATCH_LIMIT,
-            Lookup::Match => false,
-            Lookup::PerfectHash => true,
+            Lookup::Auto if codes <= Lookup::SWITCH_LIMIT => Lookup::Switch,
+            Lookup::Auto => Lookup::PerfectHash,
+            chosen => chosen,
         }
     }
 }

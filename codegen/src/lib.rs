@@ -15,6 +15,12 @@
 //!    `lock` renders and checks the lock beside.
 //! 5. `output` (through `driver`): compares with the disk, writes only what changed,
 //!    atomically, and removes generated sources a catalog no longer produces.
+//!
+//! [`Config::generate`] runs stages 1 to 4 and never touches the disk, so `cargo xtask
+//! gen`, its `--check` mode, the drift test and the snapshot tests all share one code
+//! path. [`Config::run`] checks every catalog (stages 1 to 3) before it builds any file,
+//! then writes each file as soon as it is built, so a large catalog's output is never all
+//! in memory.
 
 #![deny(missing_docs, unreachable_pub)]
 

@@ -8,7 +8,7 @@ pub(crate) mod shapes;
 
 use std::collections::BTreeMap;
 
-use crate::Span;
+use crate::{Lookup, Span};
 
 /// One catalog, validated and resolved. Order of families and codes is the catalog's.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -32,9 +32,9 @@ pub struct Catalog {
     pub codes: Vec<Code>,
     /// Codes that were released and are no longer returned, in catalog order.
     pub retired: Vec<Retired>,
-    /// Whether `ErrorCode::from_wire` is a perfect hash rather than a string `match`, as
-    /// the configured [`Lookup`](crate::Lookup) decides for this catalog's size.
-    pub perfect_hash: bool,
+    /// How `ErrorCode::from_wire` finds a code: the configured [`Lookup`], decided for
+    /// this catalog's size (never [`Lookup::Auto`]).
+    pub lookup: Lookup,
     /// Where the catalog-wide keys were written.
     pub spans: CatalogSpans,
 }

@@ -70,7 +70,7 @@ pub(crate) fn resolve(checked: Checked, source_path: &str, lookup: Lookup) -> Ca
         npm_name,
         envelopes,
         families,
-        perfect_hash: lookup.uses_perfect_hash(codes.len()),
+        lookup: lookup.for_codes(codes.len()),
         codes,
         retired,
         spans,

@@ -27,7 +27,7 @@ pub mod retry;
 
 mod tables;
 
-use tables::{CodeMeta, FamilyMeta, CODES, FAMILIES};
+use tables::{one_of, CodeMeta, FamilyMeta, CODES, FAMILIES};
 
 /// An error code of the Batch Relay API.
 ///
@@ -266,22 +266,38 @@ impl ErrorCode {
 
     /// The code whose wire string is `code`, if this catalog has one.
     ///
-    /// Matching is exact: wire strings are never re-cased. With this few codes the
-    /// lookup is a `match`, which rustc turns into a switch on the length and a few
-    /// inlined comparisons; larger catalogs get a perfect hash instead.
-    #[inline]
+    /// Matching is exact: wire strings are never re-cased. The lookup switches on the
+    /// length, picks the one code of that length `code` can be by the byte (or two)
+    /// that the generator found tells them apart, and compares the two.
+    #[inline(always)]
     pub fn from_wire(code: &str) -> Option<ErrorCode> {
-        match code {
-            "api_key_required" => Some(ErrorCode::ApiKeyRequired),
-            "api_key_invalid" => Some(ErrorCode::ApiKeyInvalid),
-            "api_key_revoked" => Some(ErrorCode::ApiKeyRevoked),
-            "api_key_expired" => Some(ErrorCode::ApiKeyExpired),
-            "scope_required" => Some(ErrorCode::ScopeRequired),
-            "api_account_inactive" => Some(ErrorCode::ApiAccountInactive),
-            "billing_required" => Some(ErrorCode::BillingRequired),
-            "invalid_json" => Some(ErrorCode::InvalidJson),
-            "invalid_request" => Some(ErrorCode::InvalidRequest),
-            "internal_error" => Some(ErrorCode::InternalError),
+        let bytes = code.as_bytes();
+        match bytes.len() {
+            12 => one_of(bytes, &tables::LENGTH_12, 0),
+            14 => {
+                let index = match bytes[0] {
+                    b'i' => 0,
+                    _ => 1,
+                };
+                one_of(bytes, &tables::LENGTH_14, index)
+            }
+            15 => {
+                let index = match bytes[11] {
+                    b'a' => 0,
+                    b'i' => 1,
+                    b'o' => 2,
+                    _ => 3,
+                };
+                one_of(bytes, &tables::LENGTH_15, index)
+            }
+            16 => {
+                let index = match bytes[0] {
+                    b'a' => 0,
+                    _ => 1,
+                };
+                one_of(bytes, &tables::LENGTH_16, index)
+            }
+            20 => one_of(bytes, &tables::LENGTH_20, 0),
             _ => None,
         }
     }

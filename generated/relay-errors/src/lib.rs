@@ -27,7 +27,7 @@ pub mod retry;
 
 mod tables;
 
-use tables::{CodeMeta, FamilyMeta, CODES, FAMILIES};
+use tables::{one_of, CodeMeta, FamilyMeta, CODES, FAMILIES};
 
 /// An error code of the Relay API.
 ///
@@ -877,78 +877,158 @@ impl ErrorCode {
 
     /// The code whose wire string is `code`, if this catalog has one.
     ///
-    /// Matching is exact: wire strings are never re-cased. With this few codes the
-    /// lookup is a `match`, which rustc turns into a switch on the length and a few
-    /// inlined comparisons; larger catalogs get a perfect hash instead.
-    #[inline]
+    /// Matching is exact: wire strings are never re-cased. The lookup switches on the
+    /// length, picks the one code of that length `code` can be by the byte (or two)
+    /// that the generator found tells them apart, and compares the two.
+    #[inline(always)]
     pub fn from_wire(code: &str) -> Option<ErrorCode> {
-        match code {
-            "UNAUTHORIZED" => Some(ErrorCode::Unauthorized),
-            "FORBIDDEN" => Some(ErrorCode::Forbidden),
-            "SESSION_EXPIRED" => Some(ErrorCode::SessionExpired),
-            "INVALID_TOKEN" => Some(ErrorCode::InvalidToken),
-            "BAD_REQUEST" => Some(ErrorCode::BadRequest),
-            "VALIDATION_ERROR" => Some(ErrorCode::ValidationError),
-            "INVALID_UUID" => Some(ErrorCode::InvalidUuid),
-            "MISSING_FIELD" => Some(ErrorCode::MissingField),
-            "NOT_FOUND" => Some(ErrorCode::NotFound),
-            "ALREADY_EXISTS" => Some(ErrorCode::AlreadyExists),
-            "CONFLICT" => Some(ErrorCode::Conflict),
-            "DELETED" => Some(ErrorCode::Deleted),
-            "TOO_MANY_REQUESTS" => Some(ErrorCode::TooManyRequests),
-            "QUOTA_EXCEEDED" => Some(ErrorCode::QuotaExceeded),
-            "INTERNAL_SERVER_ERROR" => Some(ErrorCode::InternalServerError),
-            "SERVICE_UNAVAILABLE" => Some(ErrorCode::ServiceUnavailable),
-            "TIMEOUT" => Some(ErrorCode::Timeout),
-            "TICKET_NOT_FOUND" => Some(ErrorCode::TicketNotFound),
-            "TICKET_ALREADY_CLOSED" => Some(ErrorCode::TicketAlreadyClosed),
-            "TICKET_LOCKED" => Some(ErrorCode::TicketLocked),
-            "INVALID_STATUS" => Some(ErrorCode::InvalidStatus),
-            "INVALID_PRIORITY" => Some(ErrorCode::InvalidPriority),
-            "MERGE_SELF" => Some(ErrorCode::MergeSelf),
-            "MERGE_DIFFERENT_ORG" => Some(ErrorCode::MergeDifferentOrg),
-            "CONVERSATION_NOT_FOUND" => Some(ErrorCode::ConversationNotFound),
-            "ATTACHMENT_TOO_LARGE" => Some(ErrorCode::AttachmentTooLarge),
-            "INVALID_ATTACHMENT_TYPE" => Some(ErrorCode::InvalidAttachmentType),
-            "EMPTY_CONTENT" => Some(ErrorCode::EmptyContent),
-            "CUSTOMER_NOT_FOUND" => Some(ErrorCode::CustomerNotFound),
-            "EMAIL_ALREADY_EXISTS" => Some(ErrorCode::EmailAlreadyExists),
-            "INVALID_EMAIL" => Some(ErrorCode::InvalidEmail),
-            "CUSTOMER_HAS_TICKETS" => Some(ErrorCode::CustomerHasTickets),
-            "AI_NOT_AVAILABLE" => Some(ErrorCode::AiNotAvailable),
-            "AI_LIMIT_EXCEEDED" => Some(ErrorCode::AiLimitExceeded),
-            "AI_PROCESSING_FAILED" => Some(ErrorCode::AiProcessingFailed),
-            "INVALID_MODEL" => Some(ErrorCode::InvalidModel),
-            "ARTICLE_NOT_FOUND" => Some(ErrorCode::ArticleNotFound),
-            "SLUG_EXISTS" => Some(ErrorCode::SlugExists),
-            "CONTENT_TOO_LARGE" => Some(ErrorCode::ContentTooLarge),
-            "AUTOMATION_NOT_FOUND" => Some(ErrorCode::AutomationNotFound),
-            "INVALID_TRIGGER" => Some(ErrorCode::InvalidTrigger),
-            "INVALID_ACTION" => Some(ErrorCode::InvalidAction),
-            "INVALID_CONDITION" => Some(ErrorCode::InvalidCondition),
-            "CIRCULAR_REFERENCE" => Some(ErrorCode::CircularReference),
-            "INTEGRATION_NOT_FOUND" => Some(ErrorCode::IntegrationNotFound),
-            "INTEGRATION_DISABLED" => Some(ErrorCode::IntegrationDisabled),
-            "OAUTH_FAILED" => Some(ErrorCode::OauthFailed),
-            "INVALID_CREDENTIALS" => Some(ErrorCode::InvalidCredentials),
-            "SYNC_FAILED" => Some(ErrorCode::SyncFailed),
-            "RATE_LIMITED" => Some(ErrorCode::RateLimited),
-            "MACRO_NOT_FOUND" => Some(ErrorCode::MacroNotFound),
-            "APPLY_FAILED" => Some(ErrorCode::ApplyFailed),
-            "POLICY_NOT_FOUND" => Some(ErrorCode::PolicyNotFound),
-            "TRACKING_NOT_FOUND" => Some(ErrorCode::TrackingNotFound),
-            "ALREADY_PAUSED" => Some(ErrorCode::AlreadyPaused),
-            "NOT_PAUSED" => Some(ErrorCode::NotPaused),
-            "REMINDER_NOT_FOUND" => Some(ErrorCode::ReminderNotFound),
-            "MESSAGE_NOT_FOUND" => Some(ErrorCode::MessageNotFound),
-            "INVALID_TIME" => Some(ErrorCode::InvalidTime),
-            "SCHEDULE_CONFLICT" => Some(ErrorCode::ScheduleConflict),
-            "HEARTBEAT_TOO_FREQUENT" => Some(ErrorCode::HeartbeatTooFrequent),
-            "COLLECTION_NOT_FOUND" => Some(ErrorCode::CollectionNotFound),
-            "WEBHOOK_NOT_FOUND" => Some(ErrorCode::WebhookNotFound),
-            "INVALID_URL" => Some(ErrorCode::InvalidUrl),
-            "DELIVERY_FAILED" => Some(ErrorCode::DeliveryFailed),
-            "SIGNATURE_INVALID" => Some(ErrorCode::SignatureInvalid),
+        let bytes = code.as_bytes();
+        match bytes.len() {
+            7 => {
+                let index = match bytes[0] {
+                    b'D' => 0,
+                    _ => 1,
+                };
+                one_of(bytes, &tables::LENGTH_7, index)
+            }
+            8 => one_of(bytes, &tables::LENGTH_8, 0),
+            9 => {
+                let index = match bytes[0] {
+                    b'F' => 0,
+                    _ => 1,
+                };
+                one_of(bytes, &tables::LENGTH_9, index)
+            }
+            10 => {
+                let index = match bytes[0] {
+                    b'M' => 0,
+                    _ => 1,
+                };
+                one_of(bytes, &tables::LENGTH_10, index)
+            }
+            11 => {
+                let index = match bytes[1] {
+                    b'A' => 0,
+                    b'L' => 1,
+                    b'N' => 2,
+                    _ => 3,
+                };
+                one_of(bytes, &tables::LENGTH_11, index)
+            }
+            12 => {
+                let index = match bytes[0] {
+                    b'A' => 0,
+                    b'I' => {
+                        match bytes[8] {
+                            b'T' => 1,
+                            _ => 2,
+                        }
+                    }
+                    b'O' => 3,
+                    b'R' => 4,
+                    _ => 5,
+                };
+                one_of(bytes, &tables::LENGTH_12, index)
+            }
+            13 => {
+                let index = match bytes[8] {
+                    b'E' => 0,
+                    b'F' => 1,
+                    b'M' => 2,
+                    b'N' => 3,
+                    b'O' => 4,
+                    _ => 5,
+                };
+                one_of(bytes, &tables::LENGTH_13, index)
+            }
+            14 => {
+                let index = match bytes[8] {
+                    b'A' => 0,
+                    b'C' => 1,
+                    b'E' => 2,
+                    b'P' => 3,
+                    _ => 4,
+                };
+                one_of(bytes, &tables::LENGTH_14, index)
+            }
+            15 => {
+                let index = match bytes[0] {
+                    b'D' => 0,
+                    b'I' => 1,
+                    b'M' => 2,
+                    _ => 3,
+                };
+                one_of(bytes, &tables::LENGTH_15, index)
+            }
+            16 => {
+                let index = match bytes[0] {
+                    b'A' => 0,
+                    b'I' => 1,
+                    b'P' => 2,
+                    b'T' => 3,
+                    _ => 4,
+                };
+                one_of(bytes, &tables::LENGTH_16, index)
+            }
+            17 => {
+                let index = match bytes[2] {
+                    b'B' => 0,
+                    b'G' => 1,
+                    b'H' => 2,
+                    b'N' => 3,
+                    b'O' => 4,
+                    b'S' => 5,
+                    b'T' => 6,
+                    b'V' => 7,
+                    _ => 8,
+                };
+                one_of(bytes, &tables::LENGTH_17, index)
+            }
+            18 => {
+                let index = match bytes[1] {
+                    b'E' => 0,
+                    b'I' => 1,
+                    b'R' => 2,
+                    _ => 3,
+                };
+                one_of(bytes, &tables::LENGTH_18, index)
+            }
+            19 => {
+                let index = match bytes[0] {
+                    b'I' => 0,
+                    b'M' => 1,
+                    _ => 2,
+                };
+                one_of(bytes, &tables::LENGTH_19, index)
+            }
+            20 => {
+                let index = match bytes[3] {
+                    b'A' => 0,
+                    b'E' => 1,
+                    b'I' => 2,
+                    b'L' => 3,
+                    b'O' => 4,
+                    b'P' => 5,
+                    _ => 6,
+                };
+                one_of(bytes, &tables::LENGTH_20, index)
+            }
+            21 => {
+                let index = match bytes[4] {
+                    b'E' => 0,
+                    b'G' => 1,
+                    _ => 2,
+                };
+                one_of(bytes, &tables::LENGTH_21, index)
+            }
+            22 => {
+                let index = match bytes[0] {
+                    b'C' => 0,
+                    _ => 1,
+                };
+                one_of(bytes, &tables::LENGTH_22, index)
+            }
+            23 => one_of(bytes, &tables::LENGTH_23, 0),
             _ => None,
         }
     }

