@@ -8,7 +8,7 @@
 
 use std::collections::{BTreeSet, HashSet};
 use std::fs;
-use std::io::{self, Write};
+use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
 
 use similar::TextDiff;
@@ -131,17 +131,17 @@ pub(crate) fn leftovers(
 }
 
 fn sync_file(path: &Path, contents: &str, mode: Mode) -> io::Result<FileState> {
-    let current = match fs::read(path) {
-        Ok(bytes) => Some(bytes),
-        Err(error) if error.kind() == io::ErrorKind::NotFound => None,
-        Err(error) => return Err(with_path(error, path)),
-    };
-    if current.as_deref() == Some(contents.as_bytes()) {
+    let on_disk = same_as_on_disk(path, contents.as_bytes()).map_err(|e| with_path(e, path))?;
+    if on_disk == OnDisk::Same {
         return Ok(FileState::Unchanged);
     }
     match mode {
         Mode::Check => {
-            let old = current.map(|bytes| String::from_utf8_lossy(&bytes).into_owned());
+            let old = match on_disk {
+                OnDisk::Missing => None,
+                _ => Some(fs::read(path).map_err(|e| with_path(e, path))?),
+            };
+            let old = old.map(|bytes| String::from_utf8_lossy(&bytes).into_owned());
             Ok(FileState::Stale {
                 diff: short_diff(old.as_deref(), contents),
             })
@@ -152,6 +152,48 @@ fn sync_file(path: &Path, contents: &str, mode: Mode) -> io::Result<FileState> {
         }
     }
 }
+
+/// What is at a generated file's path, compared with what it should hold.
+#[derive(Debug, PartialEq, Eq)]
+enum OnDisk {
+    Missing,
+    Same,
+    Different,
+}
+
+/// Compares the file at `path` with `expected` a block at a time, so an unchanged
+/// 100 MB file costs a block of memory to check, not a second copy of it; a file of
+/// another length is not read at all.
+fn same_as_on_disk(path: &Path, expected: &[u8]) -> io::Result<OnDisk> {
+    let mut file = match fs::File::open(path) {
+        Ok(file) => file,
+        Err(error) if error.kind() == io::ErrorKind::NotFound => return Ok(OnDisk::Missing),
+        Err(error) => return Err(error),
+    };
+    if file.metadata()?.len() != expected.len() as u64 {
+        return Ok(OnDisk::Different);
+    }
+    let mut block = vec![0; COMPARE_BLOCK.min(expected.len()).max(1)];
+    let mut rest = expected;
+    loop {
+        let read = file.read(&mut block)?;
+        if read == 0 {
+            // The file may have changed length since its metadata was read.
+            return Ok(if rest.is_empty() {
+                OnDisk::Same
+            } else {
+                OnDisk::Different
+            });
+        }
+        match rest.strip_prefix(&block[..read]) {
+            Some(after) => rest = after,
+            None => return Ok(OnDisk::Different),
+        }
+    }
+}
+
+/// How much of a file [`same_as_on_disk`] reads at once.
+const COMPARE_BLOCK: usize = 256 * 1024;
 
 /// Writes `bytes` to a temporary file beside `path`, then renames it over `path`.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
@@ -242,6 +284,43 @@ mod tests {
             fs::read_to_string(dir.path().join("c/b.txt")).unwrap(),
             "two\n"
         );
+    }
+
+    #[test]
+    fn compares_with_the_disk_block_by_block() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("big.txt");
+        // Three blocks and a bit, so a difference can fall in any block.
+        let expected: Vec<u8> = (0..3 * COMPARE_BLOCK + 17)
+            .map(|i| (i % 251) as u8)
+            .collect();
+        assert_eq!(same_as_on_disk(&path, &expected).unwrap(), OnDisk::Missing);
+        fs::write(&path, &expected).unwrap();
+        assert_eq!(same_as_on_disk(&path, &expected).unwrap(), OnDisk::Same);
+        for at in [
+            0,
+            COMPARE_BLOCK - 1,
+            COMPARE_BLOCK,
+            2 * COMPARE_BLOCK + 5,
+            expected.len() - 1,
+        ] {
+            let mut changed = expected.clone();
+            changed[at] ^= 1;
+            fs::write(&path, &changed).unwrap();
+            assert_eq!(
+                same_as_on_disk(&path, &expected).unwrap(),
+                OnDisk::Different,
+                "byte {at}"
+            );
+        }
+        fs::write(&path, &expected[..expected.len() - 1]).unwrap();
+        assert_eq!(
+            same_as_on_disk(&path, &expected).unwrap(),
+            OnDisk::Different
+        );
+        fs::write(&path, b"").unwrap();
+        assert_eq!(same_as_on_disk(&path, b"").unwrap(), OnDisk::Same);
+        assert_eq!(same_as_on_disk(&path, b"x").unwrap(), OnDisk::Different);
     }
 
     #[test]

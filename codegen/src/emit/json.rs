@@ -8,13 +8,17 @@
 //! printer indents with two spaces; an empty object or array stays on one line, and so
 //! do an object of one scalar (`{ "$ref": "..." }`) and an array of up to eight numbers
 //! or short strings, which keeps references and `required` lists readable.
+//!
+//! The lists with an element per code (`openapi.json`'s examples and codes) are
+//! [`Json::Lazy`]: made while they are printed, one element at a time, so a document
+//! with 100,000 codes is never in memory twice, as a tree and as text.
 
 use std::borrow::Cow;
 
 use crate::text::push_js_string as push_string;
 
 /// A JSON value.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Debug)]
 pub(crate) enum Json<'a> {
     /// `true` or `false`.
     Bool(bool),
@@ -26,10 +30,103 @@ pub(crate) enum Json<'a> {
     Array(Vec<Json<'a>>),
     /// An object, keys in insertion order.
     Object(Object<'a>),
+    /// An object or array whose elements are made as they are printed.
+    Lazy(Lazy<'a>),
+}
+
+/// An object or an array whose elements are made while it is printed and dropped once
+/// printed. Always printed over several lines (or as `{}` / `[]` when it has none).
+pub(crate) enum Lazy<'a> {
+    /// Hands each key and value, in order, to the [`Entries`] it is given.
+    Object(Box<dyn Fn(&mut Entries<'_>) + 'a>),
+    /// Hands each item, in order, to the [`Items`] it is given.
+    Array(Box<dyn Fn(&mut Items<'_>) + 'a>),
+}
+
+impl<'a> Json<'a> {
+    /// An object whose entries `each` makes, in order, when it is printed.
+    pub(crate) fn lazy_object(each: impl Fn(&mut Entries<'_>) + 'a) -> Json<'a> {
+        Json::Lazy(Lazy::Object(Box::new(each)))
+    }
+
+    /// An array whose items `each` makes, in order, when it is printed.
+    pub(crate) fn lazy_array(each: impl Fn(&mut Items<'_>) + 'a) -> Json<'a> {
+        Json::Lazy(Lazy::Array(Box::new(each)))
+    }
+}
+
+/// Where a lazy object's entries are printed as they are made.
+pub(crate) struct Entries<'o>(Elements<'o>);
+
+/// Where a lazy array's items are printed as they are made.
+pub(crate) struct Items<'o>(Elements<'o>);
+
+impl Entries<'_> {
+    /// Prints the next key and its value.
+    pub(crate) fn entry<'v>(&mut self, key: &str, value: impl Into<Json<'v>>) {
+        let depth = self.0.depth + 1;
+        let out = self.0.next();
+        push_string(out, key);
+        out.push_str(": ");
+        value.into().write(out, depth);
+    }
+}
+
+impl Items<'_> {
+    /// Prints the next item.
+    pub(crate) fn item<'v>(&mut self, value: impl Into<Json<'v>>) {
+        let depth = self.0.depth + 1;
+        value.into().write(self.0.next(), depth);
+    }
+}
+
+/// The text of a lazy object or array being printed.
+struct Elements<'o> {
+    out: &'o mut String,
+    /// The depth of the object or array itself.
+    depth: usize,
+    empty: bool,
+}
+
+impl<'o> Elements<'o> {
+    fn new(out: &'o mut String, depth: usize) -> Self {
+        Elements {
+            out,
+            depth,
+            empty: true,
+        }
+    }
+
+    /// Ends the previous element and starts the next one's line.
+    fn next(&mut self) -> &mut String {
+        self.out.push_str(if self.empty { "\n" } else { ",\n" });
+        self.empty = false;
+        indent(self.out, self.depth + 1);
+        self.out
+    }
+
+    /// Ends the list: on the line after its last element, or right after the opening
+    /// bracket when it had none.
+    fn close(self, bracket: char) {
+        if !self.empty {
+            self.out.push('\n');
+            indent(self.out, self.depth);
+        }
+        self.out.push(bracket);
+    }
+}
+
+impl std::fmt::Debug for Lazy<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Lazy::Object(_) => "Lazy::Object(..)",
+            Lazy::Array(_) => "Lazy::Array(..)",
+        })
+    }
 }
 
 /// A JSON object whose keys keep the order they were added in.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Debug, Default)]
 pub(crate) struct Object<'a>(Vec<(Cow<'a, str>, Json<'a>)>);
 
 impl<'a> Object<'a> {
@@ -203,6 +300,18 @@ impl Json<'_> {
                 indent(out, depth);
                 out.push('}');
             }
+            Json::Lazy(Lazy::Object(each)) => {
+                out.push('{');
+                let mut entries = Entries(Elements::new(out, depth));
+                each(&mut entries);
+                entries.0.close('}');
+            }
+            Json::Lazy(Lazy::Array(each)) => {
+                out.push('[');
+                let mut items = Items(Elements::new(out, depth));
+                each(&mut items);
+                items.0.close(']');
+            }
         }
     }
 
@@ -216,7 +325,7 @@ impl Json<'_> {
         match self {
             Json::Bool(_) | Json::Int(_) => true,
             Json::Str(value) => value.len() <= 24,
-            Json::Array(_) | Json::Object(_) => false,
+            Json::Array(_) | Json::Object(_) | Json::Lazy(_) => false,
         }
     }
 }
@@ -261,6 +370,45 @@ mod tests {
   "flag": true
 }
 "##
+        );
+    }
+
+    #[test]
+    fn lazy_lists_print_as_the_same_lists_built_ahead() {
+        let names = ["a", "b"];
+        let item = |name: &'static str| Object::new().with("name", name).with("n", 1);
+        let built = Object::new()
+            .with(
+                "by name",
+                names.iter().fold(Object::new(), |o, &n| o.with(n, item(n))),
+            )
+            .with(
+                "list",
+                names
+                    .iter()
+                    .map(|&n| Json::from(item(n)))
+                    .collect::<Vec<_>>(),
+            )
+            .with("none", Object::new())
+            .with("nothing", Json::Array(Vec::new()));
+        let lazy = Object::new()
+            .with(
+                "by name",
+                Json::lazy_object(move |entries| {
+                    names.iter().for_each(|&n| entries.entry(n, item(n)));
+                }),
+            )
+            .with(
+                "list",
+                Json::lazy_array(move |items| names.iter().for_each(|&n| items.item(item(n)))),
+            )
+            .with("none", Json::lazy_object(|_| {}))
+            .with("nothing", Json::lazy_array(|_| {}));
+        let built = Json::from(built).to_pretty(0);
+        assert_eq!(Json::from(lazy).to_pretty(0), built);
+        assert!(
+            built.contains("\"none\": {},\n  \"nothing\": []\n"),
+            "{built}"
         );
     }
 

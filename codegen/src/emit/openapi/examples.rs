@@ -17,30 +17,23 @@ pub(super) const REQUEST_ID: &str = Occurrence::CONSTRUCTED.request_id;
 /// The tRPC procedure the tRPC examples show.
 pub(super) const PROCEDURE: &str = Occurrence::CONSTRUCTED.procedure;
 
-/// Every example: per envelope, per code in catalog order.
-pub(super) fn examples(catalog: &Catalog) -> Object<'_> {
-    let mut examples = Object::new();
-    for &envelope in &catalog.envelopes {
-        let kind = kind_name(envelope);
-        for code in &catalog.codes {
-            // No `summary`: the responses name each example by its code already.
-            let example = Object::new().with("value", body(envelope, code));
-            examples.insert(example_name(&kind, code), example);
+/// Every example: per envelope, per code in catalog order, each made as it is printed.
+pub(super) fn examples(catalog: &Catalog) -> Json<'_> {
+    Json::lazy_object(move |examples| {
+        let mut name = String::new();
+        for &envelope in &catalog.envelopes {
+            let kind = kind_name(envelope);
+            for code in &catalog.codes {
+                name.clear();
+                push_example_name(&mut name, &kind, code);
+                // No `summary`: the responses name each example by its code already.
+                examples.entry(&name, Object::new().with("value", body(envelope, code)));
+            }
         }
-    }
-    examples
+    })
 }
 
-/// `Rest.TicketNotFound` and the like, `kind` being the envelope's [`kind_name`]: the
-/// variant name is unique in the catalog and made of the characters a component name
-/// allows, which a wire string's `/` is not.
-pub(super) fn example_name(kind: &str, code: &Code) -> String {
-    let mut name = String::with_capacity(kind.len() + 1 + code.variant.len());
-    push_example_name(&mut name, kind, code);
-    name
-}
-
-/// `#/components/examples/` and the [`example_name`], which a response's examples name.
+/// `#/components/examples/` and the example's name, which a response's examples name.
 pub(super) fn example_ref(kind: &str, code: &Code) -> String {
     const PREFIX: &str = "#/components/examples/";
     let mut reference = String::with_capacity(PREFIX.len() + kind.len() + 1 + code.variant.len());
@@ -49,6 +42,9 @@ pub(super) fn example_ref(kind: &str, code: &Code) -> String {
     reference
 }
 
+/// `Rest.TicketNotFound` and the like, `kind` being the envelope's [`kind_name`]: the
+/// variant name is unique in the catalog and made of the characters a component name
+/// allows, which a wire string's `/` is not.
 fn push_example_name(out: &mut String, kind: &str, code: &Code) {
     out.push_str(kind);
     out.push('.');

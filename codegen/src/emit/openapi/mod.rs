@@ -100,13 +100,19 @@ fn envelopes_by_media_type(catalog: &Catalog) -> Vec<(&'static str, Vec<Envelope
     groups
 }
 
-/// About the size of the document, to allocate its text once: each code appears in
-/// its examples and in a few lists.
+/// A little more than the size of the document, to allocate its text once: each code
+/// appears in its examples and in a few lists. Pages of the allocation that are never
+/// written are never touched, so erring high costs address space, not memory.
 fn capacity(catalog: &Catalog) -> usize {
     let per_code: usize = catalog
         .codes
         .iter()
-        .map(|code| 3 * code.message.len() + 4 * code.docs_url.len() + 8 * code.wire.len())
+        .map(|code| {
+            3 * code.message.len()
+                + 2 * code.description.len()
+                + 4 * code.docs_url.len()
+                + 8 * code.wire.len()
+        })
         .sum();
-    4096 + per_code * (1 + catalog.envelopes.len())
+    4096 + per_code * (2 + catalog.envelopes.len())
 }

@@ -21,32 +21,33 @@ use crate::http_status::reason_phrase;
 use crate::model::{Catalog, Code, Envelope};
 use crate::text::inline;
 
-/// Every response, by status, each status's combined response first.
-pub(super) fn responses(catalog: &Catalog) -> Object<'_> {
-    let mut responses = Object::new();
-    let all = envelopes_by_media_type(catalog);
-    let json: Vec<Envelope> = catalog
-        .envelopes
-        .iter()
-        .copied()
-        .filter(|envelope| envelope.media_type() == "application/json")
-        .collect();
-    let one_each = if json.len() > 1 { json.as_slice() } else { &[] };
-    for (status, codes) in catalog.codes_by_status() {
-        let description = description(catalog, status, &codes);
-        responses.insert(
-            format!("Error{status}"),
-            response(&description, status, &codes, &all),
-        );
-        for &envelope in one_each {
-            let media_types = alone(catalog, envelope);
-            responses.insert(
-                format!("Error{status}{}", kind_name(envelope)),
-                response(&description, status, &codes, &media_types),
+/// Every response, by status, each status's combined response first; one status's
+/// responses are made at a time, as they are printed.
+pub(super) fn responses(catalog: &Catalog) -> Json<'_> {
+    Json::lazy_object(move |responses| {
+        let all = envelopes_by_media_type(catalog);
+        let json: Vec<Envelope> = catalog
+            .envelopes
+            .iter()
+            .copied()
+            .filter(|envelope| envelope.media_type() == "application/json")
+            .collect();
+        let one_each = if json.len() > 1 { json.as_slice() } else { &[] };
+        for (status, codes) in catalog.codes_by_status() {
+            let description = description(catalog, status, &codes);
+            responses.entry(
+                &format!("Error{status}"),
+                response(&description, status, &codes, &all),
             );
+            for &envelope in one_each {
+                let media_types = alone(catalog, envelope);
+                responses.entry(
+                    &format!("Error{status}{}", kind_name(envelope)),
+                    response(&description, status, &codes, &media_types),
+                );
+            }
         }
-    }
-    responses
+    })
 }
 
 /// The media types of a response in one JSON envelope: that envelope, and problem details

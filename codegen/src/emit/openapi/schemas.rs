@@ -41,15 +41,15 @@ fn error_code(catalog: &Catalog) -> Object<'_> {
          clients branch on. Retired codes are not listed: they are never sent again.",
         inline(&catalog.api)
     );
-    let codes = catalog
-        .codes
-        .iter()
-        .map(|code| Json::from(code_const(catalog, code)))
-        .collect();
+    let codes = Json::lazy_array(move |codes| {
+        for code in &catalog.codes {
+            codes.item(code_const(catalog, code));
+        }
+    });
     Object::new()
         .with("description", description)
         .with("type", "string")
-        .with("oneOf", Json::Array(codes))
+        .with("oneOf", codes)
 }
 
 fn code_const<'a>(catalog: &Catalog, code: &'a Code) -> Object<'a> {
