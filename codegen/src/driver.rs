@@ -216,7 +216,13 @@ impl Config {
         at(
             &self.out_dir,
             self.emit_each(&checked.catalog, &|index, file| {
-                let outcome = output::sync_one(&self.out_dir, &file, mode)?;
+                let outcome = output::stream_one(
+                    &self.out_dir,
+                    &file.path,
+                    mode,
+                    |sink| file.write_to(sink),
+                    || file.contents(),
+                )?;
                 outcomes
                     .lock()
                     .expect("no thread panics")

@@ -162,6 +162,10 @@ impl Config {
     fn emit(&self, catalog: &Catalog) -> Vec<GeneratedFile> {
         let files = std::sync::Mutex::new(Vec::new());
         let result: Result<(), std::convert::Infallible> = self.emit_each(catalog, &|i, file| {
+            let file = GeneratedFile {
+                contents: file.contents(),
+                path: file.path,
+            };
             files.lock().expect("no thread panics").push((i, file));
             Ok(())
         });
@@ -171,16 +175,17 @@ impl Config {
         files.into_iter().map(|(_, file)| file).collect()
     }
 
-    /// Builds each file the configured outputs hold for `catalog` and hands it to `sink`
+    /// Hands each file the configured outputs hold for `catalog` to `sink`, to build,
     /// with its place in the fixed order, stopping at the first error `sink` returns.
     ///
     /// The files are independent, so a few threads build them, largest first; each
-    /// thread holds one file at a time, so a caller that writes each file and drops it
-    /// (as [`Config::run`] does) needs memory for a few files, not all of them.
+    /// thread holds at most one file at a time, and the largest ones can be written as
+    /// they are built ([`FileJob::write_to`]), so a caller that writes each file as it
+    /// comes (as [`Config::run`] does) needs memory for a few files, not all of them.
     pub(crate) fn emit_each<E: Send>(
         &self,
         catalog: &Catalog,
-        sink: &(dyn Fn(usize, GeneratedFile) -> Result<(), E> + Sync),
+        sink: &(dyn Fn(usize, FileJob<'_>) -> Result<(), E> + Sync),
     ) -> Result<(), E> {
         let header = self.header(&catalog.source_path);
         let jobs = self.jobs(catalog);
@@ -197,9 +202,12 @@ impl Config {
                 return;
             }
             let job = &jobs[index];
-            let file = GeneratedFile {
+            let file = FileJob {
                 path: PathBuf::from(&catalog.crate_name).join(job.path(catalog)),
-                contents: job.contents(self, catalog, &header),
+                job,
+                config: self,
+                catalog,
+                header: &header,
             };
             if let Err(error) = sink(index, file) {
                 failed
@@ -246,6 +254,31 @@ impl Config {
             jobs.extend(emit::typescript::TsFile::ALL.map(Job::TypeScript));
         }
         jobs
+    }
+}
+
+/// One file of a catalog's output, ready to be built.
+pub(crate) struct FileJob<'a> {
+    /// The path relative to the output folder, as [`GeneratedFile::path`].
+    pub(crate) path: PathBuf,
+    job: &'a Job,
+    config: &'a Config,
+    catalog: &'a Catalog,
+    header: &'a str,
+}
+
+impl FileJob<'_> {
+    /// The whole file.
+    pub(crate) fn contents(&self) -> String {
+        self.job.contents(self.config, self.catalog, self.header)
+    }
+
+    /// Writes the file into `out`, a part at a time where its emitter can.
+    pub(crate) fn write_to(&self, out: &mut dyn emit::TextOut) {
+        match self.job {
+            Job::OpenApi => emit::openapi::write(self.catalog, self.header, out),
+            _ => out.push_text(&self.contents()),
+        }
     }
 }
 

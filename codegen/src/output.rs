@@ -81,6 +81,180 @@ pub(crate) fn sync_one(
     Ok(FileOutcome { path, state })
 }
 
+/// Brings the file `write` produces at `path` (relative to `out_dir`) up to date, or
+/// checks it, without holding its contents: they are compared with the disk as they
+/// come and, from the first difference on, written to a temporary file that replaces
+/// the old one at the end. A stale file in check mode is built again, whole, by
+/// `contents`, for its diff.
+pub(crate) fn stream_one(
+    out_dir: &Path,
+    path: &Path,
+    mode: Mode,
+    write: impl FnOnce(&mut FileSink),
+    contents: impl FnOnce() -> String,
+) -> io::Result<FileOutcome> {
+    let path = out_dir.join(path);
+    let mut sink = FileSink::new(&path, mode).map_err(|e| with_path(e, &path))?;
+    write(&mut sink);
+    let state = match sink.finish().map_err(|e| with_path(e, &path))? {
+        Streamed::Unchanged => FileState::Unchanged,
+        Streamed::Written => FileState::Written,
+        Streamed::Differs => sync_file(&path, &contents(), Mode::Check)?,
+    };
+    Ok(FileOutcome { path, state })
+}
+
+/// A generated file on its way to the disk: see [`stream_one`].
+pub(crate) struct FileSink {
+    path: PathBuf,
+    mode: Mode,
+    state: SinkState,
+    /// The first error; the rest of the text is then ignored.
+    error: Option<io::Error>,
+}
+
+enum SinkState {
+    /// Every byte so far equals the file on disk, which is read this far.
+    Matching {
+        old: io::BufReader<fs::File>,
+        matched: u64,
+        block: Vec<u8>,
+    },
+    /// The bytes differ; from here on they go to the temporary file (write mode).
+    Writing(io::BufWriter<tempfile::NamedTempFile>),
+    /// The bytes differ (check mode): nothing more to do.
+    Differs,
+}
+
+/// How a streamed file ended.
+enum Streamed {
+    Unchanged,
+    Written,
+    Differs,
+}
+
+impl FileSink {
+    fn new(path: &Path, mode: Mode) -> io::Result<FileSink> {
+        let mut sink = FileSink {
+            path: path.to_path_buf(),
+            mode,
+            state: SinkState::Differs,
+            error: None,
+        };
+        sink.state = match fs::File::open(path) {
+            Ok(old) => SinkState::Matching {
+                old: io::BufReader::with_capacity(COMPARE_BLOCK, old),
+                matched: 0,
+                block: Vec::new(),
+            },
+            Err(error) if error.kind() == io::ErrorKind::NotFound => sink.diverged(0)?,
+            Err(error) => return Err(error),
+        };
+        Ok(sink)
+    }
+
+    fn take(&mut self, bytes: &[u8]) -> io::Result<()> {
+        if let SinkState::Matching {
+            old,
+            matched,
+            block,
+        } = &mut self.state
+        {
+            let mut rest = bytes;
+            while !rest.is_empty() {
+                let (part, after) = rest.split_at(rest.len().min(COMPARE_BLOCK));
+                block.resize(part.len(), 0);
+                let same = match old.read_exact(block) {
+                    Ok(()) => block == part,
+                    Err(error) if error.kind() == io::ErrorKind::UnexpectedEof => false,
+                    Err(error) => return Err(error),
+                };
+                if !same {
+                    let matched = *matched;
+                    self.state = self.diverged(matched)?;
+                    return self.take(rest);
+                }
+                *matched += part.len() as u64;
+                rest = after;
+            }
+            return Ok(());
+        }
+        match &mut self.state {
+            SinkState::Writing(temp) => temp.write_all(bytes),
+            SinkState::Differs | SinkState::Matching { .. } => Ok(()),
+        }
+    }
+
+    /// The state after a difference that follows `matched` equal bytes.
+    fn diverged(&self, matched: u64) -> io::Result<SinkState> {
+        Ok(match self.temporary_file(matched)? {
+            Some(temp) => SinkState::Writing(temp),
+            None => SinkState::Differs,
+        })
+    }
+
+    /// In write mode, a temporary file beside the target that starts with the first
+    /// `matched` bytes of the old file (equal to the new ones).
+    fn temporary_file(
+        &self,
+        matched: u64,
+    ) -> io::Result<Option<io::BufWriter<tempfile::NamedTempFile>>> {
+        if self.mode == Mode::Check {
+            return Ok(None);
+        }
+        let dir = self.path.parent().unwrap_or(Path::new("."));
+        fs::create_dir_all(dir)?;
+        let temp = tempfile::Builder::new()
+            .prefix(".gen-")
+            .suffix(".tmp")
+            .tempfile_in(dir)?;
+        let mut temp = io::BufWriter::with_capacity(COMPARE_BLOCK, temp);
+        if matched > 0 {
+            let copied = io::copy(&mut fs::File::open(&self.path)?.take(matched), &mut temp)?;
+            if copied != matched {
+                return Err(io::Error::other("the file changed while it was compared"));
+            }
+        }
+        Ok(Some(temp))
+    }
+
+    fn finish(mut self) -> io::Result<Streamed> {
+        if let Some(error) = self.error.take() {
+            return Err(error);
+        }
+        let temp = match std::mem::replace(&mut self.state, SinkState::Differs) {
+            SinkState::Matching {
+                mut old, matched, ..
+            } => {
+                if old.read(&mut [0])? == 0 {
+                    return Ok(Streamed::Unchanged);
+                }
+                // The old file goes on after the new contents end.
+                self.temporary_file(matched)?
+            }
+            SinkState::Writing(temp) => Some(temp),
+            SinkState::Differs => None,
+        };
+        let Some(temp) = temp else {
+            return Ok(Streamed::Differs);
+        };
+        let temp = temp.into_inner().map_err(io::IntoInnerError::into_error)?;
+        temp.as_file().sync_all()?;
+        temp.persist(&self.path).map_err(|e| e.error)?;
+        Ok(Streamed::Written)
+    }
+}
+
+impl crate::emit::TextOut for FileSink {
+    fn push_text(&mut self, text: &str) {
+        if self.error.is_none() {
+            if let Err(error) = self.take(text.as_bytes()) {
+                self.error = Some(error);
+            }
+        }
+    }
+}
+
 /// Rust files in a generated `src/` folder that are no longer generated (a catalog that
 /// dropped its envelopes leaves `envelopes.rs` behind), given the paths of the files
 /// that are: removed in write mode, stale in check mode. Only `.rs` files directly in a
@@ -321,6 +495,87 @@ mod tests {
         fs::write(&path, b"").unwrap();
         assert_eq!(same_as_on_disk(&path, b"").unwrap(), OnDisk::Same);
         assert_eq!(same_as_on_disk(&path, b"x").unwrap(), OnDisk::Different);
+    }
+
+    /// Streams `text` into `name` under `dir` in pieces of `piece` bytes.
+    fn stream(dir: &Path, name: &str, text: &str, piece: usize, mode: Mode) -> FileState {
+        let write = |sink: &mut FileSink| {
+            use crate::emit::TextOut as _;
+            let mut rest = text;
+            while !rest.is_empty() {
+                let mut at = rest.len().min(piece);
+                while !rest.is_char_boundary(at) {
+                    at += 1;
+                }
+                sink.push_text(&rest[..at]);
+                rest = &rest[at..];
+            }
+        };
+        stream_one(dir, Path::new(name), mode, write, || text.to_owned())
+            .unwrap()
+            .state
+    }
+
+    #[test]
+    fn a_streamed_file_is_written_from_its_first_difference_and_only_then() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("f.txt");
+        let text: String = (0..3 * COMPARE_BLOCK / 10)
+            .map(|i| format!("{i:09}\n"))
+            .collect();
+        assert_eq!(
+            stream(dir.path(), "f.txt", &text, 1000, Mode::Write),
+            FileState::Written
+        );
+        assert_eq!(fs::read_to_string(&path).unwrap(), text);
+        for piece in [1, 7, 1000, COMPARE_BLOCK + 3, text.len()] {
+            assert_eq!(
+                stream(dir.path(), "f.txt", &text, piece, Mode::Write),
+                FileState::Unchanged
+            );
+        }
+        let middle = text.replacen("000050000", "changed!!", 1);
+        assert_ne!(middle, text);
+        let shorter = &text[..text.len() - 10];
+        let longer = format!("{text}more\n");
+        for (new, piece) in [
+            (middle.as_str(), 777),
+            (shorter, 4096),
+            (longer.as_str(), 1),
+            ("", 1),
+        ] {
+            assert_eq!(
+                stream(dir.path(), "f.txt", new, piece, Mode::Check),
+                FileState::Stale {
+                    diff: short_diff(Some(&fs::read_to_string(&path).unwrap()), new),
+                }
+            );
+            assert_eq!(
+                stream(dir.path(), "f.txt", new, piece, Mode::Write),
+                FileState::Written
+            );
+            assert_eq!(fs::read_to_string(&path).unwrap(), new);
+            assert_eq!(
+                stream(dir.path(), "f.txt", &text, piece, Mode::Write),
+                FileState::Written
+            );
+            assert_eq!(fs::read_to_string(&path).unwrap(), text);
+        }
+        assert_eq!(
+            stream(dir.path(), "new/g.txt", "x", 1, Mode::Check),
+            FileState::Stale {
+                diff: "    (the file does not exist)\n".to_owned()
+            }
+        );
+        assert!(
+            !dir.path().join("new").exists(),
+            "check mode creates nothing"
+        );
+        let names: Vec<_> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names, ["f.txt"], "no temporary file is left behind");
     }
 
     #[test]

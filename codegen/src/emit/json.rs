@@ -15,6 +15,7 @@
 
 use std::borrow::Cow;
 
+use crate::emit::TextOut;
 use crate::text::push_js_string as push_string;
 
 /// A JSON value.
@@ -38,30 +39,30 @@ pub(crate) enum Json<'a> {
 /// printed. Always printed over several lines (or as `{}` / `[]` when it has none).
 pub(crate) enum Lazy<'a> {
     /// Hands each key and value, in order, to the [`Entries`] it is given.
-    Object(Box<dyn Fn(&mut Entries<'_>) + 'a>),
+    Object(Box<dyn Fn(&mut Entries<'_, '_>) + 'a>),
     /// Hands each item, in order, to the [`Items`] it is given.
-    Array(Box<dyn Fn(&mut Items<'_>) + 'a>),
+    Array(Box<dyn Fn(&mut Items<'_, '_>) + 'a>),
 }
 
 impl<'a> Json<'a> {
     /// An object whose entries `each` makes, in order, when it is printed.
-    pub(crate) fn lazy_object(each: impl Fn(&mut Entries<'_>) + 'a) -> Json<'a> {
+    pub(crate) fn lazy_object(each: impl Fn(&mut Entries<'_, '_>) + 'a) -> Json<'a> {
         Json::Lazy(Lazy::Object(Box::new(each)))
     }
 
     /// An array whose items `each` makes, in order, when it is printed.
-    pub(crate) fn lazy_array(each: impl Fn(&mut Items<'_>) + 'a) -> Json<'a> {
+    pub(crate) fn lazy_array(each: impl Fn(&mut Items<'_, '_>) + 'a) -> Json<'a> {
         Json::Lazy(Lazy::Array(Box::new(each)))
     }
 }
 
 /// Where a lazy object's entries are printed as they are made.
-pub(crate) struct Entries<'o>(Elements<'o>);
+pub(crate) struct Entries<'o, 'p>(Elements<'o, 'p>);
 
 /// Where a lazy array's items are printed as they are made.
-pub(crate) struct Items<'o>(Elements<'o>);
+pub(crate) struct Items<'o, 'p>(Elements<'o, 'p>);
 
-impl Entries<'_> {
+impl Entries<'_, '_> {
     /// Prints the next key and its value.
     pub(crate) fn entry<'v>(&mut self, key: &str, value: impl Into<Json<'v>>) {
         let depth = self.0.depth + 1;
@@ -72,7 +73,7 @@ impl Entries<'_> {
     }
 }
 
-impl Items<'_> {
+impl Items<'_, '_> {
     /// Prints the next item.
     pub(crate) fn item<'v>(&mut self, value: impl Into<Json<'v>>) {
         let depth = self.0.depth + 1;
@@ -81,15 +82,15 @@ impl Items<'_> {
 }
 
 /// The text of a lazy object or array being printed.
-struct Elements<'o> {
-    out: &'o mut String,
+struct Elements<'o, 'p> {
+    out: &'o mut Printer<'p>,
     /// The depth of the object or array itself.
     depth: usize,
     empty: bool,
 }
 
-impl<'o> Elements<'o> {
-    fn new(out: &'o mut String, depth: usize) -> Self {
+impl<'o, 'p> Elements<'o, 'p> {
+    fn new(out: &'o mut Printer<'p>, depth: usize) -> Self {
         Elements {
             out,
             depth,
@@ -97,8 +98,10 @@ impl<'o> Elements<'o> {
         }
     }
 
-    /// Ends the previous element and starts the next one's line.
-    fn next(&mut self) -> &mut String {
+    /// Ends the previous element and starts the next one's line. The elements before
+    /// it are complete, so this is where the text so far is handed on.
+    fn next(&mut self) -> &mut Printer<'p> {
+        self.out.flush_when_full();
         self.out.push_str(if self.empty { "\n" } else { ",\n" });
         self.empty = false;
         indent(self.out, self.depth + 1);
@@ -242,13 +245,28 @@ pub(crate) fn strings<'a, S: Into<Json<'a>>>(values: impl IntoIterator<Item = S>
 impl Json<'_> {
     /// The document as text: two-space indentation, a final newline.
     pub(crate) fn to_pretty(&self, capacity: usize) -> String {
-        let mut out = String::with_capacity(capacity);
-        self.write(&mut out, 0);
-        out.push('\n');
-        out
+        let mut printer = Printer {
+            text: String::with_capacity(capacity),
+            out: None,
+        };
+        self.write(&mut printer, 0);
+        printer.text.push('\n');
+        printer.text
     }
 
-    fn write(&self, out: &mut String, depth: usize) {
+    /// Prints the document, as [`Json::to_pretty`] has it, into `out` a block at a
+    /// time: a document whose lists are [`Json::Lazy`] is never all in memory.
+    pub(crate) fn print_into(&self, out: &mut dyn TextOut) {
+        let mut printer = Printer {
+            text: String::with_capacity(2 * Printer::BLOCK),
+            out: Some(out),
+        };
+        self.write(&mut printer, 0);
+        printer.text.push('\n');
+        printer.flush();
+    }
+
+    fn write(&self, out: &mut Printer<'_>, depth: usize) {
         match self {
             Json::Bool(value) => out.push_str(if *value { "true" } else { "false" }),
             Json::Int(value) => {
@@ -327,6 +345,45 @@ impl Json<'_> {
             Json::Str(value) => value.len() <= 24,
             Json::Array(_) | Json::Object(_) | Json::Lazy(_) => false,
         }
+    }
+}
+
+/// The text being printed, and where it goes once there is a block of it.
+struct Printer<'p> {
+    text: String,
+    /// `None` keeps the whole document in `text`.
+    out: Option<&'p mut dyn TextOut>,
+}
+
+impl Printer<'_> {
+    /// How much text is handed on at once.
+    const BLOCK: usize = 64 * 1024;
+
+    fn flush_when_full(&mut self) {
+        if self.text.len() >= Self::BLOCK && self.out.is_some() {
+            self.flush();
+        }
+    }
+
+    fn flush(&mut self) {
+        if let Some(out) = &mut self.out {
+            out.push_text(&self.text);
+            self.text.clear();
+        }
+    }
+}
+
+impl std::ops::Deref for Printer<'_> {
+    type Target = String;
+
+    fn deref(&self) -> &String {
+        &self.text
+    }
+}
+
+impl std::ops::DerefMut for Printer<'_> {
+    fn deref_mut(&mut self) -> &mut String {
+        &mut self.text
     }
 }
 

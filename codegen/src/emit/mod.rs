@@ -23,3 +23,17 @@ pub(crate) mod markdown;
 pub(crate) mod openapi;
 pub(crate) mod rust;
 pub(crate) mod typescript;
+
+/// Where an emitter that writes its file in parts puts the text: a `String` for
+/// [`crate::Config::generate`], or the file itself, compared and written block by block
+/// (`output::FileSink`), so a large file is never whole in memory.
+pub(crate) trait TextOut {
+    /// Appends `text`.
+    fn push_text(&mut self, text: &str);
+}
+
+impl TextOut for String {
+    fn push_text(&mut self, text: &str) {
+        self.push_str(text);
+    }
+}

@@ -19,6 +19,7 @@ mod responses;
 mod schemas;
 
 use crate::emit::json::{Json, Object};
+use crate::emit::TextOut;
 use crate::model::shapes::Shape;
 use crate::model::{Catalog, Envelope};
 use crate::resolve::ident::variant_name;
@@ -31,17 +32,27 @@ const OPENAPI_VERSION: &str = "3.1.0";
 /// JSON has no comments, so the generated-file line is the value of an `x-generated`
 /// key, an OpenAPI specification extension that every tool ignores.
 pub(crate) fn emit(catalog: &Catalog, header: &str) -> String {
+    document(catalog, header).to_pretty(capacity(catalog))
+}
+
+/// [`emit`], into `out` a block at a time: the per-code lists are made as they are
+/// printed, so the document is never whole in memory.
+pub(crate) fn write(catalog: &Catalog, header: &str, out: &mut dyn TextOut) {
+    document(catalog, header).print_into(out);
+}
+
+fn document<'a>(catalog: &'a Catalog, header: &str) -> Json<'a> {
     let components = Object::new()
         .with("schemas", schemas::schemas(catalog))
         .with("responses", responses::responses(catalog))
         .with("examples", examples::examples(catalog));
-    let document = Object::new()
+    Object::new()
         .with("x-generated", header.to_owned())
         .with("openapi", OPENAPI_VERSION)
         .with("info", info(catalog))
         .with("paths", Object::new())
-        .with("components", components);
-    Json::from(document).to_pretty(capacity(catalog))
+        .with("components", components)
+        .into()
 }
 
 fn info(catalog: &Catalog) -> Object<'static> {
