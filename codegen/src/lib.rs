@@ -19,8 +19,8 @@
 //! [`Config::generate`] runs stages 1 to 4 and never touches the disk, so `cargo xtask
 //! gen`, its `--check` mode, the drift test and the snapshot tests all share one code
 //! path. [`Config::run`] checks every catalog (stages 1 to 3) before it builds any file,
-//! then writes each file as soon as it is built, so a large catalog's output is never all
-//! in memory.
+//! then writes each file as it is built, a block at a time, so no generated file is ever
+//! whole in memory.
 
 #![deny(missing_docs, unreachable_pub)]
 
@@ -277,7 +277,10 @@ impl FileJob<'_> {
     pub(crate) fn write_to(&self, out: &mut dyn emit::TextOut) {
         match self.job {
             Job::OpenApi => emit::openapi::write(self.catalog, self.header, out),
-            _ => out.push_text(&self.contents()),
+            Job::Markdown => emit::markdown::write(self.catalog, self.header, out),
+            Job::TypeScript(file) => file.write(self.catalog, self.header, out),
+            Job::Rust(source) => source.write(self.catalog, self.header, out),
+            Job::CargoToml | Job::RustfmtToml | Job::Module => out.push_text(&self.contents()),
         }
     }
 }

@@ -5,6 +5,11 @@
 //! that is then renamed over the target, so a reader (or an interrupted run) only ever
 //! sees the old file or the new one, never a half-written one. Check mode writes nothing
 //! and describes each difference instead.
+//!
+//! [`Config::run`](crate::Config::run) streams each file through a [`FileSink`]: the
+//! emitters hand their text on a block at a time, the sink compares it with the disk as
+//! it comes and starts the temporary file only at the first difference, so an unchanged
+//! file is only read, and no file is ever whole in memory.
 
 use std::collections::{BTreeSet, HashSet};
 use std::fs;

@@ -15,7 +15,7 @@
 
 use std::borrow::Cow;
 
-use crate::emit::TextOut;
+use crate::emit::{Blocks, TextOut};
 use crate::text::push_js_string as push_string;
 
 /// A JSON value.
@@ -83,14 +83,14 @@ impl Items<'_, '_> {
 
 /// The text of a lazy object or array being printed.
 struct Elements<'o, 'p> {
-    out: &'o mut Printer<'p>,
+    out: &'o mut Blocks<'p>,
     /// The depth of the object or array itself.
     depth: usize,
     empty: bool,
 }
 
 impl<'o, 'p> Elements<'o, 'p> {
-    fn new(out: &'o mut Printer<'p>, depth: usize) -> Self {
+    fn new(out: &'o mut Blocks<'p>, depth: usize) -> Self {
         Elements {
             out,
             depth,
@@ -100,8 +100,8 @@ impl<'o, 'p> Elements<'o, 'p> {
 
     /// Ends the previous element and starts the next one's line. The elements before
     /// it are complete, so this is where the text so far is handed on.
-    fn next(&mut self) -> &mut Printer<'p> {
-        self.out.flush_when_full();
+    fn next(&mut self) -> &mut Blocks<'p> {
+        self.out.part_done();
         self.out.push_str(if self.empty { "\n" } else { ",\n" });
         self.empty = false;
         indent(self.out, self.depth + 1);
@@ -245,28 +245,22 @@ pub(crate) fn strings<'a, S: Into<Json<'a>>>(values: impl IntoIterator<Item = S>
 impl Json<'_> {
     /// The document as text: two-space indentation, a final newline.
     pub(crate) fn to_pretty(&self, capacity: usize) -> String {
-        let mut printer = Printer {
-            text: String::with_capacity(capacity),
-            out: None,
-        };
-        self.write(&mut printer, 0);
-        printer.text.push('\n');
-        printer.text
+        let mut text = Blocks::whole(capacity);
+        self.write(&mut text, 0);
+        text.push('\n');
+        text.finish()
     }
 
     /// Prints the document, as [`Json::to_pretty`] has it, into `out` a block at a
     /// time: a document whose lists are [`Json::Lazy`] is never all in memory.
     pub(crate) fn print_into(&self, out: &mut dyn TextOut) {
-        let mut printer = Printer {
-            text: String::with_capacity(2 * Printer::BLOCK),
-            out: Some(out),
-        };
-        self.write(&mut printer, 0);
-        printer.text.push('\n');
-        printer.flush();
+        let mut text = Blocks::into(out);
+        self.write(&mut text, 0);
+        text.push('\n');
+        text.finish();
     }
 
-    fn write(&self, out: &mut Printer<'_>, depth: usize) {
+    fn write(&self, out: &mut Blocks<'_>, depth: usize) {
         match self {
             Json::Bool(value) => out.push_str(if *value { "true" } else { "false" }),
             Json::Int(value) => {
@@ -345,45 +339,6 @@ impl Json<'_> {
             Json::Str(value) => value.len() <= 24,
             Json::Array(_) | Json::Object(_) | Json::Lazy(_) => false,
         }
-    }
-}
-
-/// The text being printed, and where it goes once there is a block of it.
-struct Printer<'p> {
-    text: String,
-    /// `None` keeps the whole document in `text`.
-    out: Option<&'p mut dyn TextOut>,
-}
-
-impl Printer<'_> {
-    /// How much text is handed on at once.
-    const BLOCK: usize = 64 * 1024;
-
-    fn flush_when_full(&mut self) {
-        if self.text.len() >= Self::BLOCK && self.out.is_some() {
-            self.flush();
-        }
-    }
-
-    fn flush(&mut self) {
-        if let Some(out) = &mut self.out {
-            out.push_text(&self.text);
-            self.text.clear();
-        }
-    }
-}
-
-impl std::ops::Deref for Printer<'_> {
-    type Target = String;
-
-    fn deref(&self) -> &String {
-        &self.text
-    }
-}
-
-impl std::ops::DerefMut for Printer<'_> {
-    fn deref_mut(&mut self) -> &mut String {
-        &mut self.text
     }
 }
 

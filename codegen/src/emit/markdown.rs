@@ -7,6 +7,7 @@
 
 use std::fmt::Write;
 
+use crate::emit::{Blocks, TextOut};
 use crate::http_status::reason_phrase;
 use crate::model::examples::{self, Occurrence};
 use crate::model::{Catalog, Code, Envelope, Family, Retired};
@@ -26,7 +27,19 @@ pub(crate) fn emit(catalog: &Catalog, header: &str) -> String {
         .iter()
         .map(|code| 2 * (code.description.len() + code.resolution.len()) + 4 * code.wire.len())
         .sum();
-    let mut page = String::with_capacity(per_code + 200 * catalog.codes.len() + 8192);
+    let mut page = Blocks::whole(per_code + 200 * catalog.codes.len() + 8192);
+    build(catalog, header, &mut page);
+    page.finish()
+}
+
+/// [`emit`], into `out` a section at a time.
+pub(crate) fn write(catalog: &Catalog, header: &str, out: &mut dyn TextOut) {
+    let mut page = Blocks::into(out);
+    build(catalog, header, &mut page);
+    page.finish();
+}
+
+fn build(catalog: &Catalog, header: &str, page: &mut Blocks<'_>) {
     let _ = write!(page, "<!-- {header} -->\n\n");
     let outline = Page {
         has_envelopes: !catalog.envelopes.is_empty(),
@@ -39,17 +52,17 @@ pub(crate) fn emit(catalog: &Catalog, header: &str) -> String {
             let _ = writeln!(page, "## {title}\n");
         }
         match heading {
-            Heading::Title => push_intro(&mut page, catalog),
-            Heading::Responses => push_responses(&mut page, catalog),
-            Heading::StatusSummary => push_status_summary(&mut page, catalog),
-            Heading::Family(index) => push_family(&mut page, catalog, index),
+            Heading::Title => push_intro(page, catalog),
+            Heading::Responses => push_responses(page, catalog),
+            Heading::StatusSummary => push_status_summary(page, catalog),
+            Heading::Family(index) => push_family(page, catalog, index),
             Heading::Codes => {}
-            Heading::Code(index) => push_code(&mut page, catalog, &catalog.codes[index]),
-            Heading::RetiredCodes => push_retired_table(&mut page, catalog),
-            Heading::Retired(index) => push_retired_code(&mut page, &catalog.retired[index]),
+            Heading::Code(index) => push_code(page, catalog, &catalog.codes[index]),
+            Heading::RetiredCodes => push_retired_table(page, catalog),
+            Heading::Retired(index) => push_retired_code(page, &catalog.retired[index]),
         }
+        page.part_done();
     }
-    page
 }
 
 fn push_intro(page: &mut String, catalog: &Catalog) {

@@ -24,9 +24,8 @@ pub(crate) mod openapi;
 pub(crate) mod rust;
 pub(crate) mod typescript;
 
-/// Where an emitter that writes its file in parts puts the text: a `String` for
-/// [`crate::Config::generate`], or the file itself, compared and written block by block
-/// (`output::FileSink`), so a large file is never whole in memory.
+/// Where a file's text goes when it is written as it is built: the file itself,
+/// compared with the disk and written a block at a time (`output::FileSink`).
 pub(crate) trait TextOut {
     /// Appends `text`.
     fn push_text(&mut self, text: &str);
@@ -35,5 +34,117 @@ pub(crate) trait TextOut {
 impl TextOut for String {
     fn push_text(&mut self, text: &str) {
         self.push_str(text);
+    }
+}
+
+/// A file's text as its emitter builds it, part after part (a code, a section): kept
+/// whole for [`crate::Config::generate`], or handed on to a [`TextOut`] a block at a time
+/// by [`Config::run`](crate::Config::run), so a large file is never whole in memory. It
+/// derefs to the `String` being built, so the emitters' helpers take `&mut String`.
+pub(crate) struct Blocks<'o> {
+    text: String,
+    out: Option<&'o mut dyn TextOut>,
+}
+
+impl Blocks<'static> {
+    /// Text kept whole, in a `String` of `capacity` to begin with.
+    pub(crate) fn whole(capacity: usize) -> Self {
+        Blocks {
+            text: String::with_capacity(capacity),
+            out: None,
+        }
+    }
+}
+
+impl<'o> Blocks<'o> {
+    /// How much text is handed on at once.
+    const BLOCK: usize = 64 * 1024;
+
+    /// Text handed on to `out` as it is built.
+    pub(crate) fn into(out: &'o mut dyn TextOut) -> Self {
+        Blocks {
+            text: String::with_capacity(Self::BLOCK + Self::BLOCK / 4),
+            out: Some(out),
+        }
+    }
+
+    /// Makes room for `additional` bytes when the text is kept whole; when it is handed
+    /// on, a block is all it ever holds.
+    pub(crate) fn reserve_whole(&mut self, additional: usize) {
+        if self.out.is_none() {
+            self.text.reserve(additional);
+        }
+    }
+
+    /// Marks the end of a part: the text so far is complete, so once there is a block of
+    /// it, it is handed on.
+    pub(crate) fn part_done(&mut self) {
+        if self.text.len() >= Self::BLOCK {
+            self.hand_on();
+        }
+    }
+
+    /// The whole text, when kept whole; otherwise hands on the rest and returns nothing.
+    pub(crate) fn finish(mut self) -> String {
+        self.hand_on();
+        self.text
+    }
+
+    fn hand_on(&mut self) {
+        if let Some(out) = &mut self.out {
+            out.push_text(&self.text);
+            self.text.clear();
+        }
+    }
+}
+
+impl std::ops::Deref for Blocks<'_> {
+    type Target = String;
+
+    fn deref(&self) -> &String {
+        &self.text
+    }
+}
+
+impl std::ops::DerefMut for Blocks<'_> {
+    fn deref_mut(&mut self) -> &mut String {
+        &mut self.text
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn blocks_hand_on_whole_parts_and_keep_everything_when_whole() {
+        let parts: Vec<String> = (0..20_000).map(|i| format!("part {i}\n")).collect();
+        let mut handed = Vec::new();
+        struct Record<'a>(&'a mut Vec<String>);
+        impl TextOut for Record<'_> {
+            fn push_text(&mut self, text: &str) {
+                self.0.push(text.to_owned());
+            }
+        }
+        let mut record = Record(&mut handed);
+        let mut streamed = Blocks::into(&mut record);
+        let mut whole = Blocks::whole(0);
+        for part in &parts {
+            streamed.push_str(part);
+            streamed.part_done();
+            whole.push_str(part);
+            whole.part_done();
+        }
+        assert_eq!(streamed.finish(), "");
+        let whole = whole.finish();
+        assert_eq!(whole, parts.concat());
+        assert_eq!(handed.concat(), whole);
+        assert!(handed.len() > 1, "handed on in blocks");
+        for block in &handed[..handed.len() - 1] {
+            assert!(
+                block.len() >= Blocks::BLOCK && block.ends_with('\n'),
+                "whole parts"
+            );
+        }
     }
 }

@@ -33,6 +33,7 @@ mod tables_rs;
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
 
+use crate::emit::{Blocks, TextOut};
 use crate::model::{Catalog, Code, Family};
 use crate::text;
 
@@ -159,7 +160,18 @@ impl RustSource {
 
     /// [`RustSource::contents`], with the per-code lists built as `build` says.
     pub(crate) fn contents_with(self, catalog: &Catalog, header: &str, build: Build) -> String {
-        format_file(catalog, (self.builder)(catalog, build), header, build)
+        let file = parse_file((self.builder)(catalog, build));
+        let mut out = Blocks::whole(0);
+        print_file(catalog, &file, header, build, &mut out);
+        out.finish()
+    }
+
+    /// [`RustSource::contents`], into `out` a code at a time.
+    pub(crate) fn write(self, catalog: &Catalog, header: &str, out: &mut dyn TextOut) {
+        let file = parse_file((self.builder)(catalog, Build::Spliced));
+        let mut out = Blocks::into(out);
+        print_file(catalog, &file, header, Build::Spliced, &mut out);
+        out.finish();
     }
 }
 
@@ -211,7 +223,9 @@ pub(crate) fn emit_module_with(
     let mut file: syn::File =
         syn::parse2(quote! { #modules #items }).expect("the generator emits valid Rust");
     resolve_features(&mut file.items, features);
-    print_file(catalog, &file, header, build)
+    let mut out = Blocks::whole(0);
+    print_file(catalog, &file, header, build, &mut out);
+    out.finish()
 }
 
 /// Keeps the items whose `cfg(feature = ...)` is enabled, without that attribute, and
@@ -278,22 +292,26 @@ fn feature_of(attr: &syn::Attribute) -> Option<String> {
 
 /// Formats a file's tokens with prettyplease, under the generated-file header, with
 /// the per-code lists spliced in when they were built as placeholders.
-fn format_file(catalog: &Catalog, tokens: TokenStream, header: &str, build: Build) -> String {
-    let file: syn::File = syn::parse2(tokens).expect("the generator emits valid Rust");
-    print_file(catalog, &file, header, build)
+fn parse_file(tokens: TokenStream) -> syn::File {
+    syn::parse2(tokens).expect("the generator emits valid Rust")
 }
 
-fn print_file(catalog: &Catalog, file: &syn::File, header: &str, build: Build) -> String {
+fn print_file(
+    catalog: &Catalog,
+    file: &syn::File,
+    header: &str,
+    build: Build,
+    out: &mut Blocks<'_>,
+) {
     let skeleton = separate_items(&prettyplease::unparse(file));
-    let mut out = String::with_capacity(header.len() + 4 + skeleton.len());
+    out.reserve_whole(header.len() + 4 + skeleton.len());
     out.push_str("// ");
     out.push_str(header);
     out.push('\n');
     match build {
-        Build::Spliced => rows::splice(catalog, &skeleton, &mut out),
+        Build::Spliced => rows::splice(catalog, &skeleton, out),
         Build::Tokens => out.push_str(&skeleton),
     }
-    out
 }
 
 /// Puts a blank line between items, as people write them; prettyplease leaves none.

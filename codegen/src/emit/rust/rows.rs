@@ -29,6 +29,7 @@ use quote::{format_ident, quote};
 use super::{docs, family_variant, variant, Build, DOC_WIDTH};
 use crate::emit::rust::phf::PerfectHash;
 use crate::emit::rust::switch::{Node, Switch};
+use crate::emit::Blocks;
 use crate::model::{Catalog, Code};
 use crate::text;
 
@@ -127,7 +128,7 @@ impl List {
 
 /// Appends `skeleton`, prettyplease's output of a file built with [`Build::Spliced`], to
 /// `out`, with each placeholder line replaced by the list it stands for.
-pub(super) fn splice(catalog: &Catalog, skeleton: &str, out: &mut String) {
+pub(super) fn splice(catalog: &Catalog, skeleton: &str, out: &mut Blocks<'_>) {
     let printer = Printer {
         catalog,
         perfect_hash: OnceCell::new(),
@@ -139,7 +140,7 @@ pub(super) fn splice(catalog: &Catalog, skeleton: &str, out: &mut String) {
         .filter_map(placeholder)
         .map(|(_, list, _)| list.estimated_len(catalog))
         .sum();
-    out.reserve(skeleton.len() + lists);
+    out.reserve_whole(skeleton.len() + lists);
     for line in skeleton.split_inclusive('\n') {
         let Some((at, list, name_len)) = placeholder(line) else {
             out.push_str(line);
@@ -252,13 +253,16 @@ struct Printer<'a> {
 }
 
 impl Printer<'_> {
-    fn print(&self, list: List, place: &Place<'_>, out: &mut String) {
+    /// Prints `list` in place of its placeholder, handing the text on after each code
+    /// (or length, or status) when it is streamed.
+    fn print(&self, list: List, place: &Place<'_>, out: &mut Blocks<'_>) {
         let catalog = self.catalog;
         match list {
             List::Variants => {
                 let mut buffer = String::new();
                 for code in &catalog.codes {
                     print_variant(catalog, code, place.indent, &mut buffer, out);
+                    out.part_done();
                 }
             }
             List::AllCodes => {
@@ -273,11 +277,13 @@ impl Printer<'_> {
                 for (status, codes) in catalog.codes_by_status() {
                     let elements = codes.iter().map(|code| Path("ErrorCode::", &code.variant));
                     print_status_arm(out, place.indent, status, elements);
+                    out.part_done();
                 }
             }
             List::WireArms => {
                 for code in &catalog.codes {
                     print_wire_arm(out, place.indent, code);
+                    out.part_done();
                 }
             }
             List::CodeRows => {
@@ -317,11 +323,13 @@ impl Printer<'_> {
                         out.push('\n');
                     }
                     print_docs_url(out, place.indent, code);
+                    out.part_done();
                 }
             }
             List::SwitchArms => {
                 for (len, node) in &self.switch().lengths {
                     print_switch_arm(out, place.indent, *len, node);
+                    out.part_done();
                 }
             }
             List::LengthTables => {
@@ -330,6 +338,7 @@ impl Printer<'_> {
                         out.push('\n');
                     }
                     print_length_table(out, place.indent, catalog, *len, node);
+                    out.part_done();
                 }
             }
         }
@@ -1127,7 +1136,7 @@ fn print_some_literal(out: &mut String, indent: usize, head: &str, value: &str, 
 /// A static array of struct rows: always one row per line group, since a row is wider
 /// than prettyplease ever puts on one line.
 fn print_rows<T>(
-    out: &mut String,
+    out: &mut Blocks<'_>,
     place: &Place<'_>,
     rows: impl Iterator<Item = T>,
     mut print_row: impl FnMut(&mut String, usize, T),
@@ -1137,6 +1146,7 @@ fn print_rows<T>(
     out.push_str("[\n");
     for row in rows {
         print_row(out, place.indent + INDENT, row);
+        out.part_done();
     }
     push_indent(out, place.indent);
     out.push(']');

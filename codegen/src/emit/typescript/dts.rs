@@ -5,32 +5,39 @@ use std::fmt::Write as _;
 
 use super::escape::{self, push_string};
 use super::{prose, push_doc, text_len, DOC_WIDTH};
+use crate::emit::Blocks;
 use crate::model::shapes::{Field, Presence, Shape, Value};
 use crate::model::{Catalog, Code, Envelope};
 
 /// The part of `index.d.ts` that does not depend on the catalog.
 const RUNTIME: &str = include_str!("runtime.d.ts");
 
-/// The whole of `index.d.ts`.
-pub(super) fn index_d_ts(catalog: &Catalog, header: &str) -> String {
+/// About the size of `index.d.ts`, to allocate it once when it is kept whole.
+pub(super) fn capacity(catalog: &Catalog) -> usize {
     // Each code's text appears once, in its doc comment, and its wire string three times,
     // plus about 250 bytes of comment markup and types.
-    let capacity = text_len(catalog) + 3 * catalog.codes.len() * 32 + 250 * catalog.codes.len();
-    let mut out = String::with_capacity(capacity + RUNTIME.len() + 8192);
+    text_len(catalog)
+        + 3 * catalog.codes.len() * 32
+        + 250 * catalog.codes.len()
+        + RUNTIME.len()
+        + 8192
+}
+
+/// The whole of `index.d.ts`, into `out`.
+pub(super) fn index_d_ts(catalog: &Catalog, header: &str, out: &mut Blocks<'_>) {
     let _ = writeln!(out, "// {header}");
     let title = format!(
         "Error codes of the {}, from its error catalog.",
         catalog.api
     );
-    push_doc(&mut out, "", &escape::doc_lines(&title, DOC_WIDTH));
+    push_doc(out, "", &escape::doc_lines(&title, DOC_WIDTH));
     out.push('\n');
-    push_error_code(&mut out, catalog);
-    push_family(&mut out, catalog);
-    push_error_code_info(&mut out, catalog);
-    push_error_code_table(&mut out, catalog);
-    push_envelopes(&mut out, catalog);
+    push_error_code(out, catalog);
+    push_family(out, catalog);
+    push_error_code_info(out, catalog);
+    push_error_code_table(out, catalog);
+    push_envelopes(out, catalog);
     out.push_str(RUNTIME);
-    out
 }
 
 /// `type ErrorCode`: the union of every code's wire string.
@@ -107,7 +114,7 @@ fn push_error_code_info(out: &mut String, catalog: &Catalog) {
 }
 
 /// `interface ErrorCodeTable`: one documented property per code, the type of `CODES`.
-fn push_error_code_table(out: &mut String, catalog: &Catalog) {
+fn push_error_code_table(out: &mut Blocks<'_>, catalog: &Catalog) {
     let lines = [
         "One property per code, in catalog order, each with the code's documentation: the type",
         "of `CODES`, the same as `{ readonly [C in ErrorCode]: ErrorCodeInfo & { readonly code: C } }`.",
@@ -122,6 +129,7 @@ fn push_error_code_table(out: &mut String, catalog: &Catalog) {
         out.push_str(": ErrorCodeInfo & { readonly code: ");
         push_string(out, &code.wire);
         out.push_str(" };\n");
+        out.part_done();
     }
     out.push_str("}\n\n");
 }

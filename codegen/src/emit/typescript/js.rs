@@ -5,6 +5,7 @@ use std::fmt::Write as _;
 
 use super::escape::{self, push_string};
 use super::{prose, text_len, DOC_WIDTH};
+use crate::emit::Blocks;
 use crate::model::{Catalog, Code, Deprecation, Envelope, Family};
 use crate::trpc;
 
@@ -14,18 +15,20 @@ const RUNTIME: &str = include_str!("runtime.js");
 /// The media type of problem details, as the Rust crate's `PROBLEM_JSON`.
 const PROBLEM_JSON: &str = "application/problem+json";
 
-/// The whole of `index.js`.
-pub(super) fn index_js(catalog: &Catalog, header: &str) -> String {
+/// About the size of `index.js`, to allocate it once when it is kept whole.
+pub(super) fn capacity(catalog: &Catalog) -> usize {
     // Each code's text appears twice (its message repeats the description and
     // resolution), plus about 250 bytes of keys and punctuation.
-    let capacity = 2 * text_len(catalog) + 250 * catalog.codes.len() + RUNTIME.len() + 4096;
-    let mut out = String::with_capacity(capacity);
-    push_intro(&mut out, catalog, header);
-    push_families(&mut out, catalog);
-    push_codes(&mut out, catalog);
+    2 * text_len(catalog) + 250 * catalog.codes.len() + RUNTIME.len() + 4096
+}
+
+/// The whole of `index.js`, into `out`.
+pub(super) fn index_js(catalog: &Catalog, header: &str, out: &mut Blocks<'_>) {
+    push_intro(out, catalog, header);
+    push_families(out, catalog);
+    push_codes(out, catalog);
     out.push_str(RUNTIME);
-    push_constants(&mut out, catalog);
-    out
+    push_constants(out, catalog);
 }
 
 fn push_intro(out: &mut String, catalog: &Catalog, header: &str) {
@@ -64,11 +67,12 @@ fn push_family(out: &mut String, family: &Family) {
     out.push_str(" },\n");
 }
 
-fn push_codes(out: &mut String, catalog: &Catalog) {
+fn push_codes(out: &mut Blocks<'_>, catalog: &Catalog) {
     out.push_str("/** Every code, in catalog order. */\nconst CODE_LIST = [\n");
     let trpc = catalog.envelopes.contains(&Envelope::Trpc);
     for code in &catalog.codes {
         push_code(out, catalog, code, trpc);
+        out.part_done();
     }
     out.push_str("];\n\n");
 }

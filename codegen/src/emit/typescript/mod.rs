@@ -13,6 +13,7 @@ pub(crate) mod escape;
 mod js;
 mod package;
 
+use crate::emit::{Blocks, TextOut};
 use crate::model::Catalog;
 
 /// Doc comment lines are wrapped to this many characters, as in the Rust crate.
@@ -44,6 +45,24 @@ impl TsFile {
 
     /// The file's contents, under `header`.
     pub(crate) fn contents(self, catalog: &Catalog, header: &str) -> String {
+        let capacity = match self {
+            TsFile::PackageJson => 1024,
+            TsFile::IndexJs => js::capacity(catalog),
+            TsFile::IndexDts => dts::capacity(catalog),
+        };
+        let mut text = Blocks::whole(capacity);
+        self.build(catalog, header, &mut text);
+        text.finish()
+    }
+
+    /// [`TsFile::contents`], into `out` a code at a time.
+    pub(crate) fn write(self, catalog: &Catalog, header: &str, out: &mut dyn TextOut) {
+        let mut text = Blocks::into(out);
+        self.build(catalog, header, &mut text);
+        text.finish();
+    }
+
+    fn build(self, catalog: &Catalog, header: &str, out: &mut Blocks<'_>) {
         // The header names the catalog's path, which comes from the command line and
         // could hold a line terminator (ending the line comment early) or `</` or `<!`
         // (see `escape::push_string`).
@@ -52,9 +71,9 @@ impl TsFile {
             .replace("</", "<\\/")
             .replace("<!", "<\\!");
         match self {
-            TsFile::PackageJson => package::package_json(catalog, &header),
-            TsFile::IndexJs => js::index_js(catalog, &header),
-            TsFile::IndexDts => dts::index_d_ts(catalog, &header),
+            TsFile::PackageJson => out.push_str(&package::package_json(catalog, &header)),
+            TsFile::IndexJs => js::index_js(catalog, &header, out),
+            TsFile::IndexDts => dts::index_d_ts(catalog, &header, out),
         }
     }
 }
