@@ -254,7 +254,7 @@ impl Json<'_> {
     /// Prints the document, as [`Json::to_pretty`] has it, into `out` a block at a
     /// time: a document whose lists are [`Json::Lazy`] is never all in memory.
     pub(crate) fn print_into(&self, out: &mut dyn TextOut) {
-        let mut text = Blocks::into(out);
+        let mut text = Blocks::handed_to(out);
         self.write(&mut text, 0);
         text.push('\n');
         text.finish();

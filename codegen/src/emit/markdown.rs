@@ -34,7 +34,7 @@ pub(crate) fn emit(catalog: &Catalog, header: &str) -> String {
 
 /// [`emit`], into `out` a section at a time.
 pub(crate) fn write(catalog: &Catalog, header: &str, out: &mut dyn TextOut) {
-    let mut page = Blocks::into(out);
+    let mut page = Blocks::handed_to(out);
     build(catalog, header, &mut page);
     page.finish();
 }

@@ -61,7 +61,7 @@ impl<'o> Blocks<'o> {
     const BLOCK: usize = 64 * 1024;
 
     /// Text handed on to `out` as it is built.
-    pub(crate) fn into(out: &'o mut dyn TextOut) -> Self {
+    pub(crate) fn handed_to(out: &'o mut dyn TextOut) -> Self {
         Blocks {
             text: String::with_capacity(Self::BLOCK + Self::BLOCK / 4),
             out: Some(out),
@@ -127,7 +127,7 @@ mod tests {
             }
         }
         let mut record = Record(&mut handed);
-        let mut streamed = Blocks::into(&mut record);
+        let mut streamed = Blocks::handed_to(&mut record);
         let mut whole = Blocks::whole(0);
         for part in &parts {
             streamed.push_str(part);

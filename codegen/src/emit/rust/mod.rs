@@ -169,7 +169,7 @@ impl RustSource {
     /// [`RustSource::contents`], into `out` a code at a time.
     pub(crate) fn write(self, catalog: &Catalog, header: &str, out: &mut dyn TextOut) {
         let file = parse_file((self.builder)(catalog, Build::Spliced));
-        let mut out = Blocks::into(out);
+        let mut out = Blocks::handed_to(out);
         print_file(catalog, &file, header, Build::Spliced, &mut out);
         out.finish();
     }

@@ -57,7 +57,7 @@ impl TsFile {
 
     /// [`TsFile::contents`], into `out` a code at a time.
     pub(crate) fn write(self, catalog: &Catalog, header: &str, out: &mut dyn TextOut) {
-        let mut text = Blocks::into(out);
+        let mut text = Blocks::handed_to(out);
         self.build(catalog, header, &mut text);
         text.finish();
     }
