@@ -66,7 +66,8 @@ const CROSSOVER_SIZES: [usize; 7] = [128, 256, 512, 1_000, 2_000, 4_000, 10_000]
 const CROSSOVER_MATCH_LIMIT: usize = 1_000;
 
 /// Writes `OUT_DIR/crossover.rs`: one module per catalog and lookup, each the generated
-/// code as one file of items (`Output::Module`), named `<catalog>_<lookup>`.
+/// code as one file of items (`Output::Module`), named `<catalog>_<lookup>`; and
+/// `OUT_DIR/crossover_benches.rs`, the benchmark's `bench_size!` call for each catalog.
 fn write_crossover_modules(out: &Path, relay_path: &Path) {
     let mut catalogs = vec![(
         "relay".to_owned(),
@@ -79,7 +80,10 @@ fn write_crossover_modules(out: &Path, relay_path: &Path) {
         ));
     }
     let mut modules = String::new();
+    // The benchmarks' calls, one per catalog, so the sizes are listed once (above).
+    let mut benches = String::from("{\n");
     for (name, text) in &catalogs {
+        let mut measured = Vec::new();
         let mut lookups = vec![("switch", Lookup::Switch), ("hash", Lookup::PerfectHash)];
         let codes = text.matches("\n  - code: ").count();
         if codes <= CROSSOVER_MATCH_LIMIT {
@@ -104,6 +108,13 @@ fn write_crossover_modules(out: &Path, relay_path: &Path) {
                 "#[allow(dead_code, deprecated, missing_docs)]\npub mod {name}_{lookup_name} {{\n    include!({:?});\n}}\n",
                 path.display().to_string()
             ));
+            // Shown as `match`, the lookup's name; `match` cannot name a module.
+            let shown = if lookup == Lookup::Match {
+                "match"
+            } else {
+                lookup_name
+            };
+            measured.push(format!("(\"{shown}\", {name}_{lookup_name}::ErrorCode)"));
             if lookup == Lookup::Switch && codes <= CROSSOVER_MATCH_LIMIT {
                 let path = out.join(format!("crossover_{name}_strum.rs"));
                 write(
@@ -116,8 +127,18 @@ fn write_crossover_modules(out: &Path, relay_path: &Path) {
                 ));
             }
         }
+        if codes <= CROSSOVER_MATCH_LIMIT {
+            measured.push(format!("(\"strum\", {name}_strum::ErrorCode)"));
+        }
+        let size = name.trim_start_matches('s');
+        benches.push_str(&format!(
+            "    bench_size!(c, \"{size}\", {name}_switch::ErrorCode, [{}]);\n",
+            measured.join(", ")
+        ));
     }
+    benches.push_str("}\n");
     write(&out.join("crossover.rs"), &modules);
+    write(&out.join("crossover_benches.rs"), &benches);
 }
 
 fn generate(path: &str, bytes: &[u8]) -> Catalog {

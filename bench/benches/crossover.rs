@@ -9,7 +9,7 @@
 //! CATALOG_BENCH_CROSSOVER=1 cargo bench -p catalog-bench --bench crossover
 //! ```
 
-use criterion::{criterion_group, criterion_main, Criterion};
+use criterion::{criterion_group, criterion_main};
 
 #[cfg(crossover)]
 mod measured {
@@ -18,31 +18,7 @@ mod measured {
 
     use criterion::{BenchmarkId, Criterion, Throughput};
 
-    /// How many strings one iteration looks up.
-    const BATCH: usize = 64;
-
-    /// `BATCH` codes spread over the catalog, and as many misses: each a real code with its
-    /// last byte changed (as in `benches/lookup.rs`).
-    fn inputs(codes: &[&'static str]) -> [(&'static str, Vec<String>); 2] {
-        let step = (codes.len() / BATCH).max(1);
-        let hits: Vec<String> = codes
-            .iter()
-            .step_by(step)
-            .cycle()
-            .take(BATCH)
-            .map(|code| code.to_string())
-            .collect();
-        let misses = hits
-            .iter()
-            .map(|code| {
-                let mut miss = code.clone();
-                let last = miss.pop().unwrap_or('X');
-                miss.push(if last == 'Z' { 'Y' } else { 'Z' });
-                miss
-            })
-            .collect();
-        [("hit", hits), ("miss", misses)]
-    }
+    use catalog_bench::{lookup_inputs, BATCH};
 
     /// Benchmarks `from_str` of each `(name, type)` on the codes of the first.
     macro_rules! bench_size {
@@ -55,7 +31,7 @@ mod measured {
             group
                 .warm_up_time(std::time::Duration::from_secs(1))
                 .measurement_time(std::time::Duration::from_secs(2));
-            for (kind, batch) in inputs(&codes) {
+            for (kind, batch) in lookup_inputs(&codes) {
                 $(
                     group.bench_with_input(BenchmarkId::new($name, kind), &batch, |b, batch| {
                         b.iter(|| {
@@ -73,88 +49,8 @@ mod measured {
 
     pub(crate) fn crossover(c: &mut Criterion) {
         use catalog_bench::crossover::*;
-        bench_size!(
-            c,
-            "relay",
-            relay_switch::ErrorCode,
-            [
-                ("switch", relay_switch::ErrorCode),
-                ("hash", relay_hash::ErrorCode),
-                ("match", relay_matching::ErrorCode),
-                ("strum", relay_strum::ErrorCode)
-            ]
-        );
-        bench_size!(
-            c,
-            "128",
-            s128_switch::ErrorCode,
-            [
-                ("switch", s128_switch::ErrorCode),
-                ("hash", s128_hash::ErrorCode),
-                ("match", s128_matching::ErrorCode),
-                ("strum", s128_strum::ErrorCode)
-            ]
-        );
-        bench_size!(
-            c,
-            "256",
-            s256_switch::ErrorCode,
-            [
-                ("switch", s256_switch::ErrorCode),
-                ("hash", s256_hash::ErrorCode),
-                ("match", s256_matching::ErrorCode),
-                ("strum", s256_strum::ErrorCode)
-            ]
-        );
-        bench_size!(
-            c,
-            "512",
-            s512_switch::ErrorCode,
-            [
-                ("switch", s512_switch::ErrorCode),
-                ("hash", s512_hash::ErrorCode),
-                ("match", s512_matching::ErrorCode),
-                ("strum", s512_strum::ErrorCode)
-            ]
-        );
-        bench_size!(
-            c,
-            "1000",
-            s1000_switch::ErrorCode,
-            [
-                ("switch", s1000_switch::ErrorCode),
-                ("hash", s1000_hash::ErrorCode),
-                ("match", s1000_matching::ErrorCode),
-                ("strum", s1000_strum::ErrorCode)
-            ]
-        );
-        bench_size!(
-            c,
-            "2000",
-            s2000_switch::ErrorCode,
-            [
-                ("switch", s2000_switch::ErrorCode),
-                ("hash", s2000_hash::ErrorCode)
-            ]
-        );
-        bench_size!(
-            c,
-            "4000",
-            s4000_switch::ErrorCode,
-            [
-                ("switch", s4000_switch::ErrorCode),
-                ("hash", s4000_hash::ErrorCode)
-            ]
-        );
-        bench_size!(
-            c,
-            "10000",
-            s10000_switch::ErrorCode,
-            [
-                ("switch", s10000_switch::ErrorCode),
-                ("hash", s10000_hash::ErrorCode)
-            ]
-        );
+        // One `bench_size!` per catalog, written by build.rs beside the modules.
+        include!(concat!(env!("OUT_DIR"), "/crossover_benches.rs"));
     }
 }
 
@@ -163,7 +59,7 @@ use measured::crossover;
 
 /// Without the modules, says how to build them.
 #[cfg(not(crossover))]
-fn crossover(_: &mut Criterion) {
+fn crossover(_: &mut criterion::Criterion) {
     eprintln!(
         "the crossover modules were not built: run with CATALOG_BENCH_CROSSOVER=1 \
          (cargo bench -p catalog-bench --bench crossover)"

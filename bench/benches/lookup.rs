@@ -10,31 +10,7 @@ use std::str::FromStr;
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 
-/// How many strings one iteration looks up.
-const BATCH: usize = 64;
-
-/// `BATCH` wire strings spread over all of `codes`, and as many that are not codes
-/// (each a real code with its last byte changed, the hardest kind of miss).
-fn inputs(codes: &[&'static str]) -> (Vec<&'static str>, Vec<String>) {
-    let step = (codes.len() / BATCH).max(1);
-    let hits: Vec<&str> = codes
-        .iter()
-        .step_by(step)
-        .cycle()
-        .take(BATCH)
-        .copied()
-        .collect();
-    let misses = hits
-        .iter()
-        .map(|code| {
-            let mut miss = code.to_string();
-            let last = miss.pop().unwrap_or('X');
-            miss.push(if last == 'Z' { 'Y' } else { 'Z' });
-            miss
-        })
-        .collect();
-    (hits, misses)
-}
+use catalog_bench::{lookup_inputs, BATCH};
 
 /// Benchmarks `from_str` for one catalog size with the three implementations.
 macro_rules! bench_from_str {
@@ -44,16 +20,9 @@ macro_rules! bench_from_str {
             .iter()
             .map(|&code| (code.as_str(), code))
             .collect();
-        let (hits, misses) = inputs(&codes);
         let mut group = $c.benchmark_group(format!("from_str/{}", $size));
         group.throughput(Throughput::Elements(BATCH as u64));
-        for (kind, batch) in [
-            (
-                "hit",
-                hits.iter().map(|s| s.to_string()).collect::<Vec<_>>(),
-            ),
-            ("miss", misses),
-        ] {
+        for (kind, batch) in lookup_inputs(&codes) {
             group.bench_with_input(BenchmarkId::new("generated", kind), &batch, |b, batch| {
                 b.iter(|| {
                     batch

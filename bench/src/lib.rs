@@ -2,6 +2,33 @@
 //! team would pick (an enum with strum and serde derives), and, in release builds, the
 //! generated crates of large synthetic catalogs. See `build.rs` and `BENCHMARKS.md`.
 
+/// How many strings one iteration of a lookup benchmark looks up.
+pub const BATCH: usize = 64;
+
+/// What a lookup benchmark looks up, by kind: `BATCH` wire strings spread over all of
+/// `codes` ("hit"), and as many that are not codes ("miss", each a real code with its
+/// last byte changed: the hardest kind of miss for a `match` and a hash alike).
+pub fn lookup_inputs(codes: &[&str]) -> [(&'static str, Vec<String>); 2] {
+    let step = (codes.len() / BATCH).max(1);
+    let hits: Vec<String> = codes
+        .iter()
+        .step_by(step)
+        .cycle()
+        .take(BATCH)
+        .map(|code| code.to_string())
+        .collect();
+    let misses = hits
+        .iter()
+        .map(|code| {
+            let mut miss = code.clone();
+            let last = miss.pop().unwrap_or('X');
+            miss.push(if last == 'Z' { 'Y' } else { 'Z' });
+            miss
+        })
+        .collect();
+    [("hit", hits), ("miss", misses)]
+}
+
 /// The Relay codes as a hand-written strum enum.
 pub mod strum_relay {
     include!(concat!(env!("OUT_DIR"), "/strum_relay.rs"));

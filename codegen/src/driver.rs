@@ -209,8 +209,8 @@ impl Config {
     }
 
     /// Generates, and writes or checks, one catalog's files, then its lock when locks are
-    /// written. Each file is written (or compared) as soon as it is built and then
-    /// dropped, so a large catalog's files are never all in memory at once.
+    /// written. Each file is written (or compared) as it is built, a block at a time,
+    /// so no file is ever whole in memory.
     fn sync(&self, path: &Path, checked: Checked, mode: Mode) -> Result<CatalogSummary, Error> {
         let outcomes = std::sync::Mutex::new(Vec::new());
         at(

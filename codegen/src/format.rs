@@ -110,6 +110,19 @@ pub(crate) enum JsonType {
     Object,
 }
 
+impl JsonType {
+    /// The name JSON Schema's `type` gives it.
+    pub(crate) fn name(self) -> &'static str {
+        match self {
+            JsonType::String => "string",
+            JsonType::Integer => "integer",
+            JsonType::Boolean => "boolean",
+            JsonType::Array => "array",
+            JsonType::Object => "object",
+        }
+    }
+}
+
 impl Kind {
     /// The JSON types the schema allows for the key: the schema emitter writes these,
     /// and the test holds the loader to accepting each.

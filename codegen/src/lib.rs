@@ -178,10 +178,10 @@ impl Config {
     /// Hands each file the configured outputs hold for `catalog` to `sink`, to build,
     /// with its place in the fixed order, stopping at the first error `sink` returns.
     ///
-    /// The files are independent, so a few threads build them, largest first; each
-    /// thread holds at most one file at a time, and the largest ones can be written as
-    /// they are built ([`FileJob::write_to`]), so a caller that writes each file as it
-    /// comes (as [`Config::run`] does) needs memory for a few files, not all of them.
+    /// The files are independent, so a few threads build them, largest first, each one
+    /// file at a time. A caller that writes each file through [`FileJob::write_to`] (as
+    /// [`Config::run`] does) gets its text a block at a time, so it needs memory for a
+    /// block per thread, not for the files.
     pub(crate) fn emit_each<E: Send>(
         &self,
         catalog: &Catalog,
@@ -285,7 +285,8 @@ impl FileJob<'_> {
     }
 }
 
-/// The most threads that build one catalog's files: each holds a file in memory.
+/// The most threads that build one catalog's files: each holds a file's working state
+/// (its prettyplease skeleton, or the whole file for [`Config::generate`]).
 const MAX_THREADS: usize = 4;
 
 /// One file to generate.

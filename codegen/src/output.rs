@@ -18,6 +18,7 @@ use std::path::{Path, PathBuf};
 
 use similar::TextDiff;
 
+use crate::emit::TextOut as _;
 use crate::GeneratedFile;
 
 /// Whether to write the files or only compare them.
@@ -81,9 +82,13 @@ pub(crate) fn sync_one(
     file: &GeneratedFile,
     mode: Mode,
 ) -> io::Result<FileOutcome> {
-    let path = out_dir.join(&file.path);
-    let state = sync_file(&path, &file.contents, mode)?;
-    Ok(FileOutcome { path, state })
+    stream_one(
+        out_dir,
+        &file.path,
+        mode,
+        |sink| sink.push_text(&file.contents),
+        || file.contents.clone(),
+    )
 }
 
 /// Brings the file `write` produces at `path` (relative to `out_dir`) up to date, or
@@ -104,7 +109,7 @@ pub(crate) fn stream_one(
     let state = match sink.finish().map_err(|e| with_path(e, &path))? {
         Streamed::Unchanged => FileState::Unchanged,
         Streamed::Written => FileState::Written,
-        Streamed::Differs => sync_file(&path, &contents(), Mode::Check)?,
+        Streamed::Differs => stale(&path, &contents())?,
     };
     Ok(FileOutcome { path, state })
 }
@@ -207,13 +212,7 @@ impl FileSink {
         if self.mode == Mode::Check {
             return Ok(None);
         }
-        let dir = self.path.parent().unwrap_or(Path::new("."));
-        fs::create_dir_all(dir)?;
-        let temp = tempfile::Builder::new()
-            .prefix(".gen-")
-            .suffix(".tmp")
-            .tempfile_in(dir)?;
-        let mut temp = io::BufWriter::with_capacity(COMPARE_BLOCK, temp);
+        let mut temp = io::BufWriter::with_capacity(COMPARE_BLOCK, temporary_beside(&self.path)?);
         if matched > 0 {
             let copied = io::copy(&mut fs::File::open(&self.path)?.take(matched), &mut temp)?;
             if copied != matched {
@@ -244,8 +243,7 @@ impl FileSink {
             return Ok(Streamed::Differs);
         };
         let temp = temp.into_inner().map_err(io::IntoInnerError::into_error)?;
-        temp.as_file().sync_all()?;
-        temp.persist(&self.path).map_err(|e| e.error)?;
+        put_in_place(temp, &self.path)?;
         Ok(Streamed::Written)
     }
 }
@@ -309,69 +307,19 @@ pub(crate) fn leftovers(
     Ok(outcomes)
 }
 
-fn sync_file(path: &Path, contents: &str, mode: Mode) -> io::Result<FileState> {
-    let on_disk = same_as_on_disk(path, contents.as_bytes()).map_err(|e| with_path(e, path))?;
-    if on_disk == OnDisk::Same {
-        return Ok(FileState::Unchanged);
-    }
-    match mode {
-        Mode::Check => {
-            let old = match on_disk {
-                OnDisk::Missing => None,
-                _ => Some(fs::read(path).map_err(|e| with_path(e, path))?),
-            };
-            let old = old.map(|bytes| String::from_utf8_lossy(&bytes).into_owned());
-            Ok(FileState::Stale {
-                diff: short_diff(old.as_deref(), contents),
-            })
-        }
-        Mode::Write => {
-            write_atomically(path, contents.as_bytes()).map_err(|e| with_path(e, path))?;
-            Ok(FileState::Written)
-        }
-    }
-}
-
-/// What is at a generated file's path, compared with what it should hold.
-#[derive(Debug, PartialEq, Eq)]
-enum OnDisk {
-    Missing,
-    Same,
-    Different,
-}
-
-/// Compares the file at `path` with `expected` a block at a time, so an unchanged
-/// 100 MB file costs a block of memory to check, not a second copy of it; a file of
-/// another length is not read at all.
-fn same_as_on_disk(path: &Path, expected: &[u8]) -> io::Result<OnDisk> {
-    let mut file = match fs::File::open(path) {
-        Ok(file) => file,
-        Err(error) if error.kind() == io::ErrorKind::NotFound => return Ok(OnDisk::Missing),
-        Err(error) => return Err(error),
+/// The state of a file found to differ from `contents` in check mode, with its diff.
+fn stale(path: &Path, contents: &str) -> io::Result<FileState> {
+    let old = match fs::read(path) {
+        Ok(bytes) => Some(String::from_utf8_lossy(&bytes).into_owned()),
+        Err(error) if error.kind() == io::ErrorKind::NotFound => None,
+        Err(error) => return Err(with_path(error, path)),
     };
-    if file.metadata()?.len() != expected.len() as u64 {
-        return Ok(OnDisk::Different);
-    }
-    let mut block = vec![0; COMPARE_BLOCK.min(expected.len()).max(1)];
-    let mut rest = expected;
-    loop {
-        let read = file.read(&mut block)?;
-        if read == 0 {
-            // The file may have changed length since its metadata was read.
-            return Ok(if rest.is_empty() {
-                OnDisk::Same
-            } else {
-                OnDisk::Different
-            });
-        }
-        match rest.strip_prefix(&block[..read]) {
-            Some(after) => rest = after,
-            None => return Ok(OnDisk::Different),
-        }
-    }
+    Ok(FileState::Stale {
+        diff: short_diff(old.as_deref(), contents),
+    })
 }
 
-/// How much of a file [`same_as_on_disk`] reads at once.
+/// How much of the old file a [`FileSink`] reads at once.
 const COMPARE_BLOCK: usize = 256 * 1024;
 
 /// Writes `bytes` to a temporary file beside `path`, then renames it over `path`.
@@ -387,13 +335,24 @@ fn replace_file(
     path: &Path,
     write: impl FnOnce(&mut fs::File) -> io::Result<()>,
 ) -> io::Result<()> {
+    let mut temp = temporary_beside(path)?;
+    write(temp.as_file_mut())?;
+    put_in_place(temp, path)
+}
+
+/// A new temporary file in `path`'s folder (created if need be), named `.gen-*.tmp`;
+/// it is removed when dropped unless [`put_in_place`] renames it.
+fn temporary_beside(path: &Path) -> io::Result<tempfile::NamedTempFile> {
     let dir = path.parent().unwrap_or(Path::new("."));
     fs::create_dir_all(dir)?;
-    let mut temp = tempfile::Builder::new()
+    tempfile::Builder::new()
         .prefix(".gen-")
         .suffix(".tmp")
-        .tempfile_in(dir)?;
-    write(temp.as_file_mut())?;
+        .tempfile_in(dir)
+}
+
+/// Flushes `temp` to the disk and renames it over `path`.
+fn put_in_place(temp: tempfile::NamedTempFile, path: &Path) -> io::Result<()> {
     temp.as_file().sync_all()?;
     temp.persist(path).map_err(|e| e.error)?;
     Ok(())
@@ -465,47 +424,9 @@ mod tests {
         );
     }
 
-    #[test]
-    fn compares_with_the_disk_block_by_block() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("big.txt");
-        // Three blocks and a bit, so a difference can fall in any block.
-        let expected: Vec<u8> = (0..3 * COMPARE_BLOCK + 17)
-            .map(|i| (i % 251) as u8)
-            .collect();
-        assert_eq!(same_as_on_disk(&path, &expected).unwrap(), OnDisk::Missing);
-        fs::write(&path, &expected).unwrap();
-        assert_eq!(same_as_on_disk(&path, &expected).unwrap(), OnDisk::Same);
-        for at in [
-            0,
-            COMPARE_BLOCK - 1,
-            COMPARE_BLOCK,
-            2 * COMPARE_BLOCK + 5,
-            expected.len() - 1,
-        ] {
-            let mut changed = expected.clone();
-            changed[at] ^= 1;
-            fs::write(&path, &changed).unwrap();
-            assert_eq!(
-                same_as_on_disk(&path, &expected).unwrap(),
-                OnDisk::Different,
-                "byte {at}"
-            );
-        }
-        fs::write(&path, &expected[..expected.len() - 1]).unwrap();
-        assert_eq!(
-            same_as_on_disk(&path, &expected).unwrap(),
-            OnDisk::Different
-        );
-        fs::write(&path, b"").unwrap();
-        assert_eq!(same_as_on_disk(&path, b"").unwrap(), OnDisk::Same);
-        assert_eq!(same_as_on_disk(&path, b"x").unwrap(), OnDisk::Different);
-    }
-
     /// Streams `text` into `name` under `dir` in pieces of `piece` bytes.
     fn stream(dir: &Path, name: &str, text: &str, piece: usize, mode: Mode) -> FileState {
         let write = |sink: &mut FileSink| {
-            use crate::emit::TextOut as _;
             let mut rest = text;
             while !rest.is_empty() {
                 let mut at = rest.len().min(piece);

@@ -1,14 +1,13 @@
 // The generated openapi.json documents the tests check, and the bodies the Rust crates
 // beside them serialize for every code.
 
-import { copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
+import { copyFile, mkdir, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 import { parse as parseYaml } from 'yaml';
 
 import { ROOT } from './demo.js';
-import { cargo } from './packages.js';
+import { cargo, runRustProgram, writeIfChanged } from './packages.js';
 
 /**
  * A folder under target/ that stays between runs: the fixtures are generated into it
@@ -61,48 +60,18 @@ async function describeCatalog(catalogPath, outDir) {
 export async function rustBodies(catalogs) {
   const project = join(WORK, 'rust-bodies');
   await mkdir(project, { recursive: true });
-  const dependencies = catalogs
-    .map((c) => `${c.crate} = { path = ${JSON.stringify(c.crateDir)}, features = ["serde"] }`)
-    .join('\n');
-  const manifest = `[package]
-name = "rust-bodies"
-version = "0.0.0"
-edition = "2021"
-publish = false
-
-[[bin]]
-name = "rust-bodies"
-path = ${JSON.stringify(join(ROOT, 'tests/node/rust-bodies/main.rs'))}
-
-[dependencies]
-serde_json = "1"
-${dependencies}
-
-[workspace]
-`;
+  const dependencies = [
+    'serde_json = "1"',
+    ...catalogs.map(
+      (c) => `${c.crate} = { path = ${JSON.stringify(c.crateDir)}, features = ["serde"] }`,
+    ),
+  ];
   const list = `vec![\n${catalogs
     .map((c) => `    bodies!(${c.ident}, [${c.envelopes.join(', ')}]),`)
     .join('\n')}\n]\n`;
-  await writeIfChanged(join(project, 'Cargo.toml'), manifest);
   await writeIfChanged(join(project, 'catalogs.rs'), list);
-  await copyFile(join(ROOT, 'Cargo.lock'), join(project, 'Cargo.lock'));
-  const stdout = await cargo(
-    [
-      'run',
-      '--quiet',
-      '--offline',
-      '--manifest-path',
-      join(project, 'Cargo.toml'),
-      '--target-dir',
-      join(ROOT, 'target/node-rust-bodies'),
-    ],
-    { RUST_BODIES_CATALOGS: join(project, 'catalogs.rs') },
-  );
+  const stdout = await runRustProgram('rust-bodies', project, dependencies, {
+    RUST_BODIES_CATALOGS: join(project, 'catalogs.rs'),
+  });
   return JSON.parse(stdout);
-}
-
-/** Writes `text` to `path` unless the file already holds it, so cargo sees no change. */
-async function writeIfChanged(path, text) {
-  const current = existsSync(path) ? await readFile(path, 'utf8') : undefined;
-  if (current !== text) await writeFile(path, text);
 }

@@ -2,7 +2,7 @@
 // beside them return for the same codes.
 
 import { execFile } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { copyFile, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -27,6 +27,50 @@ export async function cargo(args, env = {}) {
   } catch (error) {
     throw new Error(`cargo ${args.join(' ')} failed:\n${error.stderr ?? error}`);
   }
+}
+
+/**
+ * Builds and runs `tests/node/<name>/main.rs` as the binary of a Cargo project of its own
+ * in `project`, with `dependencies` (lines of its `[dependencies]`), offline and with the
+ * repository's Cargo.lock, its build cached in target/node-<name>. Resolves to what the
+ * program prints.
+ */
+export async function runRustProgram(name, project, dependencies, env = {}) {
+  const manifest = `[package]
+name = "${name}"
+version = "0.0.0"
+edition = "2021"
+publish = false
+
+[[bin]]
+name = "${name}"
+path = ${JSON.stringify(join(ROOT, 'tests/node', name, 'main.rs'))}
+
+[dependencies]
+${dependencies.join('\n')}
+
+[workspace]
+`;
+  await writeIfChanged(join(project, 'Cargo.toml'), manifest);
+  await copyFile(join(ROOT, 'Cargo.lock'), join(project, 'Cargo.lock'));
+  return cargo(
+    [
+      'run',
+      '--quiet',
+      '--offline',
+      '--manifest-path',
+      join(project, 'Cargo.toml'),
+      '--target-dir',
+      join(ROOT, `target/node-${name}`),
+    ],
+    env,
+  );
+}
+
+/** Writes `text` to `path` unless the file already holds it, so cargo sees no change. */
+export async function writeIfChanged(path, text) {
+  const current = existsSync(path) ? await readFile(path, 'utf8') : undefined;
+  if (current !== text) await writeFile(path, text);
 }
 
 const tempDirs = [];
@@ -85,36 +129,10 @@ export function importPackage(pkg) {
  * cached under target/). Resolves to `{ retryCases, catalogs: { [crate]: values } }`.
  */
 export async function rustValues(packages) {
-  const project = await tempDir('rust-values-');
-  const dependencies = packages
-    .map((pkg) => `${pkg.crate} = { path = ${JSON.stringify(pkg.crateDir)} }`)
-    .join('\n');
-  const manifest = `[package]
-name = "rust-values"
-version = "0.0.0"
-edition = "2021"
-publish = false
-
-[[bin]]
-name = "rust-values"
-path = ${JSON.stringify(join(ROOT, 'tests/node/rust-values/main.rs'))}
-
-[dependencies]
-${dependencies}
-
-[workspace]
-`;
-  await writeFile(join(project, 'Cargo.toml'), manifest);
-  await copyFile(join(ROOT, 'Cargo.lock'), join(project, 'Cargo.lock'));
-  const stdout = await cargo([
-    'run',
-    '--quiet',
-    '--offline',
-    '--manifest-path',
-    join(project, 'Cargo.toml'),
-    '--target-dir',
-    join(ROOT, 'target/node-rust-values'),
-  ]);
+  const dependencies = packages.map(
+    (pkg) => `${pkg.crate} = { path = ${JSON.stringify(pkg.crateDir)} }`,
+  );
+  const stdout = await runRustProgram('rust-values', await tempDir('rust-values-'), dependencies);
   const values = JSON.parse(stdout);
   // JSON has no NaN, so the program writes that one random input as a string.
   values.retryCases = values.retryCases.map(([attempt, random]) => [

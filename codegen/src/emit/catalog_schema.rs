@@ -79,7 +79,7 @@ fn kind_schema(kind: Kind) -> Object<'static> {
         Kind::Boolean => typed(kind),
         Kind::OneOrList { item, non_empty } => {
             let list = Object::new()
-                .with("type", type_name(JsonType::Array))
+                .with("type", JsonType::Array.name())
                 .with("items", text_schema(item))
                 .with("uniqueItems", true);
             let list = if non_empty {
@@ -115,12 +115,12 @@ fn typed(kind: Kind) -> Object<'static> {
     let [json_type] = kind.json_types() else {
         unreachable!("{kind:?} is of one JSON type");
     };
-    Object::new().with("type", type_name(*json_type))
+    Object::new().with("type", json_type.name())
 }
 
 /// A text of `form`: a string matching its pattern, or one of the envelope kinds.
 fn text_schema(form: Text) -> Object<'static> {
-    let schema = Object::new().with("type", type_name(JsonType::String));
+    let schema = Object::new().with("type", JsonType::String.name());
     let schema = match form {
         Text::Name => schema.with("minLength", 1),
         Text::NpmName => schema.with("maxLength", NPM_NAME_MAX_LEN),
@@ -139,16 +139,6 @@ fn text_schema(form: Text) -> Object<'static> {
         | Text::Url => schema,
     };
     schema.with_some("pattern", form.pattern())
-}
-
-fn type_name(json_type: JsonType) -> &'static str {
-    match json_type {
-        JsonType::String => "string",
-        JsonType::Integer => "integer",
-        JsonType::Boolean => "boolean",
-        JsonType::Array => "array",
-        JsonType::Object => "object",
-    }
 }
 
 #[cfg(test)]
@@ -178,12 +168,7 @@ mod tests {
     fn each_key_allows_exactly_the_json_types_of_its_kind() {
         for mapping in MAPPINGS {
             for key in mapping.keys {
-                let expected: Vec<&str> = key
-                    .kind
-                    .json_types()
-                    .iter()
-                    .map(|&t| type_name(t))
-                    .collect();
+                let expected: Vec<&str> = key.kind.json_types().iter().map(|&t| t.name()).collect();
                 assert_eq!(
                     types_of(&key_schema(key)),
                     expected,
