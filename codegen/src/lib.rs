@@ -137,7 +137,7 @@ impl Config {
         };
         let model = resolve::resolve(checked, catalog.path, self.lookup);
         let (locked, lock_path) = match lock {
-            Some(source) => (read_lock(source, &subject)?, source.path),
+            Some(source) => (read_lock(source, &subject, &self.tool)?, source.path),
             None => (lock::Lock::default(), ""),
         };
         diagnostics.extend(lock::check(&model, &locked, lock_path));
@@ -152,7 +152,7 @@ impl Config {
         };
         let header = self.header(&model.source_path);
         Ok(Checked {
-            lock: lock::render(&model, &locked, &header),
+            lock: lock::render(&model, &locked, &header, &self.tool),
             catalog: model,
             warnings,
         })
@@ -347,9 +347,9 @@ impl Job {
     }
 }
 
-fn read_lock(source: Source<'_>, subject: &str) -> Result<lock::Lock, Report> {
+fn read_lock(source: Source<'_>, subject: &str, tool: &str) -> Result<lock::Lock, Report> {
     let text = decode(source)?;
-    lock::parse(text).map_err(|problems| Report::new(source.path, text, subject, problems))
+    lock::parse(text, tool).map_err(|problems| Report::new(source.path, text, subject, problems))
 }
 
 fn decode(source: Source<'_>) -> Result<&str, Report> {

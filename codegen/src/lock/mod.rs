@@ -19,6 +19,10 @@ use crate::diagnostics::{Diagnostic, Span};
 
 use crate::model::{Catalog, Code};
 
+mod parse;
+
+pub(crate) use parse::parse;
+
 /// Where the lock of the catalog at `catalog` lives: beside it, as `<name>.lock`.
 pub fn path_for(catalog: &std::path::Path) -> std::path::PathBuf {
     catalog.with_extension("lock")
@@ -44,64 +48,6 @@ pub(crate) struct LockedCode {
     pub retired: Option<String>,
     /// Its 1-based line in the lock file, for messages.
     pub line: usize,
-}
-
-/// Reads a lock file; problems are located in `text`.
-pub(crate) fn parse(text: &str) -> Result<Lock, Vec<Diagnostic>> {
-    let mut lock = Lock::default();
-    let mut problems = Vec::new();
-    let mut offset = 0;
-    for (index, line) in text.split_inclusive('\n').enumerate() {
-        let span = Span::new(offset, offset + line.trim_end().len());
-        offset += line.len();
-        let content = line.trim();
-        if content.is_empty() || content.starts_with('#') {
-            continue;
-        }
-        if let Err(problem) = parse_line(content, index + 1, &mut lock) {
-            problems.push(
-                Diagnostic::error(format!("malformed lock line: {problem}"), span)
-                    .label("expected `version X.Y.Z` or `CODE STATUS SINCE [retired VERSION]`")
-                    .help(
-                        "the lock is written by `cargo xtask gen`; restore it from version control",
-                    ),
-            );
-        }
-    }
-    if problems.is_empty() {
-        Ok(lock)
-    } else {
-        Err(problems)
-    }
-}
-
-fn parse_line(content: &str, line: usize, lock: &mut Lock) -> Result<(), String> {
-    let words: Vec<&str> = content.split_whitespace().collect();
-    let version = |text: &str| Version::parse(text).map_err(|e| format!("{text:?}: {e}"));
-    match words.as_slice() {
-        ["version", v] => {
-            lock.version = Some(version(v)?);
-        }
-        [code, status, since, rest @ ..] => {
-            let retired = match rest {
-                [] => None,
-                ["retired", v] => Some(version(v)?.to_string()),
-                _ => return Err(format!("unexpected {:?}", rest.join(" "))),
-            };
-            let status = status.parse().map_err(|_| format!("status {status:?}"))?;
-            let entry = LockedCode {
-                status,
-                since: version(since)?.to_string(),
-                retired,
-                line,
-            };
-            if lock.codes.insert((*code).to_owned(), entry).is_some() {
-                return Err(format!("{code} is listed twice"));
-            }
-        }
-        _ => return Err(format!("{content:?}")),
-    }
-    Ok(())
 }
 
 /// Whether going from `old` to `new` is a semver-breaking release: a new major version,
@@ -190,14 +136,26 @@ pub(crate) fn check(catalog: &Catalog, lock: &Lock, lock_path: &str) -> Vec<Diag
 }
 
 fn breaking_help(change: &str, locked: &Version, version: &Version) -> String {
+    // The next breaking version may not exist: a version part can be as large as u64.
     let next = if locked.major == 0 {
-        Version::new(0, locked.minor + 1, 0)
+        locked
+            .minor
+            .checked_add(1)
+            .map(|minor| Version::new(0, minor, 0))
     } else {
-        Version::new(locked.major + 1, 0, 0)
+        locked
+            .major
+            .checked_add(1)
+            .map(|major| Version::new(major, 0, 0))
     };
-    format!(
-        "{change} breaks clients: release it with a breaking version, e.g. `version: {next}` (now {version})"
-    )
+    match next {
+        Some(next) => format!(
+            "{change} breaks clients: release it with a breaking version, e.g. `version: {next}` (now {version})"
+        ),
+        None => format!(
+            "{change} breaks clients: release it with a breaking version (now {version}, which cannot go higher: keep this code as it is and add a new one)"
+        ),
+    }
 }
 
 /// Where things are in the catalog, for pointing at them.
@@ -229,8 +187,10 @@ impl Places<'_> {
     }
 }
 
-/// The new lock: the old one brought up to date with the catalog.
-pub(crate) fn render(catalog: &Catalog, lock: &Lock, header: &str) -> String {
+/// The new lock: the old one brought up to date with the catalog, in the layout
+/// [`parse`] reads; `header` is its first comment line and
+/// `tool` is the command that writes it, for its comments.
+pub(crate) fn render(catalog: &Catalog, lock: &Lock, header: &str, tool: &str) -> String {
     let mut rows: BTreeMap<&str, (u16, &str, Option<&str>)> = BTreeMap::new();
     for code in &catalog.codes {
         let since = lock
@@ -252,12 +212,14 @@ pub(crate) fn render(catalog: &Catalog, lock: &Lock, header: &str) -> String {
     let mut out = format!(
         "# {header}\n\
          # Every released error code, with its status and the catalog version that added it.\n\
-         # `cargo xtask gen` refuses to drop a code listed here, or to change its status, except\n\
+         # `{tool}` refuses to drop a code listed here, or to change its status, except\n\
          # by retiring it (or changing it) together with a breaking version bump; retired codes\n\
-         # stay listed for good, so their wire strings are never reused.\n\
+         # stay listed for good, so their wire strings are never reused. `codes` counts the\n\
+         # rows, so a lock cut short is refused rather than read as fewer released codes.\n\
          # Columns: code, status, version that added it, version that retired it.\n\
-         version {}\n\n",
-        catalog.version
+         version {}\ncodes {}\n\n",
+        catalog.version,
+        rows.len()
     );
     out.reserve(rows.len() * (width + 16));
     for (wire, (status, since, retired)) in rows {
@@ -291,10 +253,10 @@ mod tests {
     fn the_lock_written_reads_back_as_what_it_records() {
         let source = crate::Source {
             path: "catalog/relay.yaml",
-            bytes: include_bytes!("../../catalog/relay.yaml"),
+            bytes: include_bytes!("../../../catalog/relay.yaml"),
         };
         let generated = crate::Config::new().generate(source, None).unwrap();
-        let lock = parse(&generated.lock).unwrap();
+        let lock = parse(&generated.lock, "cargo xtask gen").unwrap();
         assert_eq!(lock.version, Some(Version::new(0, 1, 0)));
         assert_eq!(lock.codes.len(), 66);
         let ticket = &lock.codes["TICKET_NOT_FOUND"];

@@ -1,0 +1,275 @@
+//! Reading a lock file, strictly: the lock is what stops a released code from changing
+//! by accident, so a lock that is not whole is an error, never a fresh start.
+//!
+//! A lock is, in order: its `# @generated` header (comment lines, and comments appear
+//! nowhere else, so a code cannot be dropped by commenting its row out), one
+//! `version X.Y.Z` line, a `codes N` line (absent from locks written before it was
+//! added, which still read), and one row per released code. Blank lines may stand
+//! anywhere. Anything else, a second `version`, a row before the version, or a row
+//! count that disagrees with `codes N` (a lock cut short at a line boundary) is located
+//! and refused.
+
+use semver::Version;
+
+use super::{Lock, LockedCode};
+use crate::diagnostics::{Diagnostic, Span};
+
+/// Reads a lock file; problems are located in `text`. `tool` is the command that writes
+/// locks, for the help lines.
+pub(crate) fn parse(text: &str, tool: &str) -> Result<Lock, Vec<Diagnostic>> {
+    let lines = lines(text);
+    let Some(first) = lines.iter().find(|line| !line.content.is_empty()) else {
+        return Err(vec![Diagnostic::error(
+            "the lock is empty",
+            Span::new(0, 0),
+        )
+        .label("a lock lists every released code; this one lists nothing")
+        .help(restore_help(tool))]);
+    };
+    if !first.content.starts_with("# @generated") {
+        return Err(vec![Diagnostic::error(
+            "this file does not start like a lock",
+            first.span,
+        )
+        .label("expected the `# @generated ...` header line")
+        .help(restore_help(tool))]);
+    }
+    let mut reader = Reader {
+        lock: Lock::default(),
+        problems: Vec::new(),
+        tool,
+        in_header: true,
+        version_span: None,
+        count: None,
+        rows: 0,
+        last_span: first.span,
+        first_row_span: None,
+    };
+    for line in &lines {
+        reader.line(line);
+    }
+    reader.finish()
+}
+
+/// One line of the lock, trimmed, with its 1-based number and its place in the text.
+struct Line<'a> {
+    number: usize,
+    content: &'a str,
+    span: Span,
+}
+
+fn lines(text: &str) -> Vec<Line<'_>> {
+    let mut offset = 0;
+    text.split_inclusive('\n')
+        .enumerate()
+        .map(|(index, line)| {
+            let start = offset + (line.len() - line.trim_start().len());
+            let span = Span::new(start, offset + line.trim_end().len());
+            offset += line.len();
+            Line {
+                number: index + 1,
+                content: line.trim(),
+                span,
+            }
+        })
+        .collect()
+}
+
+fn restore_help(tool: &str) -> String {
+    format!(
+        "the lock is written by `{tool}`; restore it from version control (deleting it \
+         starts a new lock, and leaves the released codes unprotected until it is committed)"
+    )
+}
+
+struct Reader<'a> {
+    lock: Lock,
+    problems: Vec<Diagnostic>,
+    tool: &'a str,
+    /// Whether only header comments (and blank lines) were read so far.
+    in_header: bool,
+    version_span: Option<Span>,
+    /// The number the `codes` line gives, and where it is.
+    count: Option<(usize, Span)>,
+    /// The code rows read.
+    rows: usize,
+    /// The last line that is not blank, where a missing line is reported.
+    last_span: Span,
+    /// The first code row before any `version` line.
+    first_row_span: Option<Span>,
+}
+
+impl Reader<'_> {
+    fn line(&mut self, line: &Line<'_>) {
+        if line.content.is_empty() {
+            return;
+        }
+        self.last_span = line.span;
+        if line.content.starts_with('#') {
+            if !self.in_header {
+                self.refuse(
+                    Diagnostic::error("a comment among the lock's rows", line.span)
+                        .label("a lock has comments only in its header")
+                        .help(restore_help(self.tool)),
+                );
+            }
+            return;
+        }
+        self.in_header = false;
+        let words: Vec<&str> = line.content.split_whitespace().collect();
+        match words.as_slice() {
+            ["version", version] => self.version(version, line),
+            ["codes", count] => self.count(count, line),
+            _ => self.row(&words, line),
+        }
+    }
+
+    fn version(&mut self, version: &str, line: &Line<'_>) {
+        if let Some(first) = self.version_span {
+            return self.refuse(
+                Diagnostic::error("a second `version` line", line.span)
+                    .label("a lock records one catalog version")
+                    .note_at("the first is here", first)
+                    .help(restore_help(self.tool)),
+            );
+        }
+        self.version_span = Some(line.span);
+        match Version::parse(version) {
+            Ok(version) => self.lock.version = Some(version),
+            Err(error) => self.malformed(line, &format!("version {version:?}: {error}")),
+        }
+    }
+
+    fn count(&mut self, count: &str, line: &Line<'_>) {
+        if self.version_span.is_none() || self.rows > 0 || self.count.is_some() {
+            return self.malformed(line, "`codes N` belongs right after the `version` line");
+        }
+        match count.parse() {
+            Ok(count) => self.count = Some((count, line.span)),
+            Err(_) => self.malformed(line, &format!("code count {count:?}")),
+        }
+    }
+
+    fn row(&mut self, words: &[&str], line: &Line<'_>) {
+        self.rows += 1;
+        if self.version_span.is_none() {
+            // Reported once, in `finish`, as the lock's missing version.
+            self.first_row_span.get_or_insert(line.span);
+        }
+        if let Err(problem) = row(words, line.number, &mut self.lock) {
+            self.malformed(line, &problem);
+        }
+    }
+
+    fn malformed(&mut self, line: &Line<'_>, problem: &str) {
+        self.refuse(
+            Diagnostic::error(format!("malformed lock line: {problem}"), line.span)
+                .label(
+                    "expected `version X.Y.Z`, `codes N` or `CODE STATUS SINCE [retired VERSION]`",
+                )
+                .help(restore_help(self.tool)),
+        );
+    }
+
+    fn refuse(&mut self, diagnostic: Diagnostic) {
+        self.problems.push(diagnostic);
+    }
+
+    fn finish(mut self) -> Result<Lock, Vec<Diagnostic>> {
+        if self.version_span.is_none() {
+            let (span, label) = match self.first_row_span {
+                Some(span) => (span, "released codes, but at which version?"),
+                None => (self.last_span, "expected `version X.Y.Z` after the header"),
+            };
+            self.refuse(
+                Diagnostic::error("the lock has no `version` line", span)
+                    .label(label)
+                    .help(restore_help(self.tool)),
+            );
+        } else if let Some(span) = self.first_row_span {
+            self.refuse(
+                Diagnostic::error("a code before the lock's `version` line", span)
+                    .label("the `version` line comes first")
+                    .help(restore_help(self.tool)),
+            );
+        }
+        if let Some((count, span)) = self.count {
+            if count != self.rows {
+                let rows = self.rows;
+                self.refuse(
+                    Diagnostic::error(
+                        format!("the lock says it lists {count} codes, but it lists {rows}"),
+                        span,
+                    )
+                    .label("the lock was cut short or edited by hand")
+                    .help(restore_help(self.tool)),
+                );
+            }
+        }
+        if self.problems.is_empty() {
+            Ok(self.lock)
+        } else {
+            Err(self.problems)
+        }
+    }
+}
+
+/// Reads one code's row into `lock`.
+fn row(words: &[&str], line: usize, lock: &mut Lock) -> Result<(), String> {
+    let version = |text: &str| Version::parse(text).map_err(|e| format!("{text:?}: {e}"));
+    let [code, status, since, rest @ ..] = words else {
+        return Err(format!("{:?}", words.join(" ")));
+    };
+    let retired = match rest {
+        [] => None,
+        ["retired", v] => Some(version(v)?.to_string()),
+        _ => return Err(format!("unexpected {:?}", rest.join(" "))),
+    };
+    let status = status.parse().map_err(|_| format!("status {status:?}"))?;
+    let entry = LockedCode {
+        status,
+        since: version(since)?.to_string(),
+        retired,
+        line,
+    };
+    if lock.codes.insert((*code).to_owned(), entry).is_some() {
+        return Err(format!("{code} is listed twice"));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse;
+
+    const HEADER: &str = "# @generated by `gen`\n";
+
+    #[test]
+    fn a_lock_written_before_the_codes_line_still_reads() {
+        let lock = parse(&format!("{HEADER}version 0.2.0\n\nA  404  0.1.0\n"), "gen").unwrap();
+        assert_eq!(lock.version.unwrap().to_string(), "0.2.0");
+        assert_eq!(lock.codes["A"].status, 404);
+        assert_eq!(lock.codes["A"].line, 4);
+    }
+
+    #[test]
+    fn a_version_after_the_codes_is_refused_once() {
+        let problems =
+            parse(&format!("{HEADER}A  404  0.1.0\nversion 0.1.0\n"), "gen").unwrap_err();
+        assert_eq!(problems.len(), 1, "{problems:?}");
+    }
+
+    #[test]
+    fn a_codes_line_anywhere_but_after_the_version_is_refused() {
+        let text = format!("{HEADER}version 0.1.0\nA  404  0.1.0\ncodes 1\n");
+        assert!(parse(&text, "gen").is_err());
+    }
+
+    #[test]
+    fn blank_lines_and_header_comments_are_accounted_for() {
+        let text = format!("{HEADER}# more header\n\nversion 0.1.0\ncodes 2\n\nA  404  0.1.0\n\nB  409  0.1.0  retired 0.2.0\n");
+        let lock = parse(&text, "gen").unwrap();
+        assert_eq!(lock.codes.len(), 2);
+        assert_eq!(lock.codes["B"].retired.as_deref(), Some("0.2.0"));
+    }
+}
