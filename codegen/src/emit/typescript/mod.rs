@@ -63,17 +63,10 @@ impl TsFile {
     }
 
     fn build(self, catalog: &Catalog, header: &str, out: &mut Blocks<'_>) {
-        // The header names the catalog's path, which comes from the command line and
-        // could hold a line terminator (ending the line comment early) or `</` or `<!`
-        // (see `escape::push_string`).
-        let header = header
-            .replace(['\n', '\r', '\u{2028}', '\u{2029}'], " ")
-            .replace("</", "<\\/")
-            .replace("<!", "<\\!");
         match self {
-            TsFile::PackageJson => out.push_str(&package::package_json(catalog, &header)),
-            TsFile::IndexJs => js::index_js(catalog, &header, out),
-            TsFile::IndexDts => dts::index_d_ts(catalog, &header, out),
+            TsFile::PackageJson => out.push_str(&package::package_json(catalog, header)),
+            TsFile::IndexJs => js::index_js(catalog, header, out),
+            TsFile::IndexDts => dts::index_d_ts(catalog, header, out),
         }
     }
 }
