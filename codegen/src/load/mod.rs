@@ -159,6 +159,11 @@ pub(crate) fn load(text: &str, diagnostics: &mut Vec<Diagnostic>) -> Option<RawC
         );
         return None;
     }
+    let forbidden = forbidden_characters(text);
+    if !forbidden.is_empty() {
+        diagnostics.extend(forbidden);
+        return None;
+    }
     let root = match tree::parse(text) {
         Ok(root) => root,
         Err(error) => {
@@ -209,8 +214,53 @@ fn syntax_diagnostics(locator: &Locator, error: LoadError) -> Vec<Diagnostic> {
             Diagnostic::error("the catalog must be a mapping", Span::new(at, at))
                 .label("expected `api: ...`, `codes: ...` and the other keys here")
         }
+        LoadError::SecondDocument(at) => Diagnostic::error(
+            "a second YAML document in the catalog",
+            locator.span_at(at),
+        )
+        .label("the first document ended before this")
+        .help("a catalog is one YAML document: move what follows into it, or delete it along with the `---` or `...` marker"),
         LoadError::Scan(at, scan) => scan_diagnostic(locator, at, scan.info()),
     }]
+}
+
+/// One diagnostic for each character YAML does not allow in a file (the first few):
+/// control characters other than tab and line breaks, such as NUL, which would otherwise
+/// end the parse early and drop every code after it without a word.
+fn forbidden_characters(text: &str) -> Vec<Diagnostic> {
+    const SHOWN: usize = 5;
+    let is_allowed = |c: char| {
+        matches!(c, '\t' | '\n' | '\r' | ' '..='~' | '\u{85}' | '\u{A0}'..='\u{D7FF}')
+            || matches!(c, '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
+    };
+    let found: Vec<(usize, char)> = text
+        .char_indices()
+        .filter(|&(_, c)| !is_allowed(c))
+        .collect();
+    let mut diagnostics: Vec<Diagnostic> = found
+        .iter()
+        .take(SHOWN)
+        .map(|&(at, c)| {
+            Diagnostic::error(
+                format!(
+                    "the catalog holds the control character U+{:04X}",
+                    u32::from(c)
+                ),
+                Span::new(at, at + c.len_utf8()),
+            )
+            .label("YAML does not allow this character in a file")
+            .help("remove it: no catalog text needs it (was the file cut short or corrupted?)")
+        })
+        .collect();
+    if found.len() > SHOWN {
+        if let Some(last) = diagnostics.pop() {
+            diagnostics.push(last.note(format!(
+                "{} more such characters follow; each is an error",
+                found.len() - SHOWN
+            )));
+        }
+    }
+    diagnostics
 }
 
 /// One diagnostic per line whose indentation contains a tab.

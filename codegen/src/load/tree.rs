@@ -82,20 +82,26 @@ pub(crate) enum LoadError {
     MappingKeyMustBeScalar(usize),
     /// A list or a scalar at the top level.
     TopLevelMustBeMapping(usize),
+    /// A second document (after `---`, or content after `...`): where it starts.
+    SecondDocument(usize),
     /// The scanner's or parser's own error.
     Scan(usize, ScanError),
 }
 
-/// Parses `text` into its tree.
+/// Parses `text` into its tree. A byte order mark at the start is skipped (offsets stay
+/// those of `text`), and a second document is refused rather than ignored, so that no
+/// code after it is silently lost.
 pub(crate) fn parse(text: &str) -> Result<Node, LoadError> {
+    let body = text.strip_prefix('\u{FEFF}').unwrap_or(text);
     let mut builder = Builder {
-        offsets: Offsets::new(text),
+        offsets: Offsets::new(body, text.len() - body.len()),
         stack: Vec::new(),
         root: None,
         error: None,
+        documents: 0,
     };
-    let mut parser = Parser::new_from_str(text);
-    if let Err(error) = parser.load(&mut builder, false) {
+    let mut parser = Parser::new_from_str(body);
+    if let Err(error) = parser.load(&mut builder, true) {
         let at = builder.offsets.of(*error.marker());
         return Err(LoadError::Scan(at, error));
     }
@@ -130,6 +136,8 @@ struct Builder<'a> {
     stack: Vec<Frame>,
     root: Option<Node>,
     error: Option<LoadError>,
+    /// The documents begun so far.
+    documents: usize,
 }
 
 impl MarkedEventReceiver for Builder<'_> {
@@ -185,11 +193,15 @@ impl MarkedEventReceiver for Builder<'_> {
             }
             // An alias needs an anchor, which is refused where it is defined.
             Event::Alias(_) => Err(LoadError::UnexpectedAnchor(at)),
-            Event::Nothing
-            | Event::StreamStart
-            | Event::StreamEnd
-            | Event::DocumentStart
-            | Event::DocumentEnd => Ok(()),
+            Event::DocumentStart => {
+                self.documents += 1;
+                if self.documents > 1 {
+                    Err(LoadError::SecondDocument(at))
+                } else {
+                    Ok(())
+                }
+            }
+            Event::Nothing | Event::StreamStart | Event::StreamEnd | Event::DocumentEnd => Ok(()),
         };
         if let Err(error) = result {
             self.error = Some(error);
@@ -261,21 +273,31 @@ impl Builder<'_> {
 /// byte offsets.
 struct Offsets<'a> {
     text: &'a str,
+    /// Where `text` starts in the catalog (after a byte order mark).
+    base: usize,
     /// Where each line starts, when the text is not ASCII (so characters are not bytes).
     line_starts: Option<Vec<usize>>,
 }
 
 impl<'a> Offsets<'a> {
-    fn new(text: &'a str) -> Self {
+    fn new(text: &'a str, base: usize) -> Self {
         let line_starts = (!text.is_ascii()).then(|| {
             std::iter::once(0)
                 .chain(text.match_indices('\n').map(|(i, _)| i + 1))
                 .collect()
         });
-        Offsets { text, line_starts }
+        Offsets {
+            text,
+            base,
+            line_starts,
+        }
     }
 
     fn of(&self, mark: Marker) -> usize {
+        self.base + self.in_text(mark)
+    }
+
+    fn in_text(&self, mark: Marker) -> usize {
         let Some(line_starts) = &self.line_starts else {
             return mark.index().min(self.text.len());
         };
