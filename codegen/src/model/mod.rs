@@ -49,6 +49,10 @@ pub struct CatalogSpans {
     pub codes: Span,
     /// The first `retired` entry, or the `codes` list when there is none.
     pub retired: Span,
+    /// The `crate` value.
+    pub crate_name: Span,
+    /// The `npm` value, or the `crate` value when the npm name defaults to it.
+    pub npm_name: Span,
 }
 
 /// Where a code's keys were written.

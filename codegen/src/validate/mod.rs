@@ -52,6 +52,7 @@ pub(crate) fn validate(raw: &RawCatalog, diagnostics: &mut Vec<Diagnostic>) -> O
         return None;
     }
     let codes_span = raw.codes.as_ref().map_or(raw.span, |codes| codes.span);
+    let crate_span = raw.crate_name.as_ref().map_or(raw.span, |name| name.span);
     Some(Checked {
         api: api?,
         crate_name: crate_name?,
@@ -66,6 +67,8 @@ pub(crate) fn validate(raw: &RawCatalog, diagnostics: &mut Vec<Diagnostic>) -> O
             version: raw.version.as_ref().map_or(raw.span, |v| v.span),
             codes: codes_span,
             retired: raw.retired.first().map_or(codes_span, |first| first.span),
+            crate_name: crate_span,
+            npm_name: raw.npm.as_ref().map_or(crate_span, |npm| npm.span),
         },
     })
 }
