@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use crate::emit;
 use crate::output::{self, FileOutcome, FileState, Mode};
-use crate::{lock, Catalog, Checked, Config, Diagnostic, GeneratedFile, Report, Source};
+use crate::{lock, Catalog, CheckedCatalog, Config, Diagnostic, GeneratedFile, Report, Source};
 
 /// What [`Config::run`] did, catalog by catalog.
 #[derive(Debug)]
@@ -57,12 +57,25 @@ impl Summary {
 /// Why [`Config::run`] wrote nothing, or stopped.
 #[derive(Debug)]
 pub enum Error {
-    /// A file could not be read, listed, written or removed.
+    /// A file could not be read, listed, written or removed. If it happened before the
+    /// new files were put in place (reading, building or staging them), no file was
+    /// changed.
     Io {
         /// The file or folder.
         path: PathBuf,
         /// What went wrong.
         source: io::Error,
+    },
+    /// Every new file had been staged, but one could not be renamed into place: those
+    /// in `updated` have their new contents, every other file (and every lock, which
+    /// go last) its old ones. Running again once the cause is fixed finishes the job.
+    PartlyWritten {
+        /// The file that could not be put in place.
+        path: PathBuf,
+        /// What went wrong.
+        source: io::Error,
+        /// The files already updated, in the order they were.
+        updated: Vec<PathBuf>,
     },
     /// At least one catalog (or lock) is wrong, so nothing was written. Holds every
     /// report, in catalog order: the rejected catalogs' errors and the others' warnings.
@@ -73,6 +86,21 @@ impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Error::Io { path, source } => write!(f, "{}: {source}", path.display()),
+            Error::PartlyWritten {
+                path,
+                source,
+                updated,
+            } => {
+                write!(f, "{}: {source}", path.display())?;
+                if updated.is_empty() {
+                    return f.write_str("\nno file was changed");
+                }
+                f.write_str("\nthese files were already updated; every other file and every lock is as it was:")?;
+                for path in updated {
+                    write!(f, "\n    {}", path.display())?;
+                }
+                Ok(())
+            }
             Error::Invalid(reports) => {
                 for report in reports {
                     f.write_str(&report.render(false))?;
@@ -86,7 +114,7 @@ impl fmt::Display for Error {
 impl std::error::Error for Error {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
-            Error::Io { source, .. } => Some(source),
+            Error::Io { source, .. } | Error::PartlyWritten { source, .. } => Some(source),
             Error::Invalid(_) => None,
         }
     }
@@ -98,6 +126,36 @@ fn at<T>(path: &Path, result: io::Result<T>) -> Result<T, Error> {
         path: path.to_path_buf(),
         source,
     })
+}
+
+impl From<output::IoError> for Error {
+    fn from(error: output::IoError) -> Error {
+        Error::Io {
+            path: error.path,
+            source: error.source,
+        }
+    }
+}
+
+impl From<output::CommitError> for Error {
+    fn from(error: output::CommitError) -> Error {
+        Error::PartlyWritten {
+            path: error.error.path,
+            source: error.error.source,
+            updated: error.updated,
+        }
+    }
+}
+
+/// Reads the input file at `path`, which must be a regular file (or a link to one): a
+/// FIFO or a device would make the run wait forever.
+fn read_input(path: &Path) -> Result<Vec<u8>, Error> {
+    let meta = at(path, std::fs::metadata(path))?;
+    if !meta.is_file() {
+        let why = "is not a regular file, so it cannot be a catalog or a lock";
+        return at(path, Err(io::Error::new(io::ErrorKind::InvalidInput, why)));
+    }
+    at(path, std::fs::read(path))
 }
 
 impl Config {
@@ -127,18 +185,48 @@ impl Config {
             reports.extend(clashes);
             return Err(Error::Invalid(reports));
         }
-        let catalogs = checked
-            .into_iter()
-            .map(|(path, result)| self.sync(&path, result, mode))
-            .collect::<Result<_, _>>()?;
-        let shared = self.sync_catalog_schema(mode)?;
-        Ok(Summary { catalogs, shared })
+        // Stage every file of every catalog, then put them all in place, the locks last.
+        let mut staged = Vec::new();
+        let mut locks = Vec::new();
+        let mut lock_dirs = std::collections::BTreeSet::new();
+        let mut catalogs = Vec::new();
+        for (path, result) in checked {
+            let (summary, generated) = self.stage(&path, result, mode, &mut staged, &mut locks)?;
+            if self.write_locks {
+                lock_dirs.insert(lock_dir(&path).to_path_buf());
+            }
+            catalogs.push((summary, generated));
+        }
+        let mut shared = self.stage_catalog_schema(mode, &mut staged)?;
+        lock_dirs.extend(self.catalog_schema.clone());
+        staged.append(&mut locks);
+        output::commit(staged)?;
+        let mut summaries = Vec::new();
+        for (mut summary, generated) in catalogs {
+            let generated: Vec<&Path> = generated.iter().map(PathBuf::as_path).collect();
+            let crate_dir = Path::new(&summary.catalog.crate_name);
+            summary.files.extend(output::leftovers(
+                &self.out_dir,
+                crate_dir,
+                &generated,
+                mode,
+                &self.tool,
+            )?);
+            summaries.push(summary);
+        }
+        for dir in &lock_dirs {
+            shared.extend(output::abandoned_temporaries(dir, mode, &self.tool)?);
+        }
+        Ok(Summary {
+            catalogs: summaries,
+            shared,
+        })
     }
 
     /// A report for each catalog whose crate or npm name an earlier catalog of the run
     /// already has: the two would write one folder (or publish one package), the second
     /// overwriting the first, and `--check` could never pass again.
-    fn clashing_names(&self, checked: &[(PathBuf, Checked)]) -> Result<Vec<Report>, Error> {
+    fn clashing_names(&self, checked: &[(PathBuf, CheckedCatalog)]) -> Result<Vec<Report>, Error> {
         let mut reports = Vec::new();
         for (index, (path, later)) in checked.iter().enumerate() {
             let later = &later.catalog;
@@ -171,7 +259,7 @@ impl Config {
                 );
             }
             if !diagnostics.is_empty() {
-                let text = String::from_utf8_lossy(&at(path, std::fs::read(path))?).into_owned();
+                let text = String::from_utf8_lossy(&read_input(path)?).into_owned();
                 let name = self.display_path(path);
                 reports.push(Report::new(&name, &text, &later.crate_name, diagnostics));
             }
@@ -179,8 +267,12 @@ impl Config {
         Ok(reports)
     }
 
-    /// Writes or checks `catalog.schema.json`, if it is asked for.
-    fn sync_catalog_schema(&self, mode: Mode) -> Result<Vec<FileOutcome>, Error> {
+    /// Stages (or checks) `catalog.schema.json`, if it is asked for.
+    fn stage_catalog_schema(
+        &self,
+        mode: Mode,
+        staged: &mut Vec<output::Staged>,
+    ) -> Result<Vec<FileOutcome>, Error> {
         let Some(dir) = &self.catalog_schema else {
             return Ok(Vec::new());
         };
@@ -189,7 +281,9 @@ impl Config {
             path: PathBuf::from(emit::catalog_schema::FILE_NAME),
             contents: emit::catalog_schema::emit(&header),
         };
-        at(dir, output::sync_one(dir, &schema, mode)).map(|outcome| vec![outcome])
+        let (outcome, file) = output::sync_one(dir, &schema, mode)?;
+        staged.extend(file);
+        Ok(vec![outcome])
     }
 
     /// [`Config::run`] for a build script: writes into `$OUT_DIR` unless [`Config::out_dir`]
@@ -231,11 +325,11 @@ impl Config {
 
     /// Reads the catalog at `path` and the lock beside it, and checks it: everything
     /// but generating its files.
-    fn check_path(&self, path: &Path) -> Result<Result<Checked, Report>, Error> {
-        let bytes = at(path, std::fs::read(path))?;
+    fn check_path(&self, path: &Path) -> Result<Result<CheckedCatalog, Report>, Error> {
+        let bytes = read_input(path)?;
         let lock_path = lock::path_for(path);
-        let lock_bytes = match std::fs::read(&lock_path) {
-            Ok(bytes) => Some(bytes),
+        let lock_bytes = match std::fs::symlink_metadata(&lock_path) {
+            Ok(_) => Some(read_input(&lock_path)?),
             Err(error) if error.kind() == io::ErrorKind::NotFound => None,
             Err(error) => return at(&lock_path, Err(error)),
         };
@@ -251,54 +345,68 @@ impl Config {
         Ok(self.check(catalog, lock))
     }
 
-    /// Generates, and writes or checks, one catalog's files, then its lock when locks are
-    /// written. Each file is written (or compared) as it is built, a block at a time,
-    /// so no file is ever whole in memory.
-    fn sync(&self, path: &Path, checked: Checked, mode: Mode) -> Result<CatalogSummary, Error> {
+    /// Generates and stages (or checks) one catalog's files, and its lock when locks are
+    /// written; gives back the paths of the files, for [`output::leftovers`]. Each file
+    /// is compared (and staged) as it is built, a block at a time, so no file is ever
+    /// whole in memory.
+    fn stage(
+        &self,
+        path: &Path,
+        checked: CheckedCatalog,
+        mode: Mode,
+        staged: &mut Vec<output::Staged>,
+        locks: &mut Vec<output::Staged>,
+    ) -> Result<(CatalogSummary, Vec<PathBuf>), Error> {
         let outcomes = std::sync::Mutex::new(Vec::new());
-        at(
-            &self.out_dir,
-            self.emit_each(&checked.catalog, &|index, file| {
-                let outcome = output::stream_one(
-                    &self.out_dir,
-                    &file.path,
-                    mode,
-                    |sink| file.write_to(sink),
-                    || file.contents(),
-                )?;
-                outcomes
-                    .lock()
-                    .expect("no thread panics")
-                    .push((index, file.path, outcome));
-                Ok(())
-            }),
-        )?;
+        self.emit_each(&checked.catalog, &|index, file| {
+            let (outcome, file_staged) = output::stream_one(
+                &self.out_dir,
+                &file.path,
+                mode,
+                |sink| file.write_to(sink),
+                || file.contents(),
+            )?;
+            outcomes.lock().expect("no thread panics").push((
+                index,
+                file.path,
+                outcome,
+                file_staged,
+            ));
+            Ok::<(), output::IoError>(())
+        })?;
         let mut outcomes = outcomes.into_inner().expect("no thread panics");
         outcomes.sort_by_key(|&(index, ..)| index);
-        let paths: Vec<&Path> = outcomes.iter().map(|(_, path, _)| path.as_path()).collect();
-        let leftovers = at(
-            &self.out_dir,
-            output::leftovers(&self.out_dir, &paths, mode),
-        )?;
-        let mut files: Vec<FileOutcome> = outcomes
-            .into_iter()
-            .map(|(_, _, outcome)| outcome)
-            .collect();
-        files.extend(leftovers);
+        let mut generated = Vec::new();
+        let mut files = Vec::new();
+        for (_, path, outcome, file_staged) in outcomes {
+            generated.push(path);
+            files.push(outcome);
+            staged.extend(file_staged);
+        }
         if self.write_locks {
             let lock_path = lock::path_for(path);
-            let lock_dir = lock_path.parent().unwrap_or(Path::new("."));
             let lock = GeneratedFile {
                 path: PathBuf::from(lock_path.file_name().expect("a lock file has a name")),
                 contents: checked.lock,
             };
-            files.push(at(lock_dir, output::sync_one(lock_dir, &lock, mode))?);
+            let (outcome, lock_staged) = output::sync_one(lock_dir(path), &lock, mode)?;
+            files.push(outcome);
+            locks.extend(lock_staged);
         }
-        Ok(CatalogSummary {
+        let summary = CatalogSummary {
             catalog: checked.catalog,
             warnings: checked.warnings,
             files,
-        })
+        };
+        Ok((summary, generated))
+    }
+}
+
+/// The folder of the catalog at `path`, where its lock is.
+fn lock_dir(path: &Path) -> &Path {
+    match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
     }
 }
 

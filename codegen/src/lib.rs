@@ -47,7 +47,7 @@ pub use diagnostics::{Diagnostic, Report, Severity, Span};
 pub use driver::{compile_catalogs, CatalogSummary, Error, Summary};
 pub use lock::path_for as lock_path;
 pub use model::Catalog;
-pub use output::{write_atomically, FileOutcome, FileState, Mode};
+pub use output::{remove_temporary_files, write_atomically, FileOutcome, FileState, Mode};
 
 /// One file of generated output.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -82,7 +82,7 @@ pub struct Generated {
 }
 
 /// A catalog that passed every check, with what comes with it besides its files.
-pub(crate) struct Checked {
+pub(crate) struct CheckedCatalog {
     /// The validated catalog.
     pub(crate) catalog: Catalog,
     /// The new contents of the catalog's lock file.
@@ -119,7 +119,7 @@ impl Config {
         &self,
         catalog: Source<'_>,
         lock: Option<Source<'_>>,
-    ) -> Result<Checked, Report> {
+    ) -> Result<CheckedCatalog, Report> {
         let text = decode(catalog)?;
         let mut diagnostics = Vec::new();
         let raw = load::load(text, &mut diagnostics);
@@ -151,7 +151,7 @@ impl Config {
             Some(report)
         };
         let header = self.header(&model.source_path);
-        Ok(Checked {
+        Ok(CheckedCatalog {
             lock: lock::render(&model, &locked, &header, &self.tool),
             catalog: model,
             warnings,

@@ -88,6 +88,16 @@ struct GenArgs {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    // On Ctrl-C or SIGTERM, take away the temporary files of a run being staged: the
+    // files it was writing keep their old contents, and nothing is left behind.
+    let handler = ctrlc::set_handler(|| {
+        codegen::remove_temporary_files();
+        to_stderr!("interrupted: the temporary files are removed; a file not yet renamed into place keeps its old contents");
+        std::process::exit(130);
+    });
+    if let Err(error) = handler {
+        to_stderr!("warning: cannot catch Ctrl-C ({error}); an interrupted run leaves temporary files for the next to remove");
+    }
     let result = match cli.command {
         Command::Gen(args) => gen(&args),
         Command::Synth(args) => synth(&args),

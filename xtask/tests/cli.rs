@@ -197,3 +197,98 @@ fn every_invalid_fixture_exits_with_1_and_leaves_the_folder_as_it_was() {
         assert_eq!(snapshot(out.path()), before, "{}", path.display());
     }
 }
+
+#[test]
+fn a_file_that_cannot_be_written_leaves_every_file_and_the_lock_as_they_were() {
+    let out = tempfile::tempdir().unwrap();
+    let (dir, catalog) = catalog_copy("batch-relay.yaml");
+    let args = [
+        "gen",
+        "--catalog",
+        path_str(&catalog),
+        "--out",
+        path_str(out.path()),
+    ];
+    assert!(xtask(&args).status.success());
+    // A release that changes every file, and a folder where ERRORS.md should be, which
+    // only shows when that file's turn comes.
+    let yaml = std::fs::read_to_string(&catalog).unwrap();
+    std::fs::write(&catalog, yaml.replace("version: 0.1.0", "version: 0.2.0")).unwrap();
+    let errors_md = out.path().join("batch-relay-errors/ERRORS.md");
+    std::fs::remove_file(&errors_md).unwrap();
+    std::fs::create_dir(&errors_md).unwrap();
+    let before = (snapshot(out.path()), snapshot(dir.path()));
+
+    let run = xtask(&args);
+    assert_eq!(run.status.code(), Some(1));
+    let stderr = text(&run.stderr);
+    assert!(
+        stderr.contains("ERRORS.md: is not a regular file"),
+        "{stderr}"
+    );
+    assert_eq!((snapshot(out.path()), snapshot(dir.path())), before);
+}
+
+/// Every temporary file under `dir`, however deep.
+#[cfg(unix)]
+fn temporary_files(dir: &Path) -> Vec<PathBuf> {
+    let mut found = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(folder) = stack.pop() {
+        let Ok(entries) = std::fs::read_dir(&folder) else {
+            continue;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else if entry.file_name().to_string_lossy().starts_with(".errcat-") {
+                found.push(path);
+            }
+        }
+    }
+    found
+}
+
+#[cfg(unix)]
+#[test]
+fn ctrl_c_during_a_run_removes_its_temporary_files_and_exits_130() {
+    let dir = tempfile::tempdir().unwrap();
+    let big = dir.path().join("big.yaml");
+    let synth = xtask(&["synth", "--codes", "20000", "--out", path_str(&big)]);
+    assert!(synth.status.success(), "{}", text(&synth.stderr));
+    // A run is caught while it stages; one that happens to finish first is tried again.
+    let mut interrupted = 0;
+    for _ in 0..5 {
+        let out = tempfile::tempdir().unwrap();
+        let mut child = Command::new(env!("CARGO_BIN_EXE_xtask"))
+            .args([
+                "gen",
+                "--catalog",
+                path_str(&big),
+                "--out",
+                path_str(out.path()),
+            ])
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        while temporary_files(out.path()).is_empty() && child.try_wait().unwrap().is_none() {
+            std::thread::sleep(std::time::Duration::from_millis(1));
+        }
+        let sent = Command::new("kill")
+            .args(["-INT", &child.id().to_string()])
+            .status()
+            .unwrap();
+        assert!(sent.success());
+        let output = child.wait_with_output().unwrap();
+        assert_eq!(temporary_files(out.path()), Vec::<PathBuf>::new());
+        assert_eq!(temporary_files(dir.path()), Vec::<PathBuf>::new());
+        if output.status.code() == Some(130) {
+            assert!(text(&output.stderr).contains("interrupted"));
+            interrupted += 1;
+            break;
+        }
+    }
+    assert_eq!(interrupted, 1, "no run was caught while it staged");
+}
