@@ -36,24 +36,66 @@ pub(crate) fn push_inline_words(out: &mut String, text: &str) {
 
 /// Appends one word (no whitespace) of [`inline`]'s output; a word's neighbours in the
 /// line are spaces, which are not word characters, so each word is escaped on its own.
+///
+/// Besides what CommonMark would interpret, the punctuation rustdoc's smart punctuation
+/// turns into typography is escaped (`"` and a quoting `'` would become curly quotes,
+/// `--` an en dash, `...` an ellipsis), so `"--force"` reads as written; and a bare
+/// http(s) URL becomes an autolink, `<https://...>`, which every renderer links and rustdoc's `bare_urls`
+/// lint accepts.
 fn push_inline_word(out: &mut String, word: &str) {
     let special = |b: u8| {
         matches!(
             b,
-            b'\\' | b'`' | b'*' | b'[' | b']' | b'<' | b'>' | b'|' | b'~' | b'&' | b'$' | b'_'
+            b'\\'
+                | b'`'
+                | b'*'
+                | b'['
+                | b']'
+                | b'<'
+                | b'>'
+                | b'|'
+                | b'~'
+                | b'&'
+                | b'$'
+                | b'_'
+                | b'"'
+                | b'\''
+                | b'-'
+                | b'.'
+                | b':'
         )
     };
     if !word.bytes().any(special) {
         out.push_str(word);
         return;
     }
+    if let Some((before, url, after)) = split_url(word) {
+        push_escaped_word(out, before);
+        out.push('<');
+        out.push_str(url);
+        out.push('>');
+        push_escaped_word(out, after);
+        return;
+    }
+    push_escaped_word(out, word);
+}
+
+/// [`push_inline_word`] for a word that is not a URL.
+fn push_escaped_word(out: &mut String, word: &str) {
     let mut previous = None;
     let mut chars = word.chars().peekable();
     while let Some(c) = chars.next() {
         let escape = match c {
-            '\\' | '`' | '*' | '[' | ']' | '<' | '>' | '|' | '~' | '&' | '$' => true,
+            '\\' | '`' | '*' | '[' | ']' | '<' | '>' | '|' | '~' | '&' | '$' | '"' => true,
             // `_` inside a word never starts emphasis, so `request_id` stays readable.
-            '_' => !(previous.is_some_and(is_word) && chars.peek().is_some_and(|&n| is_word(n))),
+            // Nor does `'` inside a word quote anything: `don't` keeps its apostrophe
+            // unescaped (rustdoc shows it as a typographic one, the same character).
+            '_' | '\'' => {
+                !(previous.is_some_and(is_word) && chars.peek().is_some_and(|&n| is_word(n)))
+            }
+            // The second `-` of `--`, and the third `.` of `...`: smart punctuation.
+            '-' => previous == Some('-'),
+            '.' => out.ends_with(".."),
             _ => false,
         };
         if escape {
@@ -61,6 +103,65 @@ fn push_inline_word(out: &mut String, word: &str) {
         }
         out.push(c);
         previous = Some(c);
+    }
+}
+
+/// `word` cut around the http(s) URL in it, if there is one: the opening punctuation
+/// before it, the URL, and the closing punctuation after it (a sentence's `.` or `,`,
+/// or a `)` that closes a parenthesis opened before the URL). The URL stops at any
+/// character an autolink cannot hold or a table cell would split at.
+fn split_url(word: &str) -> Option<(&str, &str, &str)> {
+    let start = word.find("https://").or_else(|| word.find("http://"))?;
+    let before = &word[..start];
+    if !before.chars().all(|c| matches!(c, '(' | '"' | '\'' | '[')) {
+        return None;
+    }
+    let rest = &word[start..];
+    let end = rest
+        .find(|c: char| matches!(c, '<' | '>' | '"' | '\'' | '`' | '|' | '\\') || c.is_control())
+        .unwrap_or(rest.len());
+    let mut url = &rest[..end];
+    loop {
+        let trimmed = url.trim_end_matches(['.', ',', ';', ':', '!', '?']);
+        let unbalanced =
+            trimmed.ends_with(')') && trimmed.matches(')').count() > trimmed.matches('(').count();
+        url = if unbalanced {
+            &trimmed[..trimmed.len() - 1]
+        } else {
+            trimmed
+        };
+        if !unbalanced {
+            break;
+        }
+    }
+    let host = url.split_once("://").map_or("", |(_, host)| host);
+    if host.is_empty() || host.starts_with('/') {
+        return None;
+    }
+    Some((before, url, &word[start + url.len()..]))
+}
+
+/// `text` as the text of a Markdown heading: [`inline`], and a `#` at its end escaped,
+/// since CommonMark would take a final ` #` for the heading's closing sequence.
+pub(crate) fn heading(text: &str) -> String {
+    let mut out = inline(text);
+    if out.ends_with('#') {
+        out.insert(out.len() - 1, '\\');
+    }
+    out
+}
+
+/// Why the character `c` may not be in a catalog's text, if it may not: control
+/// characters other than the line break, which no output shows, and the bidirectional
+/// embedding, override and isolate controls (U+202A to U+202E, U+2066 to U+2069), which
+/// make text read differently from what it is, and which rustc refuses in the doc
+/// comments the text becomes (`text_direction_codepoint_in_comment`).
+pub(crate) fn refused_character(c: char) -> Option<&'static str> {
+    match c {
+        '\n' | '\t' => None,
+        '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' => Some("a bidirectional control character, which makes text read differently from what it is (rustc refuses it in a doc comment)"),
+        c if c.is_control() => Some("a control character, which no output can show"),
+        _ => None,
     }
 }
 
@@ -265,9 +366,14 @@ mod tests {
 
     /// The text a CommonMark parser sees in `markdown`.
     fn rendered_text(markdown: &str) -> String {
+        rendered_text_with(markdown, pulldown_cmark::Options::empty())
+    }
+
+    /// [`rendered_text`] with rustdoc's options: smart punctuation, and GFM tables.
+    fn rendered_text_with(markdown: &str, options: pulldown_cmark::Options) -> String {
         use pulldown_cmark::{Event, Parser};
         let mut text = String::new();
-        for event in Parser::new(markdown) {
+        for event in Parser::new_ext(markdown, options) {
             match event {
                 Event::Text(t) | Event::Code(t) => text.push_str(&t),
                 Event::SoftBreak => text.push(' '),
@@ -294,6 +400,59 @@ mod tests {
         for text in NASTY {
             let expected = text.split_whitespace().collect::<Vec<_>>().join(" ");
             assert_eq!(rendered_text(&inline(text)), expected, "{text:?}");
+        }
+    }
+
+    /// Text rustdoc's smart punctuation would turn into typography, and bare URLs.
+    const TYPOGRAPHY: &[&str] = &[
+        "Pass \"--force\" -- or --- ... or ....; 'single' too",
+        "see https://x.dev/a_(b)). and (http://y.io/p?q=1&r=2, then <https://z.io>",
+        "https://a.io/x|y and https://b.io/\"q\" and http:// and https:///path",
+        "C# and # and a final #",
+    ];
+
+    #[test]
+    fn text_renders_as_written_under_smart_punctuation() {
+        use pulldown_cmark::Options;
+        let rustdoc = Options::ENABLE_SMART_PUNCTUATION | Options::ENABLE_TABLES;
+        for text in NASTY.iter().chain(TYPOGRAPHY) {
+            let expected = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            assert_eq!(
+                rendered_text_with(&inline(text), rustdoc),
+                expected,
+                "{text:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn bare_urls_become_autolinks_without_their_sentence_punctuation() {
+        assert_eq!(
+            inline("see https://x.dev/a_(b)). or (http://y.io/p?q=1&r=2, ok"),
+            "see <https://x.dev/a_(b)>). or (<http://y.io/p?q=1&r=2>, ok"
+        );
+        assert_eq!(inline("http:// and https:///x"), "http:// and https:///x");
+    }
+
+    #[test]
+    fn a_heading_keeps_its_final_hash() {
+        for title in ["C#", "final #", "##", "a # b"] {
+            let markdown = format!("## {}", heading(title));
+            assert_eq!(rendered_text(&markdown), title, "{markdown:?}");
+        }
+    }
+
+    #[test]
+    fn only_line_breaks_tabs_and_printable_characters_are_allowed() {
+        for allowed in [
+            '\n', '\t', 'a', '\u{2028}', '\u{200d}', '\u{202f}', '\u{2065}',
+        ] {
+            assert_eq!(refused_character(allowed), None, "{allowed:?}");
+        }
+        for refused in [
+            '\0', '\r', '\u{7}', '\u{7f}', '\u{85}', '\u{202a}', '\u{202e}', '\u{2066}', '\u{2069}',
+        ] {
+            assert!(refused_character(refused).is_some(), "{refused:?}");
         }
     }
 
@@ -332,6 +491,10 @@ mod tests {
     #[test]
     fn ordinary_text_stays_readable() {
         assert_eq!(inline("quoting the request_id."), "quoting the request_id.");
+        assert_eq!(
+            inline("don't retry the client's request"),
+            "don't retry the client's request"
+        );
         assert_eq!(inline("Bearer <key>"), "Bearer \\<key\\>");
     }
 

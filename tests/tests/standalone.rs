@@ -95,4 +95,38 @@ fn every_generated_crate_passes_clippy_rustdoc_and_doctests() {
         cargo(dir, &doc, &[("RUSTDOCFLAGS", "-D warnings")]);
     }
     cargo(dir, &["test", "--quiet", "--workspace", "--doc"], &[]);
+    assert_rustdoc_shows_text_as_written();
+}
+
+/// rustdoc's smart punctuation would show `"--force"` with curly quotes and an en dash,
+/// and `...` as an ellipsis; the escaped text must come out of rustdoc as written.
+fn assert_rustdoc_shows_text_as_written() {
+    let target = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("standalone-target");
+    let page = target.join("doc/tricky_errors/enum.ErrorCode.html");
+    let html = std::fs::read_to_string(&page)
+        .unwrap_or_else(|error| panic!("{}: {error}", page.display()));
+    // The variant's docs only: another fixture code has real dashes and an ellipsis.
+    let start = html
+        .find("id=\"variant.Typography\"")
+        .expect("a Typography variant");
+    let html = &html[start..];
+    let html = &html[..html[1..].find("<section").map_or(html.len(), |end| end + 1)];
+    for shown in [
+        "Pass \"--force\" -- or --- ... to the CLI; see",
+        "<a href=\"https://docs.example.com/cli_guide?a=1&amp;b=2\">",
+        "(Details at <a href=\"https://example.com/a_(b)\">https://example.com/a_(b)</a>) and",
+    ] {
+        assert!(
+            html.contains(shown),
+            "{} does not show {shown:?}: the TYPOGRAPHY text as written",
+            page.display()
+        );
+    }
+    for typography in ['\u{201c}', '\u{201d}', '\u{2013}', '\u{2014}', '\u{2026}'] {
+        assert!(
+            !html.contains(typography),
+            "{typography:?} in {}",
+            page.display()
+        );
+    }
 }

@@ -12,7 +12,7 @@ use crate::http_status::reason_phrase;
 use crate::model::examples::{self, Occurrence};
 use crate::model::{Catalog, Code, Envelope, Family, Retired};
 use crate::resolve::outline::{self, Heading, Page};
-use crate::text::{inline, push_inline};
+use crate::text::{heading, inline, push_inline};
 use crate::trpc;
 
 /// The Markdown of the generated crate's `ERRORS.md`.
@@ -161,7 +161,7 @@ fn push_status_summary(page: &mut String, catalog: &Catalog) {
 
 fn push_family(page: &mut String, catalog: &Catalog, index: usize) {
     let family = &catalog.families[index];
-    let _ = writeln!(page, "## {}\n", inline(&family.title));
+    let _ = writeln!(page, "## {}\n", heading(&family.title));
     if let Some(description) = &family.description {
         let _ = writeln!(page, "{}\n", inline(description));
     }

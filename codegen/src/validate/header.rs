@@ -29,6 +29,14 @@ impl Validator<'_> {
             );
             return None;
         }
+        if is_windows_device_name(name) {
+            self.error(
+                Diagnostic::error(format!("invalid crate name {name:?}"), value.span)
+                    .label("a reserved file name on Windows")
+                    .help(format!("the crate's folder is named after it, and Windows cannot create a folder called `{name}` (nor can Cargo publish such a package); add a word, e.g. `{name}-errors`")),
+            );
+            return None;
+        }
         Some(name.to_owned())
     }
 
@@ -186,6 +194,17 @@ impl Validator<'_> {
 const NPM_NAME_HELP: &str = "an npm name is lower-case ASCII letters, digits, `-`, `.` and `_`, not starting with `.` or `_`, optionally after a `@scope/`, at most 214 characters, e.g. `@relay/errors`";
 
 /// How to fix `name`: its lower-case spelling when that is valid, else the rules.
+/// Whether `name` is one of the device names Windows reserves in every folder (`con`,
+/// `nul`, `com1`, ...), in any case, as Cargo refuses them.
+fn is_windows_device_name(name: &str) -> bool {
+    let name = name.to_ascii_lowercase();
+    let numbered = |prefix: &str| {
+        name.strip_prefix(prefix)
+            .is_some_and(|n| n.len() == 1 && n.as_bytes()[0].is_ascii_digit())
+    };
+    matches!(name.as_str(), "con" | "prn" | "aux" | "nul") || numbered("com") || numbered("lpt")
+}
+
 fn npm_name_help(name: &str) -> String {
     let lower = name.to_ascii_lowercase();
     if lower != name && check_npm_name(&lower).is_ok() {

@@ -135,7 +135,9 @@ impl Validator<'_> {
         self.diagnostics.push(diagnostic);
     }
 
-    /// Plain text: trimmed, not empty, no control characters but line breaks.
+    /// Plain text: trimmed, not empty, and no character that
+    /// [`crate::text::refused_character`] refuses (controls but the line break, and
+    /// bidirectional controls).
     fn text(&mut self, value: Option<&Spanned<String>>, key: &str) -> Option<String> {
         let value = value?;
         let text = value.value.trim();
@@ -146,18 +148,33 @@ impl Validator<'_> {
             );
             return None;
         }
-        if let Some(c) = text.chars().find(|&c| c.is_control() && c != '\n') {
+        if let Some((c, why)) = text
+            .chars()
+            .find_map(|c| crate::text::refused_character(c).map(|why| (c, why)))
+        {
             self.error(
                 Diagnostic::error(
-                    format!("`{key}` contains the control character {c:?}"),
+                    format!("`{key}` contains {}", character_name(c)),
                     value.span,
                 )
-                .label("plain text may only contain printable characters and line breaks"),
+                .label(why)
+                .help(
+                    "plain text may hold any printable character and line breaks; remove this one",
+                ),
             );
             return None;
         }
         Some(text.to_owned())
     }
+}
+
+/// `c` as messages name it: its code point, and how a YAML double-quoted string writes
+/// it, since it is invisible or hard to see.
+pub(crate) fn character_name(c: char) -> String {
+    format!(
+        "U+{:04X} (written \"\\u{:04x}\" in a YAML double-quoted string)",
+        c as u32, c as u32
+    )
 }
 
 /// The result of checking an optional key: `Some(None)` when the key is absent,

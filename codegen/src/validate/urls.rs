@@ -20,10 +20,11 @@ pub(super) fn check_url(url: &str, template: bool) -> Result<(), (String, String
             "write the full address, e.g. `https://docs.example.com/errors#{anchor}`".to_owned(),
         ));
     }
-    if let Some(c) = url
-        .chars()
-        .find(|c| c.is_whitespace() || c.is_control() || matches!(c, '<' | '>' | '"' | '`'))
-    {
+    if let Some(c) = url.chars().find(|&c| {
+        c.is_whitespace()
+            || crate::text::refused_character(c).is_some()
+            || matches!(c, '<' | '>' | '"' | '`')
+    }) {
         return Err((
             format!("contains {c:?}"),
             "percent-encode the character, e.g. a space as `%20`".to_owned(),
@@ -75,5 +76,6 @@ mod tests {
         assert!(check_url("https:///errors", true).is_err());
         assert!(check_url("https://x.dev/a b", true).is_err());
         assert!(check_url("ftp://x.dev/", true).is_err());
+        assert!(check_url("https://x.dev/\u{202e}gnp.exe", true).is_err());
     }
 }

@@ -102,7 +102,7 @@ mod tests {
         );
         assert_eq!(
             lines,
-            ["ends \\*\\/ here; &#64;deprecated {&#64;link x} a&#64;b &lt;/script\\> &lt;!-- \\\\&lt;"]
+            ["ends \\*\\/ here; &#64;deprecated {&#64;link x} a&#64;b &lt;/script\\> &lt;!-\\- \\\\&lt;"]
         );
         assert!(!doc_inline("*/*/").contains("*/"));
         let text = "ends */ here; @deprecated {@link x} a@b </script> <!-- \\< \\\\< \\*/";
