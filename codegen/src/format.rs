@@ -152,7 +152,7 @@ impl Text {
                 r"(?:\.(?:0|[1-9][0-9]*|[0-9]*[A-Za-z-][0-9A-Za-z-]*))*)?",
                 r"(?:\+[0-9A-Za-z-]+(?:\.[0-9A-Za-z-]+)*)?$"
             ),
-            Text::CrateName => r"^[A-Za-z][A-Za-z0-9_-]{0,63}$",
+            Text::CrateName => r"^[a-z][a-z0-9]*(?:[-_][a-z0-9]+)*$",
             Text::NpmName => r"^(?:@[a-z0-9-][a-z0-9._-]*/)?[a-z0-9-][a-z0-9._-]*$",
             // A host, then anything but spaces, controls, `<>"`` ` and braces, except
             // the two placeholders.
@@ -171,6 +171,9 @@ impl Text {
 
 /// The longest npm name the registry accepts.
 pub(crate) const NPM_NAME_MAX_LEN: usize = 214;
+
+/// The longest crate name: crates.io's limit.
+pub(crate) const CRATE_NAME_MAX_LEN: usize = 64;
 
 /// The lowest and highest HTTP status a code may have.
 pub(crate) const STATUSES: (u16, u16) = (400, 599);
@@ -210,7 +213,7 @@ pub(crate) const CATALOG: Mapping = Mapping {
         required(
             "crate",
             Kind::Text(Text::CrateName),
-            "The Cargo package name of the generated crate: ASCII letters, digits, `-` and `_`, starting with a letter, at most 64 characters, not a Rust keyword or a standard library crate, e.g. `relay-errors`.",
+            "The Cargo package name of the generated crate, which is also the npm package's unless `npm` names one: lower-case words of ASCII letters and digits joined by single `-` or `_`, starting with a letter, at most 64 characters, not a Rust keyword, a standard library crate or a Windows device name, e.g. `relay-errors`.",
         ),
         required(
             "version",

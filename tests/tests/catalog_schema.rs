@@ -135,8 +135,19 @@ fn crate_names() {
     agree(
         "crate",
         "/properties/crate",
-        &["relay-errors", "Relay_Errors", "a", &longest],
-        &["", "1abc", "a b", &too_long, "a.b", "-a"],
+        &["relay-errors", "relay_errors", "a", "v1-2_x", &longest],
+        &[
+            "",
+            "1abc",
+            "a b",
+            &too_long,
+            "a.b",
+            "-a",
+            "Relay_Errors",
+            "a--b",
+            "a_-b",
+            "a-",
+        ],
     );
 }
 

@@ -1,6 +1,7 @@
-//! Property tests of the whole pipeline (load, validate, emit) on hostile input: it never
-//! panics, and whatever it accepts becomes Rust that parses and Markdown whose tables
-//! keep their shape.
+//! Property tests of the whole pipeline (load, validate, lock check, emit) on hostile
+//! input: it never panics, not on random bytes, damaged locks or versions at the edge of
+//! `u64`; whatever it accepts becomes Rust that parses and Markdown whose tables keep
+//! their shape; and a sample of what it accepts builds under clippy and rustdoc.
 //!
 //! The plain tests run a few hundred cases on every `cargo test`. The `#[ignore]`d ones
 //! are the long fuzz run:
@@ -104,6 +105,9 @@ fn hostile_text() -> impl Strategy<Value = String> {
         30 => "[a-zA-Z0-9<>|*_`#\\[\\](){}!&$~\\\\\"':;,./=+-][a-zA-Z0-9 <>|*_`#\\[\\](){}!&$~\\\\\"':;,./=+-]{0,40}",
         5 => "[a-z]\\PC{0,20}",
         5 => "[ \n\t]{0,3}[a-z]{1,5}\n[#>=*-][a-z ]{0,10}",
+        // Invisible, direction-changing and control characters (the `\PC` above never
+        // gives them): some are refused, the rest must not break a comment or a string.
+        5 => "[a-z ]{0,5}[\\x{0}-\\x{1f}\\x{7f}-\\x{9f}\\x{200b}-\\x{200f}\\x{2028}\\x{2029}\\x{202a}-\\x{202e}\\x{2066}-\\x{2069}\\x{feff}][a-z ]{0,5}",
         1 => Just(String::new()),
     ]
 }
@@ -209,7 +213,7 @@ fn catalog_yaml() -> impl Strategy<Value = String> {
                 Just(families),
                 codes,
                 hostile_text(),
-                "[a-z][a-z0-9-]{0,8}",
+                prop_oneof![20 => "[a-z][a-z0-9]{0,4}(-[a-z0-9]{1,3}){0,2}", 1 => "[a-zA-Z][a-z0-9_-]{0,8}"],
                 extra_key,
             )
         })
@@ -295,6 +299,206 @@ fn fuzz_arbitrary_bytes() {
 #[ignore = "long fuzz run; see the module docs"]
 fn fuzz_catalogs() {
     long_run(|| catalog_yaml().prop_map(String::into_bytes), "catalogs");
+}
+
+/// One edit of a lock's text: a line dropped, doubled or swapped with the next, the text
+/// cut at a byte, one byte replaced, or a number replaced by an extreme one.
+#[derive(Debug, Clone)]
+enum LockEdit {
+    DropLine(usize),
+    DoubleLine(usize),
+    SwapLines(usize),
+    CutAt(usize),
+    SetByte(usize, u8),
+    ReplaceNumber(usize, &'static str),
+}
+
+const EXTREME_NUMBERS: &[&str] = &[
+    "18446744073709551615",
+    "18446744073709551616",
+    "99999999999999999999999",
+    "0",
+    "-1",
+    "",
+];
+
+fn lock_edit() -> impl Strategy<Value = LockEdit> {
+    let index = any::<prop::sample::Index>;
+    prop_oneof![
+        index().prop_map(|i| LockEdit::DropLine(i.index(1 << 16))),
+        index().prop_map(|i| LockEdit::DoubleLine(i.index(1 << 16))),
+        index().prop_map(|i| LockEdit::SwapLines(i.index(1 << 16))),
+        index().prop_map(|i| LockEdit::CutAt(i.index(1 << 16))),
+        (index(), any::<u8>()).prop_map(|(i, b)| LockEdit::SetByte(i.index(1 << 16), b)),
+        (index(), prop::sample::select(EXTREME_NUMBERS))
+            .prop_map(|(i, n)| LockEdit::ReplaceNumber(i.index(1 << 16), n)),
+    ]
+}
+
+fn apply(edit: &LockEdit, lock: &str) -> Vec<u8> {
+    let mut lines: Vec<&str> = lock.split_inclusive('\n').collect();
+    if lines.is_empty() || !lock.bytes().any(|b| b.is_ascii_digit()) {
+        return lock.as_bytes().to_vec();
+    }
+    let line = |i: usize| i % lines.len();
+    match *edit {
+        LockEdit::DropLine(i) => {
+            lines.remove(line(i));
+        }
+        LockEdit::DoubleLine(i) => lines.insert(line(i), lines[line(i)]),
+        LockEdit::SwapLines(i) => {
+            let at = line(i);
+            let next = (at + 1) % lines.len();
+            lines.swap(at, next);
+        }
+        LockEdit::CutAt(i) => return lock.as_bytes()[..i % (lock.len() + 1)].to_vec(),
+        LockEdit::SetByte(i, byte) => {
+            let mut bytes = lock.as_bytes().to_vec();
+            let at = i % bytes.len();
+            bytes[at] = byte;
+            return bytes;
+        }
+        LockEdit::ReplaceNumber(i, number) => {
+            let numbers: Vec<_> = regex::Regex::new("[0-9]+")
+                .unwrap()
+                .find_iter(lock)
+                .collect();
+            let found = numbers[i % numbers.len()];
+            return format!("{}{number}{}", &lock[..found.start()], &lock[found.end()..])
+                .into_bytes();
+        }
+    }
+    lines.concat().into_bytes()
+}
+
+/// Catalog versions at the edges of `u64`, for the lock's "next version" help.
+const EXTREME_VERSIONS: &[&str] = &[
+    "0.1.0",
+    "0.18446744073709551615.0",
+    "18446744073709551615.0.0",
+    "18446744073709551615.18446744073709551615.18446744073709551615",
+    "0.0.18446744073709551615",
+    "1.0.0-alpha.18446744073709551615",
+];
+
+/// A damaged lock, against the Relay catalog at an extreme version (the lock perhaps at
+/// that version too) and perhaps with a released code's status changed: refused or
+/// accepted, never a panic.
+#[test]
+fn damaged_locks_and_extreme_versions_never_panic() {
+    let root = catalog_tests::workspace_root();
+    let catalog = std::fs::read_to_string(root.join("catalog/relay.yaml")).unwrap();
+    let lock = std::fs::read_to_string(root.join("catalog/relay.lock")).unwrap();
+    let strategy = (
+        prop::collection::vec(lock_edit(), 0..3),
+        prop::sample::select(EXTREME_VERSIONS),
+        any::<bool>(),
+        any::<bool>(),
+    );
+    let mut runner = TestRunner::new(Config {
+        cases: 256,
+        failure_persistence: None,
+        ..Config::default()
+    });
+    runner
+        .run(&strategy, |(edits, version, restatus, lock_at_version)| {
+            let mut lock_bytes = if lock_at_version {
+                lock.replacen("version 0.1.0", &format!("version {version}"), 1)
+            } else {
+                lock.clone()
+            }
+            .into_bytes();
+            for edit in &edits {
+                let text = String::from_utf8_lossy(&lock_bytes).into_owned();
+                lock_bytes = apply(edit, &text);
+            }
+            let mut yaml = catalog.replacen("version: 0.1.0", &format!("version: {version}"), 1);
+            if restatus {
+                yaml = yaml.replacen("status: 404", "status: 409", 1);
+            }
+            let _ = catalog_tests::config().generate(
+                codegen::Source {
+                    path: "catalog/relay.yaml",
+                    bytes: yaml.as_bytes(),
+                },
+                Some(codegen::Source {
+                    path: "catalog/relay.lock",
+                    bytes: &lock_bytes,
+                }),
+            );
+            Ok(())
+        })
+        .unwrap_or_else(|e| panic!("{e}"));
+}
+
+/// Parsing is not compiling: rustc and rustdoc lint what syn accepts (a bidi control in
+/// a comment is an error, a bare URL a rustdoc warning). So a deterministic sample of
+/// accepted catalogs is built as crates, with every feature, under clippy and rustdoc
+/// with `-D warnings`.
+#[test]
+fn a_sample_of_accepted_catalogs_builds_under_clippy_and_rustdoc() {
+    const SAMPLE: usize = 16;
+    let temp = tempfile::tempdir().unwrap();
+    let mut config = catalog_tests::config();
+    config.out_dir(temp.path()).write_locks(false);
+    let mut crates = Vec::new();
+    let mut runner = TestRunner::deterministic();
+    let strategy = catalog_yaml();
+    for case in 0..2000 {
+        if crates.len() == SAMPLE {
+            break;
+        }
+        let yaml = strategy.new_tree(&mut runner).unwrap().current();
+        let source = codegen::Source {
+            path: "fuzz.yaml",
+            bytes: yaml.as_bytes(),
+        };
+        let Ok(generated) = catalog_tests::config().generate(source, None) else {
+            continue;
+        };
+        let name = generated.catalog.crate_name.clone();
+        if crates.contains(&name) {
+            continue;
+        }
+        let path = temp.path().join(format!("catalog-{case}.yaml"));
+        std::fs::write(&path, &yaml).unwrap();
+        config.catalog(&path);
+        crates.push(name);
+    }
+    assert_eq!(crates.len(), SAMPLE, "too few accepted catalogs");
+    config
+        .run(codegen::Mode::Write)
+        .unwrap_or_else(|error| panic!("{error}"));
+    let members: Vec<String> = crates.iter().map(|name| format!("{name:?}")).collect();
+    let manifest = format!(
+        "[workspace]\nresolver = \"2\"\nmembers = [{}]\n",
+        members.join(", ")
+    );
+    std::fs::write(temp.path().join("Cargo.toml"), manifest).unwrap();
+    // The build cache the standalone test keeps: the crates' dependencies are built once.
+    let target = std::path::PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join("standalone-target");
+    let cargo = |args: &[&str], envs: &[(&str, &str)]| {
+        catalog_tests::cargo(temp.path(), &target, args, envs)
+            .unwrap_or_else(|error| panic!("catalogs in {}: {error}", temp.path().display()))
+    };
+    let clippy = [
+        "clippy",
+        "--quiet",
+        "--workspace",
+        "--all-features",
+        "--",
+        "-D",
+        "warnings",
+    ];
+    cargo(&clippy, &[]);
+    let doc = [
+        "doc",
+        "--quiet",
+        "--workspace",
+        "--no-deps",
+        "--all-features",
+    ];
+    cargo(&doc, &[("RUSTDOCFLAGS", "-D warnings")]);
 }
 
 /// The generator does accept a good share of the generated catalogs; a strategy that only

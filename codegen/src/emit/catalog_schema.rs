@@ -9,7 +9,8 @@
 
 use crate::emit::json::{strings, Json, Object};
 use crate::format::{
-    DefaultValue, JsonType, Key, Kind, Mapping, Text, CATALOG, MAPPINGS, NPM_NAME_MAX_LEN, STATUSES,
+    DefaultValue, JsonType, Key, Kind, Mapping, Text, CATALOG, CRATE_NAME_MAX_LEN, MAPPINGS,
+    NPM_NAME_MAX_LEN, STATUSES,
 };
 use crate::model::Envelope;
 
@@ -124,6 +125,7 @@ fn text_schema(form: Text) -> Object<'static> {
     let schema = match form {
         Text::Name => schema.with("minLength", 1),
         Text::NpmName => schema.with("maxLength", NPM_NAME_MAX_LEN),
+        Text::CrateName => schema.with("maxLength", CRATE_NAME_MAX_LEN),
         Text::Envelope => schema.with(
             "enum",
             strings(Envelope::ALL.iter().map(|&(_, spelling)| spelling)),
@@ -134,7 +136,6 @@ fn text_schema(form: Text) -> Object<'static> {
         | Text::Wire
         | Text::FamilyId
         | Text::Semver
-        | Text::CrateName
         | Text::UrlTemplate
         | Text::Url => schema,
     };

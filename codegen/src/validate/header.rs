@@ -14,18 +14,26 @@ impl Validator<'_> {
     pub(super) fn crate_name(&mut self, value: Option<&Spanned<String>>) -> Option<String> {
         let value = value?;
         let name = value.value.as_str();
-        let well_formed = name.len() <= 64
+        let well_formed = name.len() <= MAX_CRATE_NAME_LEN
             && name.starts_with(|c: char| c.is_ascii_alphabetic())
             && name
                 .chars()
                 .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+        if well_formed && !is_snake_case(name) {
+            self.error(
+                Diagnostic::error(format!("invalid crate name {name:?}"), value.span)
+                    .label("not snake case: rustc would warn that the crate should have a snake case name")
+                    .help(format!("use lower-case words joined by single `-` or `_`, e.g. `{}`", snake_case(name))),
+            );
+            return None;
+        }
         let as_ident = name.replace('-', "_");
         let reserved = ["core", "std", "alloc", "proc_macro", "test"].contains(&as_ident.as_str());
         if !well_formed || ident::is_keyword(&as_ident) || reserved {
             self.error(
                 Diagnostic::error(format!("invalid crate name {name:?}"), value.span)
                     .label("not a usable Cargo package name")
-                    .help("use ASCII letters, digits, `-` and `_`, starting with a letter, at most 64 characters, and not a Rust keyword or a standard library crate name, e.g. `relay-errors`"),
+                    .help("use lower-case words of ASCII letters and digits joined by single `-` or `_`, starting with a letter, at most 64 characters, and not a Rust keyword or a standard library crate name, e.g. `relay-errors`"),
             );
             return None;
         }
@@ -40,8 +48,7 @@ impl Validator<'_> {
         Some(name.to_owned())
     }
 
-    /// The TypeScript package's name: `npm` if given, else the crate name, which must then
-    /// be a valid npm name too. A crate name that already failed its own check is not
+    /// The TypeScript package's name: `npm` if given, else the crate name. A crate name that already failed its own check is not
     /// reported twice.
     pub(super) fn npm_name(
         &mut self,
@@ -65,34 +72,10 @@ impl Validator<'_> {
                 }
             };
         }
+        // A valid crate name (lower case, see `crate_name`) is always a valid npm name.
         let crate_name = crate_name.filter(|_| crate_name_ok)?;
-        self.npm_name_from_crate(crate_name)
-    }
-
-    /// The crate's name as the npm name, for a catalog without `npm`.
-    fn npm_name_from_crate(&mut self, crate_name: &Spanned<String>) -> Option<String> {
-        let Err(problem) = check_npm_name(&crate_name.value) else {
-            return Some(crate_name.value.clone());
-        };
-        let lower = crate_name.value.to_ascii_lowercase();
-        let help = if check_npm_name(&lower).is_ok() {
-            format!("add `npm: \"{lower}\"` beside `crate`")
-        } else {
-            format!("add an `npm` key beside `crate`: {NPM_NAME_HELP}")
-        };
-        self.error(
-            Diagnostic::error(
-                format!(
-                    "the crate name {:?} is not a valid npm package name, and the catalog has no `npm`",
-                    crate_name.value
-                ),
-                crate_name.span,
-            )
-            .label(problem)
-            .note("the TypeScript package is named after the crate unless `npm` names it")
-            .help(help),
-        );
-        None
+        debug_assert!(check_npm_name(&crate_name.value).is_ok());
+        Some(crate_name.value.clone())
     }
 
     pub(super) fn version(&mut self, value: Option<&Spanned<String>>) -> Option<String> {
@@ -196,6 +179,31 @@ const NPM_NAME_HELP: &str = "an npm name is lower-case ASCII letters, digits, `-
 /// How to fix `name`: its lower-case spelling when that is valid, else the rules.
 /// Whether `name` is one of the device names Windows reserves in every folder (`con`,
 /// `nul`, `com1`, ...), in any case, as Cargo refuses them.
+/// Whether rustc's `non_snake_case` lint accepts `name` as a crate name (with `-` read
+/// as `_`): no upper-case letter and no two separators in a row. A trailing separator
+/// rustc would accept is refused too, so that every name is words joined by separators.
+fn is_snake_case(name: &str) -> bool {
+    let bytes = name.as_bytes();
+    !bytes.iter().any(u8::is_ascii_uppercase)
+        && !bytes.ends_with(b"-")
+        && !bytes.ends_with(b"_")
+        && !bytes
+            .windows(2)
+            .any(|pair| pair.iter().all(|&b| b == b'-' || b == b'_'))
+}
+
+/// `name` in lower case with each run of separators cut to its first and none at the end.
+fn snake_case(name: &str) -> String {
+    let mut out = String::with_capacity(name.len());
+    for c in name.chars() {
+        let separator = c == '-' || c == '_';
+        if !(separator && out.ends_with(['-', '_'])) {
+            out.push(c.to_ascii_lowercase());
+        }
+    }
+    out.trim_end_matches(['-', '_']).to_owned()
+}
+
 fn is_windows_device_name(name: &str) -> bool {
     let name = name.to_ascii_lowercase();
     let numbered = |prefix: &str| {
@@ -216,6 +224,9 @@ fn npm_name_help(name: &str) -> String {
 
 /// The longest npm package name the registry accepts.
 const MAX_NPM_NAME_LEN: usize = 214;
+
+/// crates.io's limit.
+const MAX_CRATE_NAME_LEN: usize = 64;
 
 /// Node.js's built-in modules, whose names npm refuses for new packages.
 const NODE_BUILTINS: &[&str] = &[
@@ -313,7 +324,24 @@ fn check_npm_name_part(part: &str) -> Result<(), String> {
 
 #[cfg(test)]
 mod tests {
-    use super::check_npm_name;
+    use super::{check_npm_name, is_snake_case, snake_case};
+
+    #[test]
+    fn crate_names_are_snake_case_as_rustc_reads_them() {
+        for good in ["relay-errors", "relay_errors", "a", "v1-2_x"] {
+            assert!(is_snake_case(good), "{good}");
+        }
+        for (bad, suggested) in [
+            ("Relay_Errors", "relay_errors"),
+            ("v-1--od--", "v-1-od"),
+            ("a_-b", "a_b"),
+            ("a-", "a"),
+        ] {
+            assert!(!is_snake_case(bad), "{bad}");
+            assert_eq!(snake_case(bad), suggested);
+            assert!(is_snake_case(suggested), "{suggested}");
+        }
+    }
 
     #[test]
     pub(super) fn npm_names_follow_npms_rules() {
