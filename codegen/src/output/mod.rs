@@ -29,6 +29,8 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
+#[cfg(test)]
+use place::remove_live_temporaries;
 pub use place::remove_temporary_files;
 pub(crate) use place::{guard, Expect};
 pub(crate) use sink::FileSink;

@@ -82,11 +82,20 @@ fn live() -> std::sync::MutexGuard<'static, BTreeSet<PathBuf>> {
 /// run is left behind. A run killed without the chance (SIGKILL, a power cut) leaves
 /// its temporary files, and the next run removes them.
 pub fn remove_temporary_files() {
-    let mut live = live();
-    for path in live.iter() {
+    remove_live_temporaries(|_| true);
+}
+
+/// Removes the temporary files this process has created and not yet put in place that
+/// `wanted` picks. The tests pick their own folder's: a test removing every live file
+/// would pull the files out from under the tests running beside it.
+pub(crate) fn remove_live_temporaries(wanted: impl Fn(&Path) -> bool) {
+    live().retain(|path| {
+        if !wanted(path) {
+            return true;
+        }
         let _ = fs::remove_file(path);
-    }
-    live.clear();
+        false
+    });
 }
 
 /// A temporary file beside the file it will replace, removed when dropped unless

@@ -431,7 +431,7 @@ fn a_failed_commit_names_the_files_already_updated_and_leaves_the_rest() {
 }
 
 #[test]
-fn remove_temporary_files_takes_away_what_a_run_has_staged() {
+fn removing_temporary_files_takes_away_what_a_run_has_staged() {
     let dir = tempfile::tempdir().unwrap();
     fs::write(dir.path().join("f.txt"), "old").unwrap();
     let (_, staged) = sync_one(dir.path(), &file("f.txt", "new"), Mode::Write).unwrap();
@@ -440,7 +440,7 @@ fn remove_temporary_files_takes_away_what_a_run_has_staged() {
         2,
         "the new contents wait beside the file"
     );
-    remove_temporary_files();
+    remove_live_temporaries(|path| path.starts_with(dir.path()));
     assert_eq!(names(dir.path()), ["f.txt"]);
     assert_eq!(fs::read_to_string(dir.path().join("f.txt")).unwrap(), "old");
     drop(staged);
