@@ -247,19 +247,24 @@ impl ErrorCode {
     /// Every code the API answers with `status`, in catalog order; empty if none.
     pub const fn with_status(status: u16) -> &'static [ErrorCode] {
         match status {
-            400 => &[ErrorCode::InvalidJson, ErrorCode::InvalidRequest],
-            402 => &[ErrorCode::BillingRequired],
-            403 => {
-                &[
-                    ErrorCode::ApiKeyRequired,
-                    ErrorCode::ApiKeyInvalid,
-                    ErrorCode::ApiKeyRevoked,
-                    ErrorCode::ApiKeyExpired,
-                    ErrorCode::ScopeRequired,
-                    ErrorCode::ApiAccountInactive,
-                ]
-            }
-            500 => &[ErrorCode::InternalError],
+            400 => &[
+                ErrorCode::InvalidJson,
+                ErrorCode::InvalidRequest,
+            ],
+            402 => &[
+                ErrorCode::BillingRequired,
+            ],
+            403 => &[
+                ErrorCode::ApiKeyRequired,
+                ErrorCode::ApiKeyInvalid,
+                ErrorCode::ApiKeyRevoked,
+                ErrorCode::ApiKeyExpired,
+                ErrorCode::ScopeRequired,
+                ErrorCode::ApiAccountInactive,
+            ],
+            500 => &[
+                ErrorCode::InternalError,
+            ],
             _ => &[],
         }
     }

@@ -234,18 +234,25 @@ pub(crate) static FAMILIES: [FamilyMeta; 4] = [
         id: "billing",
         title: "Billing",
         description: Some("Errors caused by the account's billing status."),
-        codes: &[ErrorCode::BillingRequired],
+        codes: &[
+            ErrorCode::BillingRequired,
+        ],
     },
     FamilyMeta {
         id: "requests",
         title: "Request Errors",
         description: Some("Errors caused by a malformed or invalid request body."),
-        codes: &[ErrorCode::InvalidJson, ErrorCode::InvalidRequest],
+        codes: &[
+            ErrorCode::InvalidJson,
+            ErrorCode::InvalidRequest,
+        ],
     },
     FamilyMeta {
         id: "server",
         title: "Server Errors",
         description: Some("Unexpected errors on the Batch Relay side."),
-        codes: &[ErrorCode::InternalError],
+        codes: &[
+            ErrorCode::InternalError,
+        ],
     },
 ];

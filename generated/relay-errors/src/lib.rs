@@ -762,94 +762,98 @@ impl ErrorCode {
     /// Every code the API answers with `status`, in catalog order; empty if none.
     pub const fn with_status(status: u16) -> &'static [ErrorCode] {
         match status {
-            400 => {
-                &[
-                    ErrorCode::BadRequest,
-                    ErrorCode::ValidationError,
-                    ErrorCode::InvalidUuid,
-                    ErrorCode::MissingField,
-                    ErrorCode::InvalidStatus,
-                    ErrorCode::InvalidPriority,
-                    ErrorCode::MergeSelf,
-                    ErrorCode::MergeDifferentOrg,
-                    ErrorCode::EmptyContent,
-                    ErrorCode::InvalidEmail,
-                    ErrorCode::InvalidModel,
-                    ErrorCode::InvalidTrigger,
-                    ErrorCode::InvalidAction,
-                    ErrorCode::InvalidCondition,
-                    ErrorCode::InvalidCredentials,
-                    ErrorCode::InvalidTime,
-                    ErrorCode::InvalidUrl,
-                ]
-            }
-            401 => {
-                &[
-                    ErrorCode::Unauthorized,
-                    ErrorCode::SessionExpired,
-                    ErrorCode::InvalidToken,
-                    ErrorCode::SignatureInvalid,
-                ]
-            }
-            403 => &[ErrorCode::Forbidden, ErrorCode::AiNotAvailable],
-            404 => {
-                &[
-                    ErrorCode::NotFound,
-                    ErrorCode::Deleted,
-                    ErrorCode::TicketNotFound,
-                    ErrorCode::ConversationNotFound,
-                    ErrorCode::CustomerNotFound,
-                    ErrorCode::ArticleNotFound,
-                    ErrorCode::AutomationNotFound,
-                    ErrorCode::IntegrationNotFound,
-                    ErrorCode::MacroNotFound,
-                    ErrorCode::PolicyNotFound,
-                    ErrorCode::TrackingNotFound,
-                    ErrorCode::ReminderNotFound,
-                    ErrorCode::MessageNotFound,
-                    ErrorCode::CollectionNotFound,
-                    ErrorCode::WebhookNotFound,
-                ]
-            }
-            409 => {
-                &[
-                    ErrorCode::AlreadyExists,
-                    ErrorCode::Conflict,
-                    ErrorCode::TicketAlreadyClosed,
-                    ErrorCode::TicketLocked,
-                    ErrorCode::EmailAlreadyExists,
-                    ErrorCode::CustomerHasTickets,
-                    ErrorCode::SlugExists,
-                    ErrorCode::CircularReference,
-                    ErrorCode::IntegrationDisabled,
-                    ErrorCode::AlreadyPaused,
-                    ErrorCode::NotPaused,
-                    ErrorCode::ScheduleConflict,
-                ]
-            }
-            413 => &[ErrorCode::AttachmentTooLarge, ErrorCode::ContentTooLarge],
-            415 => &[ErrorCode::InvalidAttachmentType],
-            422 => &[ErrorCode::ApplyFailed],
-            429 => {
-                &[
-                    ErrorCode::TooManyRequests,
-                    ErrorCode::QuotaExceeded,
-                    ErrorCode::AiLimitExceeded,
-                    ErrorCode::RateLimited,
-                    ErrorCode::HeartbeatTooFrequent,
-                ]
-            }
-            500 => &[ErrorCode::InternalServerError],
-            502 => {
-                &[
-                    ErrorCode::AiProcessingFailed,
-                    ErrorCode::OauthFailed,
-                    ErrorCode::SyncFailed,
-                    ErrorCode::DeliveryFailed,
-                ]
-            }
-            503 => &[ErrorCode::ServiceUnavailable],
-            504 => &[ErrorCode::Timeout],
+            400 => &[
+                ErrorCode::BadRequest,
+                ErrorCode::ValidationError,
+                ErrorCode::InvalidUuid,
+                ErrorCode::MissingField,
+                ErrorCode::InvalidStatus,
+                ErrorCode::InvalidPriority,
+                ErrorCode::MergeSelf,
+                ErrorCode::MergeDifferentOrg,
+                ErrorCode::EmptyContent,
+                ErrorCode::InvalidEmail,
+                ErrorCode::InvalidModel,
+                ErrorCode::InvalidTrigger,
+                ErrorCode::InvalidAction,
+                ErrorCode::InvalidCondition,
+                ErrorCode::InvalidCredentials,
+                ErrorCode::InvalidTime,
+                ErrorCode::InvalidUrl,
+            ],
+            401 => &[
+                ErrorCode::Unauthorized,
+                ErrorCode::SessionExpired,
+                ErrorCode::InvalidToken,
+                ErrorCode::SignatureInvalid,
+            ],
+            403 => &[
+                ErrorCode::Forbidden,
+                ErrorCode::AiNotAvailable,
+            ],
+            404 => &[
+                ErrorCode::NotFound,
+                ErrorCode::Deleted,
+                ErrorCode::TicketNotFound,
+                ErrorCode::ConversationNotFound,
+                ErrorCode::CustomerNotFound,
+                ErrorCode::ArticleNotFound,
+                ErrorCode::AutomationNotFound,
+                ErrorCode::IntegrationNotFound,
+                ErrorCode::MacroNotFound,
+                ErrorCode::PolicyNotFound,
+                ErrorCode::TrackingNotFound,
+                ErrorCode::ReminderNotFound,
+                ErrorCode::MessageNotFound,
+                ErrorCode::CollectionNotFound,
+                ErrorCode::WebhookNotFound,
+            ],
+            409 => &[
+                ErrorCode::AlreadyExists,
+                ErrorCode::Conflict,
+                ErrorCode::TicketAlreadyClosed,
+                ErrorCode::TicketLocked,
+                ErrorCode::EmailAlreadyExists,
+                ErrorCode::CustomerHasTickets,
+                ErrorCode::SlugExists,
+                ErrorCode::CircularReference,
+                ErrorCode::IntegrationDisabled,
+                ErrorCode::AlreadyPaused,
+                ErrorCode::NotPaused,
+                ErrorCode::ScheduleConflict,
+            ],
+            413 => &[
+                ErrorCode::AttachmentTooLarge,
+                ErrorCode::ContentTooLarge,
+            ],
+            415 => &[
+                ErrorCode::InvalidAttachmentType,
+            ],
+            422 => &[
+                ErrorCode::ApplyFailed,
+            ],
+            429 => &[
+                ErrorCode::TooManyRequests,
+                ErrorCode::QuotaExceeded,
+                ErrorCode::AiLimitExceeded,
+                ErrorCode::RateLimited,
+                ErrorCode::HeartbeatTooFrequent,
+            ],
+            500 => &[
+                ErrorCode::InternalServerError,
+            ],
+            502 => &[
+                ErrorCode::AiProcessingFailed,
+                ErrorCode::OauthFailed,
+                ErrorCode::SyncFailed,
+                ErrorCode::DeliveryFailed,
+            ],
+            503 => &[
+                ErrorCode::ServiceUnavailable,
+            ],
+            504 => &[
+                ErrorCode::Timeout,
+            ],
             _ => &[],
         }
     }

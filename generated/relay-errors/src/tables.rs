@@ -1108,9 +1108,7 @@ pub(crate) static FAMILIES: [FamilyMeta; 17] = [
     FamilyMeta {
         id: "authentication",
         title: "Authentication Errors",
-        description: Some(
-            "Authentication and permission errors any endpoint can return.",
-        ),
+        description: Some("Authentication and permission errors any endpoint can return."),
         codes: &[
             ErrorCode::Unauthorized,
             ErrorCode::Forbidden,
@@ -1144,7 +1142,10 @@ pub(crate) static FAMILIES: [FamilyMeta; 17] = [
         id: "rate_limiting",
         title: "Rate Limiting",
         description: Some("Rate limit and usage quota errors any endpoint can return."),
-        codes: &[ErrorCode::TooManyRequests, ErrorCode::QuotaExceeded],
+        codes: &[
+            ErrorCode::TooManyRequests,
+            ErrorCode::QuotaExceeded,
+        ],
     },
     FamilyMeta {
         id: "server",
@@ -1276,7 +1277,10 @@ pub(crate) static FAMILIES: [FamilyMeta; 17] = [
         id: "collections",
         title: "Collections API",
         description: Some("Errors returned by the Collections API."),
-        codes: &[ErrorCode::SlugExists, ErrorCode::CollectionNotFound],
+        codes: &[
+            ErrorCode::SlugExists,
+            ErrorCode::CollectionNotFound,
+        ],
     },
     FamilyMeta {
         id: "webhooks",

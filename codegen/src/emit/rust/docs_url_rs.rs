@@ -3,12 +3,11 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::{rows, Build};
-use crate::model::Catalog;
+use super::rows::List;
 
 /// Every item of `docs_url.rs`.
-pub(super) fn docs_url_rs(catalog: &Catalog, build: Build) -> TokenStream {
-    let constants = rows::docs_urls(catalog, build);
+pub(super) fn docs_url_rs() -> TokenStream {
+    let constants = List::DocsUrls.stand_in();
     quote! {
         //! Documentation links, one constant per error code, named after its wire string.
         #constants

@@ -4,16 +4,16 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::{rows, Build};
+use super::rows::List;
 use crate::model::Catalog;
 use crate::Lookup;
 
 /// `ErrorCode::from_wire`, as the catalog's lookup says.
-pub(super) fn expand_from_wire(catalog: &Catalog, build: Build) -> TokenStream {
+pub(super) fn expand_from_wire(catalog: &Catalog) -> TokenStream {
     match catalog.lookup {
-        Lookup::Switch => expand_switch_from_wire(catalog, build),
+        Lookup::Switch => expand_switch_from_wire(catalog),
         Lookup::PerfectHash => expand_hash_from_wire(),
-        _ => expand_match_from_wire(catalog, build),
+        _ => expand_match_from_wire(),
     }
 }
 
@@ -39,8 +39,8 @@ fn expand_hash_from_wire() -> TokenStream {
     }
 }
 
-fn expand_match_from_wire(catalog: &Catalog, build: Build) -> TokenStream {
-    let arms = rows::wire_arms(catalog, build);
+fn expand_match_from_wire() -> TokenStream {
+    let arms = List::WireArms.stand_in();
     quote! {
         /// The code whose wire string is `code`, if this catalog has one.
         ///
@@ -57,8 +57,8 @@ fn expand_match_from_wire(catalog: &Catalog, build: Build) -> TokenStream {
     }
 }
 
-fn expand_switch_from_wire(catalog: &Catalog, build: Build) -> TokenStream {
-    let arms = rows::switch_arms(catalog, build);
+fn expand_switch_from_wire(catalog: &Catalog) -> TokenStream {
+    let arms = List::SwitchArms.stand_in();
     let inline = if catalog.codes.len() <= INLINE_SWITCH_LIMIT {
         quote! { #[inline(always)] }
     } else {

@@ -9,9 +9,10 @@ use std::collections::BTreeMap;
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
+use super::rows::List;
 use super::{
-    allow_deprecated, docs, family_variant, from_wire, inner_docs, prose, rows, uses_perfect_hash,
-    variant, Build, DOC_WIDTH,
+    allow_deprecated, docs, family_variant, from_wire, inner_docs, prose, uses_perfect_hash,
+    variant, DOC_WIDTH,
 };
 use crate::model::{Catalog, Envelope};
 use crate::{text, trpc};
@@ -22,11 +23,11 @@ pub(super) fn crate_docs(catalog: &Catalog) -> TokenStream {
 }
 
 /// Every item of `lib.rs` after the module declarations, in file order.
-pub(super) fn lib_items(catalog: &Catalog, build: Build) -> TokenStream {
+pub(super) fn lib_items(catalog: &Catalog) -> TokenStream {
     let items = [
         expand_table_imports(catalog),
-        expand_error_code(catalog, build),
-        expand_error_code_impl(catalog, build),
+        expand_error_code(catalog),
+        expand_error_code_impl(catalog),
         expand_error_code_traits(),
         expand_error_code_serde(),
         expand_error_code_http(),
@@ -104,7 +105,7 @@ fn expand_table_imports(catalog: &Catalog) -> TokenStream {
     }
 }
 
-fn expand_error_code(catalog: &Catalog, build: Build) -> TokenStream {
+fn expand_error_code(catalog: &Catalog) -> TokenStream {
     let enum_docs = docs(prose([
         format!("An error code of the {}.", text::inline(&catalog.api)),
         String::new(),
@@ -115,7 +116,7 @@ fn expand_error_code(catalog: &Catalog, build: Build) -> TokenStream {
         String::new(),
         "The enum is `#[non_exhaustive]`: later versions of the catalog add codes.".to_owned(),
     ]));
-    let variants = rows::variants(catalog, build);
+    let variants = List::Variants.stand_in();
     quote! {
         #enum_docs
         #[derive(Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -126,12 +127,12 @@ fn expand_error_code(catalog: &Catalog, build: Build) -> TokenStream {
     }
 }
 
-fn expand_error_code_impl(catalog: &Catalog, build: Build) -> TokenStream {
-    let all = rows::all_codes(catalog, build);
+fn expand_error_code_impl(catalog: &Catalog) -> TokenStream {
+    let all = List::AllCodes.stand_in();
     let accessors = expand_code_accessors();
     let description_in = expand_description_in(catalog);
-    let with_status = expand_with_status(catalog, build);
-    let from_wire = from_wire::expand_from_wire(catalog, build);
+    let with_status = expand_with_status();
+    let from_wire = from_wire::expand_from_wire(catalog);
     let trpc_code = expand_trpc_code(catalog);
     let allow = allow_deprecated(catalog);
     quote! {
@@ -210,8 +211,8 @@ fn expand_description_in(catalog: &Catalog) -> TokenStream {
     }
 }
 
-fn expand_with_status(catalog: &Catalog, build: Build) -> TokenStream {
-    let arms = rows::status_arms(catalog, build);
+fn expand_with_status() -> TokenStream {
+    let arms = List::StatusArms.stand_in();
     quote! {
         /// Every code the API answers with `status`, in catalog order; empty if none.
         pub const fn with_status(status: u16) -> &'static [ErrorCode] {

@@ -1,4 +1,4 @@
-//! Stage 3: model -> the Rust sources of the generated crate.
+//! Stage 4: model -> the Rust sources of the generated crate.
 //!
 //! Each file is built with `quote!` from small `expand_*` functions, then formatted by
 //! prettyplease (pinned by Cargo.lock, so every machine prints the same bytes). `lib_rs`
@@ -6,8 +6,8 @@
 //! `docs_url_rs` the links, `envelopes` the JSON bodies behind the `serde` feature,
 //! `serde_shape` their hand-written (de)serialization, and `retry` the back-off helper.
 //! The per-code lists (variants, table rows, constants, arms) are the exception: `rows`
-//! prints them itself, in prettyplease's style, into prettyplease's output of the rest,
-//! since round-tripping them through syn was most of the generator's time and memory.
+//! prints them itself, one element a line, into prettyplease's output of the rest, since
+//! round-tripping them through syn was most of the generator's time and memory.
 //!
 //! Names from a catalog become only `ErrorCode` and `Family` variants and the constants
 //! of `docs_url`. Variants are always reached through their enum (`ErrorCode::Err`),
@@ -40,30 +40,8 @@ use crate::text;
 /// Doc comment lines are wrapped to this many characters.
 const DOC_WIDTH: usize = 90;
 
-/// One Rust source file of the generated crate, built.
-#[cfg(test)]
-#[derive(Debug)]
-pub(crate) struct RustFile {
-    /// The file's name under `src/`, e.g. `lib.rs`.
-    pub name: &'static str,
-    /// The formatted source.
-    pub contents: String,
-}
-
-/// How the per-code lists of a file are built (see [`rows`]).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Build {
-    /// As placeholders that [`rows::splice`] replaces with the lists, printed without
-    /// syn or prettyplease: what the generator writes.
-    Spliced,
-    /// As tokens like the rest, everything printed by prettyplease: the reference the
-    /// spliced files are tested against.
-    #[cfg_attr(not(test), allow(dead_code, reason = "the tests' reference"))]
-    Tokens,
-}
-
 /// Builds the tokens of one file (or module) from the catalog.
-type Builder = fn(&Catalog, Build) -> TokenStream;
+type Builder = fn(&Catalog) -> TokenStream;
 
 /// A module of the generated crate besides its root.
 struct Submodule {
@@ -92,17 +70,13 @@ fn submodules(catalog: &Catalog) -> Vec<Submodule> {
             "envelopes.rs",
             true,
             true,
-            |catalog, _| envelopes::envelopes_rs(catalog),
+            envelopes::envelopes_rs,
         ));
     }
-    modules.push(module(
-        "docs_url",
-        "docs_url.rs",
-        true,
-        false,
-        docs_url_rs::docs_url_rs,
-    ));
-    modules.push(module("retry", "retry.rs", true, false, |_, _| {
+    modules.push(module("docs_url", "docs_url.rs", true, false, |_| {
+        docs_url_rs::docs_url_rs()
+    }));
+    modules.push(module("retry", "retry.rs", true, false, |_| {
         retry::retry_rs()
     }));
     modules.push(module(
@@ -117,7 +91,7 @@ fn submodules(catalog: &Catalog) -> Vec<Submodule> {
 
 /// The declarations of the crate's modules: `mod name;`, or with `inline` the module
 /// with its body, for the single-file layout.
-fn expand_submodules(catalog: &Catalog, inline: bool, build: Build) -> TokenStream {
+fn expand_submodules(catalog: &Catalog, inline: bool) -> TokenStream {
     submodules(catalog)
         .into_iter()
         .map(|module| {
@@ -127,7 +101,7 @@ fn expand_submodules(catalog: &Catalog, inline: bool, build: Build) -> TokenStre
                 .serde_only
                 .then(|| quote! { #[cfg(feature = "serde")] });
             if inline {
-                let body = (module.build)(catalog, build);
+                let body = (module.build)(catalog);
                 quote! { #cfg #visibility mod #name { #body } }
             } else {
                 quote! { #cfg #visibility mod #name; }
@@ -137,10 +111,10 @@ fn expand_submodules(catalog: &Catalog, inline: bool, build: Build) -> TokenStre
 }
 
 /// `lib.rs`: the crate's docs, its module declarations and its items.
-fn lib_rs(catalog: &Catalog, build: Build) -> TokenStream {
+fn lib_rs(catalog: &Catalog) -> TokenStream {
     let docs = lib_rs::crate_docs(catalog);
-    let modules = expand_submodules(catalog, false, build);
-    let items = lib_rs::lib_items(catalog, build);
+    let modules = expand_submodules(catalog, false);
+    let items = lib_rs::lib_items(catalog);
     quote! { #docs #modules #items }
 }
 
@@ -155,22 +129,25 @@ pub(crate) struct RustSource {
 impl RustSource {
     /// The file's formatted contents, under `header`.
     pub(crate) fn contents(self, catalog: &Catalog, header: &str) -> String {
-        self.contents_with(catalog, header, Build::Spliced)
-    }
-
-    /// [`RustSource::contents`], with the per-code lists built as `build` says.
-    pub(crate) fn contents_with(self, catalog: &Catalog, header: &str, build: Build) -> String {
-        let file = parse_file((self.builder)(catalog, build));
         let mut out = Blocks::whole(0);
-        print_file(catalog, &file, header, build, &mut out);
+        print_file(
+            catalog,
+            &parse_file((self.builder)(catalog)),
+            header,
+            &mut out,
+        );
         out.finish()
     }
 
     /// [`RustSource::contents`], into `out` a code at a time.
     pub(crate) fn write(self, catalog: &Catalog, header: &str, out: &mut dyn TextOut) {
-        let file = parse_file((self.builder)(catalog, Build::Spliced));
         let mut out = Blocks::handed_to(out);
-        print_file(catalog, &file, header, Build::Spliced, &mut out);
+        print_file(
+            catalog,
+            &parse_file((self.builder)(catalog)),
+            header,
+            &mut out,
+        );
         out.finish();
     }
 }
@@ -188,18 +165,6 @@ pub(crate) fn sources(catalog: &Catalog) -> Vec<RustSource> {
     sources
 }
 
-/// Every Rust source file of the generated crate, built with `build`.
-#[cfg(test)]
-pub(crate) fn emit_with(catalog: &Catalog, header: &str, build: Build) -> Vec<RustFile> {
-    sources(catalog)
-        .into_iter()
-        .map(|source| RustFile {
-            name: source.name,
-            contents: source.contents_with(catalog, header, build),
-        })
-        .collect()
-}
-
 /// The whole crate as one file of items, with its modules inline, to be `include!`d into
 /// a module of another crate (crate-level attributes and docs cannot be included, so
 /// they are left out; the including module gives its own).
@@ -208,23 +173,13 @@ pub(crate) fn emit_with(catalog: &Catalog, header: &str, build: Build) -> Vec<Ru
 /// is kept, without the attribute, when its feature is in `features`, and left out
 /// otherwise.
 pub(crate) fn emit_module(catalog: &Catalog, header: &str, features: &[&str]) -> String {
-    emit_module_with(catalog, header, features, Build::Spliced)
-}
-
-/// [`emit_module`], with the per-code lists built as `build` says.
-pub(crate) fn emit_module_with(
-    catalog: &Catalog,
-    header: &str,
-    features: &[&str],
-    build: Build,
-) -> String {
-    let modules = expand_submodules(catalog, true, build);
-    let items = lib_rs::lib_items(catalog, build);
+    let modules = expand_submodules(catalog, true);
+    let items = lib_rs::lib_items(catalog);
     let mut file: syn::File =
         syn::parse2(quote! { #modules #items }).expect("the generator emits valid Rust");
     resolve_features(&mut file.items, features);
     let mut out = Blocks::whole(0);
-    print_file(catalog, &file, header, build, &mut out);
+    print_file(catalog, &file, header, &mut out);
     out.finish()
 }
 
@@ -296,22 +251,13 @@ fn parse_file(tokens: TokenStream) -> syn::File {
     syn::parse2(tokens).expect("the generator emits valid Rust")
 }
 
-fn print_file(
-    catalog: &Catalog,
-    file: &syn::File,
-    header: &str,
-    build: Build,
-    out: &mut Blocks<'_>,
-) {
+fn print_file(catalog: &Catalog, file: &syn::File, header: &str, out: &mut Blocks<'_>) {
     let skeleton = separate_items(&prettyplease::unparse(file));
     out.reserve_whole(header.len() + 4 + skeleton.len());
     out.push_str("// ");
     out.push_str(header);
     out.push('\n');
-    match build {
-        Build::Spliced => rows::splice(catalog, &skeleton, out),
-        Build::Tokens => out.push_str(&skeleton),
-    }
+    rows::splice(catalog, &skeleton, out);
 }
 
 /// Puts a blank line between items, as people write them; prettyplease leaves none.

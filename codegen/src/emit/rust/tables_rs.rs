@@ -4,17 +4,18 @@
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
-use super::{allow_deprecated, inner_docs, phf, prose, rows, uses_perfect_hash, Build};
+use super::rows::List;
+use super::{allow_deprecated, inner_docs, phf, prose, uses_perfect_hash};
 use crate::model::Catalog;
 use crate::Lookup;
 
 /// Every item of `tables.rs`: the per-code and per-family rows, and the perfect hash.
-pub(super) fn tables_rs(catalog: &Catalog, build: Build) -> TokenStream {
+pub(super) fn tables_rs(catalog: &Catalog) -> TokenStream {
     let items = [
         expand_tables_header(catalog),
-        expand_code_table(catalog, build),
-        expand_lookup_tables(catalog, build),
-        expand_family_table(catalog, build),
+        expand_code_table(catalog),
+        expand_lookup_tables(catalog),
+        expand_family_table(catalog),
     ];
     items.into_iter().collect()
 }
@@ -38,9 +39,9 @@ fn expand_tables_header(catalog: &Catalog) -> TokenStream {
     }
 }
 
-fn expand_code_table(catalog: &Catalog, build: Build) -> TokenStream {
+fn expand_code_table(catalog: &Catalog) -> TokenStream {
     let len = Literal::usize_unsuffixed(catalog.codes.len());
-    let rows = rows::code_rows(catalog, build);
+    let rows = List::CodeRows.stand_in();
     quote! {
         /// What the catalog says about one code.
         pub(crate) struct CodeMeta {
@@ -63,10 +64,10 @@ fn expand_code_table(catalog: &Catalog, build: Build) -> TokenStream {
     }
 }
 
-fn expand_family_table(catalog: &Catalog, build: Build) -> TokenStream {
+fn expand_family_table(catalog: &Catalog) -> TokenStream {
     let allow = allow_deprecated(catalog);
     let len = Literal::usize_unsuffixed(catalog.families.len());
-    let rows = rows::family_rows(catalog, build);
+    let rows = List::FamilyRows.stand_in();
     quote! {
         /// What the catalog says about one family.
         pub(crate) struct FamilyMeta {
@@ -89,12 +90,12 @@ const PHF_RUNTIME: &str = include_str!("templates/phf_runtime.rs");
 const SWITCH_RUNTIME: &str = include_str!("templates/switch_runtime.rs");
 
 /// The perfect hash behind `from_wire`: its functions and tables.
-fn expand_lookup_tables(catalog: &Catalog, build: Build) -> TokenStream {
+fn expand_lookup_tables(catalog: &Catalog) -> TokenStream {
     if catalog.lookup == Lookup::Switch {
         let runtime: TokenStream = SWITCH_RUNTIME
             .parse()
             .expect("the switch's runtime is valid Rust");
-        let tables = rows::length_tables(catalog, build);
+        let tables = List::LengthTables.stand_in();
         return quote! { #runtime #tables };
     }
     if !uses_perfect_hash(catalog) {
@@ -105,7 +106,7 @@ fn expand_lookup_tables(catalog: &Catalog, build: Build) -> TokenStream {
     let buckets = Literal::usize_unsuffixed(phf::bucket_count(codes));
     let len = Literal::usize_unsuffixed(phf::slot_count(codes));
     let [seed, displacements, slots] =
-        rows::perfect_hash_tables(build, || rows::perfect_hash(catalog));
+        [List::HashSeed, List::Displacements, List::Slots].map(List::stand_in);
     // Slots hold variant indices; 16 bits are enough for all but the largest catalogs.
     let slot_type = if phf::slot_count(codes) <= usize::from(u16::MAX) {
         quote! { u16 }

@@ -174,8 +174,12 @@ impl ErrorCode {
     /// Every code the API answers with `status`, in catalog order; empty if none.
     pub const fn with_status(status: u16) -> &'static [ErrorCode] {
         match status {
-            404 => &[ErrorCode::InvoiceNotFound],
-            409 => &[ErrorCode::InvoiceAlreadyPaid],
+            404 => &[
+                ErrorCode::InvoiceNotFound,
+            ],
+            409 => &[
+                ErrorCode::InvoiceAlreadyPaid,
+            ],
             _ => &[],
         }
     }

@@ -89,6 +89,9 @@ pub(crate) static FAMILIES: [FamilyMeta; 1] = [
         id: "invoices",
         title: "Invoices",
         description: Some("Errors of the invoice endpoints."),
-        codes: &[ErrorCode::InvoiceNotFound, ErrorCode::InvoiceAlreadyPaid],
+        codes: &[
+            ErrorCode::InvoiceNotFound,
+            ErrorCode::InvoiceAlreadyPaid,
+        ],
     },
 ];
