@@ -286,10 +286,6 @@ impl Config {
             .to_string_lossy()
             .replace('\\', "/")
     }
-
-    pub(crate) fn writes(&self, output: Output) -> bool {
-        self.outputs.contains(&output)
-    }
 }
 
 /// The punctuation a path keeps in headers; anything else but letters and digits is

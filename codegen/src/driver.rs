@@ -7,8 +7,10 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 use crate::emit;
+use crate::emit::files;
 use crate::output::{self, FileOutcome, FileState, Mode};
-use crate::{lock, Catalog, CheckedCatalog, Config, Diagnostic, GeneratedFile, Report, Source};
+use crate::pipeline::AcceptedCatalog;
+use crate::{lock, Catalog, Config, Diagnostic, GeneratedFile, Report, Source};
 
 /// What [`Config::run`] did, catalog by catalog.
 #[derive(Debug)]
@@ -226,7 +228,7 @@ impl Config {
     /// A report for each catalog whose crate or npm name an earlier catalog of the run
     /// already has: the two would write one folder (or publish one package), the second
     /// overwriting the first, and `--check` could never pass again.
-    fn clashing_names(&self, checked: &[(PathBuf, CheckedCatalog)]) -> Result<Vec<Report>, Error> {
+    fn clashing_names(&self, checked: &[(PathBuf, AcceptedCatalog)]) -> Result<Vec<Report>, Error> {
         let mut reports = Vec::new();
         for (index, (path, later)) in checked.iter().enumerate() {
             let later = &later.catalog;
@@ -325,7 +327,7 @@ impl Config {
 
     /// Reads the catalog at `path` and the lock beside it, and checks it: everything
     /// but generating its files.
-    fn check_path(&self, path: &Path) -> Result<Result<CheckedCatalog, Report>, Error> {
+    fn check_path(&self, path: &Path) -> Result<Result<AcceptedCatalog, Report>, Error> {
         let bytes = read_input(path)?;
         let lock_path = lock::path_for(path);
         let lock_bytes = match std::fs::symlink_metadata(&lock_path) {
@@ -352,28 +354,31 @@ impl Config {
     fn stage(
         &self,
         path: &Path,
-        checked: CheckedCatalog,
+        accepted: AcceptedCatalog,
         mode: Mode,
         staged: &mut Vec<output::Staged>,
         locks: &mut Vec<output::Staged>,
     ) -> Result<(CatalogSummary, Vec<PathBuf>), Error> {
+        let header = self.header(&accepted.catalog.source_path);
+        let catalog_files = self.files(&accepted.catalog, &header);
         let outcomes = std::sync::Mutex::new(Vec::new());
-        self.emit_each(&checked.catalog, &|index, file| {
+        files::build_each(&catalog_files, &|index, file| {
             let (outcome, file_staged) = output::stream_one(
                 &self.out_dir,
                 &file.path,
                 mode,
-                |sink| file.write_to(sink),
+                |sink| file.write(sink),
                 || file.contents(),
             )?;
             outcomes.lock().expect("no thread panics").push((
                 index,
-                file.path,
+                file.path.clone(),
                 outcome,
                 file_staged,
             ));
             Ok::<(), output::IoError>(())
         })?;
+        drop(catalog_files);
         let mut outcomes = outcomes.into_inner().expect("no thread panics");
         outcomes.sort_by_key(|&(index, ..)| index);
         let mut generated = Vec::new();
@@ -387,15 +392,15 @@ impl Config {
             let lock_path = lock::path_for(path);
             let lock = GeneratedFile {
                 path: PathBuf::from(lock_path.file_name().expect("a lock file has a name")),
-                contents: checked.lock,
+                contents: accepted.lock,
             };
             let (outcome, lock_staged) = output::sync_one(lock_dir(path), &lock, mode)?;
             files.push(outcome);
             locks.extend(lock_staged);
         }
         let summary = CatalogSummary {
-            catalog: checked.catalog,
-            warnings: checked.warnings,
+            catalog: accepted.catalog,
+            warnings: accepted.warnings,
             files,
         };
         Ok((summary, generated))

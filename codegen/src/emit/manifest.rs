@@ -4,14 +4,24 @@
 //! when copied out of this repository. `rustfmt.toml` keeps `cargo fmt` off the sources,
 //! which prettyplease formats.
 
+use crate::emit::files::{OutputFile, Settings};
 use crate::model::Catalog;
 
 /// The oldest Rust the generated code compiles with: `const fn`s read a `static`
 /// (stable since 1.83).
 pub(crate) const RUST_VERSION: &str = "1.83";
 
+/// The crate's `Cargo.toml` and `rustfmt.toml`.
+pub(crate) fn files<'a>(catalog: &'a Catalog, settings: &Settings<'a>) -> Vec<OutputFile<'a>> {
+    let header = settings.header;
+    vec![
+        OutputFile::small(catalog, "Cargo.toml", move || cargo_toml(catalog, header)),
+        OutputFile::small(catalog, "rustfmt.toml", move || rustfmt_toml(header)),
+    ]
+}
+
 /// The generated crate's `Cargo.toml`.
-pub(crate) fn cargo_toml(catalog: &Catalog, header: &str) -> String {
+fn cargo_toml(catalog: &Catalog, header: &str) -> String {
     let description = format!(
         "Error codes of the {}, generated from its error catalog.",
         catalog.api
@@ -52,7 +62,7 @@ pub(crate) fn cargo_toml(catalog: &Catalog, header: &str) -> String {
 }
 
 /// The generated crate's `rustfmt.toml`.
-pub(crate) fn rustfmt_toml(header: &str) -> String {
+fn rustfmt_toml(header: &str) -> String {
     format!(
         "# {header}\n\
          # The sources are formatted by the generator (prettyplease); rustfmt leaves them be.\n\

@@ -7,7 +7,8 @@
 
 use std::fmt::Write;
 
-use crate::emit::{Blocks, TextOut};
+use crate::emit::files::{OutputFile, Settings};
+use crate::emit::Blocks;
 use crate::http_status::reason_phrase;
 use crate::model::examples::{self, Occurrence};
 use crate::model::{Catalog, Code, Envelope, Family, Retired};
@@ -15,28 +16,17 @@ use crate::resolve::outline::{self, Heading, Page};
 use crate::text::{heading, inline, push_inline};
 use crate::trpc;
 
-/// The Markdown of the generated crate's `ERRORS.md`.
+/// `ERRORS.md`, the Markdown reference, written a section at a time.
 ///
 /// The headings, and their order, are the outline's: the same list resolve gave the
 /// anchors from, so every link lands on the heading it names.
-pub(crate) fn emit(catalog: &Catalog, header: &str) -> String {
-    // Each code's text appears about twice (its family's table and its own section) and
-    // its wire string four times, with about 200 bytes of markup.
-    let per_code: usize = catalog
-        .codes
-        .iter()
-        .map(|code| 2 * (code.description.len() + code.resolution.len()) + 4 * code.wire.len())
-        .sum();
-    let mut page = Blocks::whole(per_code + 200 * catalog.codes.len() + 8192);
-    build(catalog, header, &mut page);
-    page.finish()
-}
-
-/// [`emit`], into `out` a section at a time.
-pub(crate) fn write(catalog: &Catalog, header: &str, out: &mut dyn TextOut) {
-    let mut page = Blocks::handed_to(out);
-    build(catalog, header, &mut page);
-    page.finish();
+pub(crate) fn files<'a>(catalog: &'a Catalog, settings: &Settings<'a>) -> Vec<OutputFile<'a>> {
+    let header = settings.header;
+    vec![OutputFile::new(catalog, "ERRORS.md", 450, move |out| {
+        let mut page = Blocks::handed_to(out);
+        build(catalog, header, &mut page);
+        page.finish();
+    })]
 }
 
 fn build(catalog: &Catalog, header: &str, page: &mut Blocks<'_>) {

@@ -13,10 +13,14 @@
 //! itself, once for all catalogs. [`json`] is the small JSON value and printer the JSON
 //! documents are built with.
 //!
-//! A new output is a new module here, an [`crate::Output`] variant, and one branch in
-//! `Config::emit`.
+//! Each output module has a `files` function that lists its files as
+//! [`files::OutputFile`]s: a path, a size estimate, and how to write the file into a
+//! [`TextOut`]. A new output is a new module here, an [`crate::Output`] variant, and one
+//! line in [`files`]' list of outputs; `Config::generate` and `Config::run` build every
+//! file through that list.
 
 pub(crate) mod catalog_schema;
+pub(crate) mod files;
 pub(crate) mod json;
 pub(crate) mod manifest;
 pub(crate) mod markdown;

@@ -18,8 +18,8 @@ mod examples;
 mod responses;
 mod schemas;
 
+use crate::emit::files::{OutputFile, Settings};
 use crate::emit::json::{Json, Object};
-use crate::emit::TextOut;
 use crate::model::shapes::Shape;
 use crate::model::{Catalog, Envelope};
 use crate::resolve::ident::variant_name;
@@ -27,18 +27,16 @@ use crate::resolve::ident::variant_name;
 /// The OpenAPI version the document declares.
 const OPENAPI_VERSION: &str = "3.1.0";
 
-/// The whole of `openapi.json`.
+/// `openapi.json`, written a block at a time: the per-code lists are made as they are
+/// printed, so the document is never whole in memory.
 ///
 /// JSON has no comments, so the generated-file line is the value of an `x-generated`
 /// key, an OpenAPI specification extension that every tool ignores.
-pub(crate) fn emit(catalog: &Catalog, header: &str) -> String {
-    document(catalog, header).to_pretty(capacity(catalog))
-}
-
-/// [`emit`], into `out` a block at a time: the per-code lists are made as they are
-/// printed, so the document is never whole in memory.
-pub(crate) fn write(catalog: &Catalog, header: &str, out: &mut dyn TextOut) {
-    document(catalog, header).print_into(out);
+pub(crate) fn files<'a>(catalog: &'a Catalog, settings: &Settings<'a>) -> Vec<OutputFile<'a>> {
+    let header = settings.header;
+    vec![OutputFile::new(catalog, "openapi.json", 1400, move |out| {
+        document(catalog, header).print_into(out);
+    })]
 }
 
 fn document<'a>(catalog: &'a Catalog, header: &str) -> Json<'a> {
@@ -109,21 +107,4 @@ fn envelopes_by_media_type(catalog: &Catalog) -> Vec<(&'static str, Vec<Envelope
         }
     }
     groups
-}
-
-/// A little more than the size of the document, to allocate its text once: each code
-/// appears in its examples and in a few lists. Pages of the allocation that are never
-/// written are never touched, so erring high costs address space, not memory.
-fn capacity(catalog: &Catalog) -> usize {
-    let per_code: usize = catalog
-        .codes
-        .iter()
-        .map(|code| {
-            3 * code.message.len()
-                + 2 * code.description.len()
-                + 4 * code.docs_url.len()
-                + 8 * code.wire.len()
-        })
-        .sum();
-    4096 + per_code * (2 + catalog.envelopes.len())
 }

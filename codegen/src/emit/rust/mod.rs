@@ -33,7 +33,10 @@ mod tables_rs;
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
 
-use crate::emit::{Blocks, TextOut};
+use std::path::Path;
+
+use crate::emit::files::{OutputFile, Settings};
+use crate::emit::Blocks;
 use crate::model::{Catalog, Code, Family};
 use crate::text;
 
@@ -52,40 +55,47 @@ struct Submodule {
     /// Whether it exists only with the `serde` feature.
     serde_only: bool,
     build: Builder,
+    /// About how many bytes of its file each code takes.
+    bytes_per_code: usize,
 }
 
 /// The crate's modules, in declaration order.
 fn submodules(catalog: &Catalog) -> Vec<Submodule> {
-    let module = |name, file, public, serde_only, build| Submodule {
-        name,
-        file,
-        public,
-        serde_only,
-        build,
-    };
     let mut modules = Vec::new();
     if !catalog.envelopes.is_empty() {
-        modules.push(module(
-            "envelopes",
-            "envelopes.rs",
-            true,
-            true,
-            envelopes::envelopes_rs,
-        ));
+        modules.push(Submodule {
+            name: "envelopes",
+            file: "envelopes.rs",
+            public: true,
+            serde_only: true,
+            build: envelopes::envelopes_rs,
+            bytes_per_code: 0,
+        });
     }
-    modules.push(module("docs_url", "docs_url.rs", true, false, |_| {
-        docs_url_rs::docs_url_rs()
-    }));
-    modules.push(module("retry", "retry.rs", true, false, |_| {
-        retry::retry_rs()
-    }));
-    modules.push(module(
-        "tables",
-        "tables.rs",
-        false,
-        false,
-        tables_rs::tables_rs,
-    ));
+    modules.push(Submodule {
+        name: "docs_url",
+        file: "docs_url.rs",
+        public: true,
+        serde_only: false,
+        build: |_| docs_url_rs::docs_url_rs(),
+        bytes_per_code: 220,
+    });
+    modules.push(Submodule {
+        name: "retry",
+        file: "retry.rs",
+        public: true,
+        serde_only: false,
+        build: |_| retry::retry_rs(),
+        bytes_per_code: 0,
+    });
+    modules.push(Submodule {
+        name: "tables",
+        file: "tables.rs",
+        public: false,
+        serde_only: false,
+        build: tables_rs::tables_rs,
+        bytes_per_code: 600,
+    });
     modules
 }
 
@@ -118,51 +128,44 @@ fn lib_rs(catalog: &Catalog) -> TokenStream {
     quote! { #docs #modules #items }
 }
 
-/// One source file of the generated crate, not yet built.
-#[derive(Clone, Copy)]
-pub(crate) struct RustSource {
-    /// The file's name under `src/`, e.g. `lib.rs`.
-    pub name: &'static str,
-    builder: Builder,
+/// The crate's sources under `src/`, `lib.rs` first, each written a code at a time.
+pub(crate) fn source_files<'a>(
+    catalog: &'a Catalog,
+    settings: &Settings<'a>,
+) -> Vec<OutputFile<'a>> {
+    let header = settings.header;
+    let root = ("lib.rs", lib_rs as Builder, 450);
+    let modules = submodules(catalog)
+        .into_iter()
+        .map(|module| (module.file, module.build, module.bytes_per_code));
+    std::iter::once(root)
+        .chain(modules)
+        .map(|(name, build, bytes_per_code)| {
+            OutputFile::new(
+                catalog,
+                Path::new("src").join(name),
+                bytes_per_code,
+                move |out| {
+                    let mut out = Blocks::handed_to(out);
+                    print_file(catalog, &parse_file(build(catalog)), header, &mut out);
+                    out.finish();
+                },
+            )
+        })
+        .collect()
 }
 
-impl RustSource {
-    /// The file's formatted contents, under `header`.
-    pub(crate) fn contents(self, catalog: &Catalog, header: &str) -> String {
-        let mut out = Blocks::whole(0);
-        print_file(
-            catalog,
-            &parse_file((self.builder)(catalog)),
-            header,
-            &mut out,
-        );
-        out.finish()
-    }
-
-    /// [`RustSource::contents`], into `out` a code at a time.
-    pub(crate) fn write(self, catalog: &Catalog, header: &str, out: &mut dyn TextOut) {
-        let mut out = Blocks::handed_to(out);
-        print_file(
-            catalog,
-            &parse_file((self.builder)(catalog)),
-            header,
-            &mut out,
-        );
-        out.finish();
-    }
-}
-
-/// Every Rust source file of the generated crate, in a fixed order (`lib.rs` first).
-pub(crate) fn sources(catalog: &Catalog) -> Vec<RustSource> {
-    let mut sources = vec![RustSource {
-        name: "lib.rs",
-        builder: lib_rs,
-    }];
-    sources.extend(submodules(catalog).into_iter().map(|m| RustSource {
-        name: m.file,
-        builder: m.build,
-    }));
-    sources
+/// The single-file module, `<crate_name>.rs`: see [`emit_module`].
+pub(crate) fn module_files<'a>(
+    catalog: &'a Catalog,
+    settings: &Settings<'a>,
+) -> Vec<OutputFile<'a>> {
+    let header = settings.header;
+    let features: Vec<&'static str> = settings.module_features.iter().map(|f| f.name()).collect();
+    let path = format!("{}.rs", catalog.crate_name.replace('-', "_"));
+    vec![OutputFile::new(catalog, path, 1300, move |out| {
+        out.push_text(&emit_module(catalog, header, &features));
+    })]
 }
 
 /// The whole crate as one file of items, with its modules inline, to be `include!`d into
@@ -172,7 +175,7 @@ pub(crate) fn sources(catalog: &Catalog) -> Vec<RustSource> {
 /// The including crate has no features of ours, so each `#[cfg(feature = "...")]` item
 /// is kept, without the attribute, when its feature is in `features`, and left out
 /// otherwise.
-pub(crate) fn emit_module(catalog: &Catalog, header: &str, features: &[&str]) -> String {
+fn emit_module(catalog: &Catalog, header: &str, features: &[&str]) -> String {
     let modules = expand_submodules(catalog, true);
     let items = lib_rs::lib_items(catalog);
     let mut file: syn::File =

@@ -4,24 +4,13 @@
 use std::fmt::Write as _;
 
 use super::escape::{self, push_string};
-use super::{prose, push_doc, text_len, DOC_WIDTH};
+use super::{prose, push_doc, DOC_WIDTH};
 use crate::emit::Blocks;
 use crate::model::shapes::{Field, Presence, Shape, Value};
 use crate::model::{Catalog, Code, Envelope};
 
 /// The part of `index.d.ts` that does not depend on the catalog.
 const RUNTIME: &str = include_str!("runtime.d.ts");
-
-/// About the size of `index.d.ts`, to allocate it once when it is kept whole.
-pub(super) fn capacity(catalog: &Catalog) -> usize {
-    // Each code's text appears once, in its doc comment, and its wire string three times,
-    // plus about 250 bytes of comment markup and types.
-    text_len(catalog)
-        + 3 * catalog.codes.len() * 32
-        + 250 * catalog.codes.len()
-        + RUNTIME.len()
-        + 8192
-}
 
 /// The whole of `index.d.ts`, into `out`.
 pub(super) fn index_d_ts(catalog: &Catalog, header: &str, out: &mut Blocks<'_>) {

@@ -4,7 +4,7 @@
 use std::fmt::Write as _;
 
 use super::escape::{self, push_string};
-use super::{prose, text_len, DOC_WIDTH};
+use super::{prose, DOC_WIDTH};
 use crate::emit::Blocks;
 use crate::model::{Catalog, Code, Deprecation, Envelope, Family};
 use crate::trpc;
@@ -14,13 +14,6 @@ const RUNTIME: &str = include_str!("runtime.js");
 
 /// The media type of problem details, as the Rust crate's `PROBLEM_JSON`.
 const PROBLEM_JSON: &str = "application/problem+json";
-
-/// About the size of `index.js`, to allocate it once when it is kept whole.
-pub(super) fn capacity(catalog: &Catalog) -> usize {
-    // Each code's text appears twice (its message repeats the description and
-    // resolution), plus about 250 bytes of keys and punctuation.
-    2 * text_len(catalog) + 250 * catalog.codes.len() + RUNTIME.len() + 4096
-}
 
 /// The whole of `index.js`, into `out`.
 pub(super) fn index_js(catalog: &Catalog, header: &str, out: &mut Blocks<'_>) {

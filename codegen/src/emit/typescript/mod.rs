@@ -13,77 +13,33 @@ pub(crate) mod escape;
 mod js;
 mod package;
 
-use crate::emit::{Blocks, TextOut};
+use std::path::Path;
+
+use crate::emit::files::{OutputFile, Settings};
+use crate::emit::Blocks;
 use crate::model::Catalog;
 
 /// Doc comment lines are wrapped to this many characters, as in the Rust crate.
 const DOC_WIDTH: usize = 90;
 
-/// One file of the TypeScript package.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum TsFile {
-    /// `package.json`.
-    PackageJson,
-    /// `index.js`.
-    IndexJs,
-    /// `index.d.ts`.
-    IndexDts,
-}
-
-impl TsFile {
-    /// Every file of the package, in a fixed order.
-    pub(crate) const ALL: [TsFile; 3] = [TsFile::PackageJson, TsFile::IndexJs, TsFile::IndexDts];
-
-    /// The file's name under `ts/`, e.g. `index.js`.
-    pub(crate) fn name(self) -> &'static str {
-        match self {
-            TsFile::PackageJson => "package.json",
-            TsFile::IndexJs => "index.js",
-            TsFile::IndexDts => "index.d.ts",
-        }
-    }
-
-    /// The file's contents, under `header`.
-    pub(crate) fn contents(self, catalog: &Catalog, header: &str) -> String {
-        let capacity = match self {
-            TsFile::PackageJson => 1024,
-            TsFile::IndexJs => js::capacity(catalog),
-            TsFile::IndexDts => dts::capacity(catalog),
-        };
-        let mut text = Blocks::whole(capacity);
-        self.build(catalog, header, &mut text);
-        text.finish()
-    }
-
-    /// [`TsFile::contents`], into `out` a code at a time.
-    pub(crate) fn write(self, catalog: &Catalog, header: &str, out: &mut dyn TextOut) {
-        let mut text = Blocks::handed_to(out);
-        self.build(catalog, header, &mut text);
-        text.finish();
-    }
-
-    fn build(self, catalog: &Catalog, header: &str, out: &mut Blocks<'_>) {
-        match self {
-            TsFile::PackageJson => out.push_str(&package::package_json(catalog, header)),
-            TsFile::IndexJs => js::index_js(catalog, header, out),
-            TsFile::IndexDts => dts::index_d_ts(catalog, header, out),
-        }
-    }
-}
-
-/// The bytes of catalog text a file repeats for each code, to size its `String` once.
-fn text_len(catalog: &Catalog) -> usize {
-    catalog
-        .codes
-        .iter()
-        .map(|code| {
-            code.wire.len()
-                + code.description.len()
-                + code.resolution.len()
-                + code.docs_url.len()
-                + code.action.as_ref().map_or(0, |action| action.url.len())
+/// The package: `package.json`, `index.js` and `index.d.ts` under `ts/`, the last two
+/// written a code at a time.
+pub(crate) fn files<'a>(catalog: &'a Catalog, settings: &Settings<'a>) -> Vec<OutputFile<'a>> {
+    let header = settings.header;
+    let streamed = |name: &str, build: fn(&Catalog, &str, &mut Blocks<'_>)| {
+        OutputFile::new(catalog, Path::new("ts").join(name), 420, move |out| {
+            let mut text = Blocks::handed_to(out);
+            build(catalog, header, &mut text);
+            text.finish();
         })
-        .sum()
+    };
+    vec![
+        OutputFile::small(catalog, "ts/package.json", move || {
+            package::package_json(catalog, header)
+        }),
+        streamed("index.js", js::index_js),
+        streamed("index.d.ts", dts::index_d_ts),
+    ]
 }
 
 /// Appends a JSDoc comment of `lines`, indented by `indent`; blank lines stay blank, and
