@@ -122,11 +122,73 @@ fn run_streams_the_bytes_generate_builds_and_rewrites_only_what_differs() {
     }
     let leftovers: Vec<_> = walk(&out)
         .into_iter()
-        .filter(|path| path.to_string_lossy().contains(".gen-"))
+        .filter(|path| path.to_string_lossy().contains("/.errcat-"))
         .collect();
     assert!(leftovers.is_empty(), "temporary files left: {leftovers:?}");
 }
 
+#[test]
+fn the_files_of_an_output_left_out_are_flagged_then_removed_and_files_not_ours_kept() {
+    let temp = tempfile::tempdir().unwrap();
+    let catalog = temp.path().join("synthetic.yaml");
+    fs::write(&catalog, devtools::synth::synthetic_catalog(20)).unwrap();
+    let out = temp.path().join("out");
+    run(&config(&catalog, &out), Mode::Write);
+    let crate_dir = fs::read_dir(&out).unwrap().next().unwrap().unwrap().path();
+    fs::write(crate_dir.join("NOTES.md"), "# mine\n").unwrap();
+    fs::write(crate_dir.join("ts/extra.js"), "export {};\n").unwrap();
+    let everything = walk(&crate_dir);
+
+    let mut only_crate = config(&catalog, &out);
+    only_crate.outputs([Output::Crate]);
+    let stale: Vec<PathBuf> = run(&only_crate, Mode::Check)
+        .into_iter()
+        .filter(|(_, state)| matches!(state, FileState::Stale { .. }))
+        .map(|(path, _)| path)
+        .collect();
+    let names: Vec<String> = stale
+        .iter()
+        .map(|path| {
+            path.strip_prefix(&crate_dir)
+                .unwrap_or(path)
+                .display()
+                .to_string()
+        })
+        .collect();
+    for left_out in [
+        "ERRORS.md",
+        "openapi.json",
+        "ts/index.js",
+        "ts/index.d.ts",
+        "ts/package.json",
+    ] {
+        assert!(
+            names.iter().any(|name| name.ends_with(left_out)),
+            "{left_out} in {names:?}"
+        );
+    }
+    assert!(
+        names
+            .iter()
+            .any(|name| name.ends_with(".rs") && !name.contains("src/")),
+        "the module: {names:?}"
+    );
+    assert_eq!(walk(&crate_dir), everything, "check mode removes nothing");
+
+    run(&only_crate, Mode::Write);
+    let mut left: Vec<String> = walk(&crate_dir)
+        .iter()
+        .map(|path| path.strip_prefix(&crate_dir).unwrap().display().to_string())
+        .filter(|name| !name.starts_with("src/"))
+        .collect();
+    left.sort();
+    assert_eq!(
+        left,
+        ["Cargo.toml", "NOTES.md", "rustfmt.toml", "ts/extra.js"]
+    );
+}
+
+/// Every file under `dir`, sorted.
 fn walk(dir: &Path) -> Vec<PathBuf> {
     let mut files = Vec::new();
     for entry in fs::read_dir(dir).unwrap() {
@@ -137,5 +199,6 @@ fn walk(dir: &Path) -> Vec<PathBuf> {
             files.push(path);
         }
     }
+    files.sort();
     files
 }
