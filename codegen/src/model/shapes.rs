@@ -4,8 +4,9 @@
 //! This is the one description every emitter renders: the Rust crate's hand-written
 //! (de)serialization (`emit::rust::serde_shape`), the TypeScript package's envelope
 //! types (`emit::typescript`) and the OpenAPI schemas and examples (`emit::openapi`), so
-//! a key cannot be spelt or made optional differently in any two. The Rust structs'
-//! fields and docs are written out in `emit::rust::envelopes`.
+//! a key cannot be spelt or made optional differently in any two. The Rust structs
+//! themselves, with their fields' types and docs, are emitted from it too
+//! (`emit::rust::serde_shape`); only their constructors are templates.
 
 use crate::model::Envelope;
 
@@ -16,7 +17,7 @@ pub struct Shape {
     pub name: &'static str,
     /// What a Rust deserialization error says was expected, e.g. "a REST error body".
     pub expecting: &'static str,
-    /// One sentence about the object, for the TypeScript docs.
+    /// What the object is, for the docs of every output.
     pub doc: &'static str,
     /// The keys, in JSON order.
     pub fields: &'static [Field],
@@ -33,7 +34,7 @@ pub struct Field {
     pub presence: Presence,
     /// What the key holds.
     pub value: Value,
-    /// What the value means, for the TypeScript docs and the OpenAPI schema.
+    /// What the value means, for the docs of every output.
     pub doc: &'static str,
     /// What the Rust crate's constructor (`RestBody::new(code)` and the like) puts in
     /// the field, which the examples (Markdown, OpenAPI) show for each code.
@@ -171,7 +172,7 @@ const fn optional(
 pub(crate) const LINKED_BODY: Shape = Shape {
     name: "LinkedBody",
     expecting: "a response body with `request_id`",
-    doc: "A response body with links: `error` only on failure, `request_id` always.",
+    doc: "A response body with links, `{\"error\": {\"code\", \"message\", \"docs_url\", \"action_url\"}, \"request_id\"}`: `error` only on failure, `request_id` always.",
     fields: &[
         optional(
             "error",
@@ -231,7 +232,7 @@ pub(crate) const LINKED_ERROR: Shape = Shape {
 pub(crate) const REST_BODY: Shape = Shape {
     name: "RestBody",
     expecting: "a REST error body with `error`",
-    doc: "A REST error body.",
+    doc: "A REST error body: `{\"error\": {\"code\", \"message\", \"details\"}}`.",
     fields: &[required(
         "error",
         "error",
@@ -276,7 +277,7 @@ pub(crate) const REST_ERROR: Shape = Shape {
 pub(crate) const TRPC_BODY: Shape = Shape {
     name: "TrpcBody",
     expecting: "a tRPC error body with `error`",
-    doc: "A tRPC error body, as tRPC itself sends it.",
+    doc: "A tRPC error body, `{\"error\": {\"message\", \"code\", \"data\": {\"code\", \"httpStatus\", \"path\", \"stack\"}}}`, as tRPC itself sends it: `error.code` is tRPC's JSON-RPC number for the status (the only form tRPC's client accepts), and `error.data.code` is the catalog's wire string, which is what clients branch on.",
     fields: &[required(
         "error",
         "error",
@@ -303,7 +304,7 @@ pub(crate) const TRPC_ERROR: Shape = Shape {
             "code",
             "code",
             Value::JsonRpcNumber,
-            "tRPC's JSON-RPC number for the status, e.g. -32004 for a 404; not the catalog's code, which is `data.code`.",
+            "tRPC's JSON-RPC number for the status, e.g. -32004 for a 404; not the catalog's code, which is `data.code`. Older servers sent the wire string here; a reader takes it as that code's number (-32603 if it does not know the code).",
             Origin::TrpcNumber,
         ),
         required(
@@ -357,7 +358,7 @@ pub(crate) const TRPC_DATA: Shape = Shape {
 pub(crate) const PROBLEM: Shape = Shape {
     name: "Problem",
     expecting: "an RFC 9457 problem details object",
-    doc: "RFC 9457 problem details, served as `application/problem+json`; `code` is an extension member.",
+    doc: "RFC 9457 problem details, `{\"type\", \"title\", \"status\", \"detail\", \"instance\", \"code\"}`, served as `application/problem+json`; `code` is an extension member.",
     fields: &[
         required(
             "problem_type",

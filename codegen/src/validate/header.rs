@@ -72,9 +72,23 @@ impl Validator<'_> {
                 }
             };
         }
-        // A valid crate name (lower case, see `crate_name`) is always a valid npm name.
+        // A valid crate name is lower case, so only npm's reserved names (`http`,
+        // `node_modules`) can keep it from being the package's name too.
         let crate_name = crate_name.filter(|_| crate_name_ok)?;
-        debug_assert!(check_npm_name(&crate_name.value).is_ok());
+        if let Err(problem) = check_npm_name(&crate_name.value) {
+            self.error(
+                Diagnostic::error(
+                    format!("crate name {:?} cannot name the npm package", crate_name.value),
+                    crate_name.span,
+                )
+                .label(problem)
+                .help(format!(
+                    "without `npm:` the TypeScript package takes the crate's name; give it one of its own, e.g. `npm: \"@your-org/{}\"`",
+                    crate_name.value
+                )),
+            );
+            return None;
+        }
         Some(crate_name.value.clone())
     }
 

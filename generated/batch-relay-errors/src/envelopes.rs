@@ -110,70 +110,14 @@ impl<'de> ::serde::Deserialize<'de> for Code {
     }
 }
 
-/// A response body with links: `{"error": {"code", "message", "docs_url", "action_url"}, "request_id"}`.
-///
-/// `request_id` is always present, on success too; `error` only on failure.
+/// A response body with links, `{"error": {"code", "message", "docs_url", "action_url"},
+/// "request_id"}`: `error` only on failure, `request_id` always.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct LinkedBody {
-    /// What went wrong; `None` on success.
+    /// What went wrong; absent on success.
     pub error: Option<LinkedError>,
     /// The request's unique id: log it, and quote it to support.
     pub request_id: String,
-}
-
-/// The `error` object of a [`LinkedBody`].
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct LinkedError {
-    /// The machine-readable code to branch on.
-    pub code: Code,
-    /// What went wrong and, where possible, what to do next.
-    pub message: String,
-    /// The documentation of this code.
-    pub docs_url: String,
-    /// The dashboard page where the user can act; absent when there is none.
-    pub action_url: Option<String>,
-}
-
-impl LinkedBody {
-    /// The body of a failed request: `code` with its message and links.
-    pub fn error(code: ErrorCode, request_id: impl Into<String>) -> Self {
-        LinkedBody {
-            error: Some(LinkedError::from(code)),
-            request_id: request_id.into(),
-        }
-    }
-
-    /// The body of a successful request: only its id.
-    pub fn success(request_id: impl Into<String>) -> Self {
-        LinkedBody {
-            error: None,
-            request_id: request_id.into(),
-        }
-    }
-
-    /// The HTTP status to answer with: the code's, or 200 without an error.
-    pub fn status(&self) -> u16 {
-        self.error.as_ref().map_or(200, |error| error.code.http_status())
-    }
-}
-
-impl LinkedError {
-    /// Replaces the default message, e.g. with the fields that failed validation.
-    pub fn with_message(mut self, message: impl Into<String>) -> Self {
-        self.message = message.into();
-        self
-    }
-}
-
-impl From<ErrorCode> for LinkedError {
-    fn from(code: ErrorCode) -> Self {
-        LinkedError {
-            code: Code::Known(code),
-            message: code.message().into(),
-            docs_url: code.docs_url().into(),
-            action_url: code.action_url().map(String::from),
-        }
-    }
 }
 
 impl ::serde::Serialize for LinkedBody {
@@ -237,6 +181,19 @@ impl<'de> ::serde::Deserialize<'de> for LinkedBody {
         const KEYS: &[&str] = &["error", "request_id"];
         deserializer.deserialize_struct("LinkedBody", KEYS, Fields)
     }
+}
+
+/// The `error` object of a [`LinkedBody`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LinkedError {
+    /// The machine-readable code to branch on.
+    pub code: Code,
+    /// What went wrong and, where possible, what to do next.
+    pub message: String,
+    /// The documentation of this code.
+    pub docs_url: String,
+    /// The dashboard page where the user can act; absent when there is none.
+    pub action_url: Option<String>,
 }
 
 impl ::serde::Serialize for LinkedError {
@@ -316,6 +273,48 @@ impl<'de> ::serde::Deserialize<'de> for LinkedError {
     }
 }
 
+impl LinkedBody {
+    /// The body of a failed request: `code` with its message and links.
+    pub fn error(code: ErrorCode, request_id: impl Into<String>) -> Self {
+        LinkedBody {
+            error: Some(LinkedError::from(code)),
+            request_id: request_id.into(),
+        }
+    }
+
+    /// The body of a successful request: only its id.
+    pub fn success(request_id: impl Into<String>) -> Self {
+        LinkedBody {
+            error: None,
+            request_id: request_id.into(),
+        }
+    }
+
+    /// The HTTP status to answer with: the code's, or 200 without an error.
+    pub fn status(&self) -> u16 {
+        self.error.as_ref().map_or(200, |error| error.code.http_status())
+    }
+}
+
+impl LinkedError {
+    /// Replaces the default message, e.g. with the fields that failed validation.
+    pub fn with_message(mut self, message: impl Into<String>) -> Self {
+        self.message = message.into();
+        self
+    }
+}
+
+impl From<ErrorCode> for LinkedError {
+    fn from(code: ErrorCode) -> Self {
+        LinkedError {
+            code: Code::Known(code),
+            message: code.message().into(),
+            docs_url: code.docs_url().into(),
+            action_url: code.action_url().map(String::from),
+        }
+    }
+}
+
 #[cfg(feature = "axum")]
 impl ::axum_core::response::IntoResponse for LinkedBody {
     fn into_response(self) -> ::axum_core::response::Response {
@@ -323,13 +322,8 @@ impl ::axum_core::response::IntoResponse for LinkedBody {
     }
 }
 
-/// The media type of [`Problem`] bodies.
-pub const PROBLEM_JSON: &str = "application/problem+json";
-
-/// RFC 9457 problem details: `{"type", "title", "status", "detail", "instance", "code"}`.
-///
-/// `type` is the code's documentation link and `code` an extension member with the
-/// wire string; served as [`PROBLEM_JSON`].
+/// RFC 9457 problem details, `{"type", "title", "status", "detail", "instance", "code"}`,
+/// served as `application/problem+json`; `code` is an extension member.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Problem {
     /// The problem type: the code's documentation link (`type` in JSON).
@@ -344,43 +338,6 @@ pub struct Problem {
     pub instance: Option<String>,
     /// The machine-readable code to branch on.
     pub code: Code,
-}
-
-impl Problem {
-    /// The problem for `code`: its docs link, description, status and message.
-    pub fn new(code: ErrorCode) -> Self {
-        Problem {
-            problem_type: code.docs_url().into(),
-            title: code.description().into(),
-            status: code.http_status(),
-            detail: code.message().into(),
-            instance: None,
-            code: Code::Known(code),
-        }
-    }
-
-    /// Replaces the default detail.
-    pub fn with_detail(mut self, detail: impl Into<String>) -> Self {
-        self.detail = detail.into();
-        self
-    }
-
-    /// Sets the instance, e.g. the request path.
-    pub fn with_instance(mut self, instance: impl Into<String>) -> Self {
-        self.instance = Some(instance.into());
-        self
-    }
-
-    /// The HTTP status to answer with, as every envelope has it.
-    pub fn status(&self) -> u16 {
-        self.status
-    }
-}
-
-impl From<ErrorCode> for Problem {
-    fn from(code: ErrorCode) -> Self {
-        Problem::new(code)
-    }
 }
 
 impl ::serde::Serialize for Problem {
@@ -471,6 +428,46 @@ impl<'de> ::serde::Deserialize<'de> for Problem {
 
         const KEYS: &[&str] = &["type", "title", "status", "detail", "instance", "code"];
         deserializer.deserialize_struct("Problem", KEYS, Fields)
+    }
+}
+
+/// The media type of [`Problem`] bodies.
+pub const PROBLEM_JSON: &str = "application/problem+json";
+
+impl Problem {
+    /// The problem for `code`: its docs link, description, status and message.
+    pub fn new(code: ErrorCode) -> Self {
+        Problem {
+            problem_type: code.docs_url().into(),
+            title: code.description().into(),
+            status: code.http_status(),
+            detail: code.message().into(),
+            instance: None,
+            code: Code::Known(code),
+        }
+    }
+
+    /// Replaces the default detail.
+    pub fn with_detail(mut self, detail: impl Into<String>) -> Self {
+        self.detail = detail.into();
+        self
+    }
+
+    /// Sets the instance, e.g. the request path.
+    pub fn with_instance(mut self, instance: impl Into<String>) -> Self {
+        self.instance = Some(instance.into());
+        self
+    }
+
+    /// The HTTP status to answer with, as every envelope has it.
+    pub fn status(&self) -> u16 {
+        self.status
+    }
+}
+
+impl From<ErrorCode> for Problem {
+    fn from(code: ErrorCode) -> Self {
+        Problem::new(code)
     }
 }
 

@@ -123,26 +123,6 @@ pub enum ErrorCode {
 }
 
 impl ErrorCode {
-    /// Every code, in catalog order.
-    pub const ALL: &'static [ErrorCode] = &[
-        ErrorCode::ApiKeyRequired,
-        ErrorCode::ApiKeyInvalid,
-        ErrorCode::ApiKeyRevoked,
-        ErrorCode::ApiKeyExpired,
-        ErrorCode::ScopeRequired,
-        ErrorCode::ApiAccountInactive,
-        ErrorCode::BillingRequired,
-        ErrorCode::InvalidJson,
-        ErrorCode::InvalidRequest,
-        ErrorCode::InternalError,
-    ];
-
-    /// The catalog's facts about this code.
-    #[inline]
-    const fn meta(self) -> &'static CodeMeta {
-        &CODES[self as usize]
-    }
-
     /// The wire string, exactly as it appears in `error.code`.
     #[inline]
     pub const fn as_str(self) -> &'static str {
@@ -233,6 +213,28 @@ impl ErrorCode {
     #[inline]
     pub const fn replacement(self) -> Option<ErrorCode> {
         self.meta().replacement
+    }
+}
+
+impl ErrorCode {
+    /// Every code, in catalog order.
+    pub const ALL: &'static [ErrorCode] = &[
+        ErrorCode::ApiKeyRequired,
+        ErrorCode::ApiKeyInvalid,
+        ErrorCode::ApiKeyRevoked,
+        ErrorCode::ApiKeyExpired,
+        ErrorCode::ScopeRequired,
+        ErrorCode::ApiAccountInactive,
+        ErrorCode::BillingRequired,
+        ErrorCode::InvalidJson,
+        ErrorCode::InvalidRequest,
+        ErrorCode::InternalError,
+    ];
+
+    /// The catalog's facts about this code.
+    #[inline]
+    const fn meta(self) -> &'static CodeMeta {
+        &CODES[self as usize]
     }
 
     /// The description as `family`'s section of the reference words it.

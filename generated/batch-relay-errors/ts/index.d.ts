@@ -177,7 +177,10 @@ export interface ErrorCodeTable {
  */
 export type WireCode = ErrorCode | (string & {});
 
-/** A response body with links: `error` only on failure, `request_id` always. */
+/**
+ * A response body with links, `{"error": {"code", "message", "docs_url", "action_url"},
+ * "request_id"}`: `error` only on failure, `request_id` always.
+ */
 export interface LinkedBody {
   /** What went wrong; absent on success. */
   readonly error?: LinkedError;
@@ -198,8 +201,8 @@ export interface LinkedError {
 }
 
 /**
- * RFC 9457 problem details, served as `application/problem+json`; `code` is an extension
- * member.
+ * RFC 9457 problem details, `{"type", "title", "status", "detail", "instance", "code"}`,
+ * served as `application/problem+json`; `code` is an extension member.
  */
 export interface Problem {
   /** The problem type: the code's documentation link. */

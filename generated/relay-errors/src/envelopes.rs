@@ -117,57 +117,6 @@ pub struct RestBody {
     pub error: RestError,
 }
 
-/// The `error` object of a [`RestBody`].
-#[derive(Clone, Debug, PartialEq)]
-pub struct RestError {
-    /// The machine-readable code to branch on.
-    pub code: Code,
-    /// A human-readable explanation.
-    pub message: String,
-    /// Further facts about this occurrence, such as the fields that failed; `{}`
-    /// when there are none.
-    pub details: ::serde_json::Map<String, ::serde_json::Value>,
-}
-
-impl RestBody {
-    /// The body for `code`, with its default message and no details.
-    pub fn new(code: ErrorCode) -> Self {
-        RestBody {
-            error: RestError {
-                code: Code::Known(code),
-                message: code.message().into(),
-                details: ::serde_json::Map::new(),
-            },
-        }
-    }
-
-    /// Replaces the default message.
-    pub fn with_message(mut self, message: impl Into<String>) -> Self {
-        self.error.message = message.into();
-        self
-    }
-
-    /// Sets the details object.
-    pub fn with_details(
-        mut self,
-        details: ::serde_json::Map<String, ::serde_json::Value>,
-    ) -> Self {
-        self.error.details = details;
-        self
-    }
-
-    /// The HTTP status to answer with: the code's.
-    pub fn status(&self) -> u16 {
-        self.error.code.http_status()
-    }
-}
-
-impl From<ErrorCode> for RestBody {
-    fn from(code: ErrorCode) -> Self {
-        RestBody::new(code)
-    }
-}
-
 impl ::serde::Serialize for RestBody {
     fn serialize<S: ::serde::Serializer>(
         &self,
@@ -222,6 +171,18 @@ impl<'de> ::serde::Deserialize<'de> for RestBody {
         const KEYS: &[&str] = &["error"];
         deserializer.deserialize_struct("RestBody", KEYS, Fields)
     }
+}
+
+/// The `error` object of a [`RestBody`].
+#[derive(Clone, Debug, PartialEq)]
+pub struct RestError {
+    /// The machine-readable code to branch on.
+    pub code: Code,
+    /// A human-readable explanation.
+    pub message: String,
+    /// Further facts about this occurrence, such as the fields that failed; `{}` when there are
+    /// none.
+    pub details: ::serde_json::Map<String, ::serde_json::Value>,
 }
 
 impl ::serde::Serialize for RestError {
@@ -291,64 +252,14 @@ impl<'de> ::serde::Deserialize<'de> for RestError {
     }
 }
 
-#[cfg(feature = "axum")]
-impl ::axum_core::response::IntoResponse for RestBody {
-    fn into_response(self) -> ::axum_core::response::Response {
-        json_response(self.status(), JSON, &self)
-    }
-}
-
-/// A tRPC error body: `{"error": {"message", "code", "data": {"code", "httpStatus", "path", "stack"}}}`.
-///
-/// As tRPC sends it: `error.code` is tRPC's JSON-RPC number for the status (the
-/// only form tRPC's client accepts), and `error.data.code` is the catalog's wire
-/// string, which is what clients branch on.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct TrpcBody {
-    /// What went wrong.
-    pub error: TrpcError,
-}
-
-/// The `error` object of a [`TrpcBody`].
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct TrpcError {
-    /// A human-readable explanation.
-    pub message: String,
-    /// tRPC's JSON-RPC number for the status, e.g. `-32004` for a 404; see
-    /// [`ErrorCode::trpc_code`]. Read from a string too, as older servers sent the
-    /// wire string here: it becomes that code's number (-32603 if unknown).
-    pub code: i32,
-    /// The catalog's code, the status and the procedure.
-    pub data: TrpcData,
-}
-
-/// The `data` object of a [`TrpcError`].
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct TrpcData {
-    /// The machine-readable code to branch on: the catalog's wire string.
-    pub code: Code,
-    /// The HTTP status (`httpStatus` in JSON).
-    pub http_status: u16,
-    /// The procedure that failed, e.g. `tickets.get`.
-    pub path: String,
-    /// The server's stack trace; only ever sent in development.
-    pub stack: Option<String>,
-}
-
-impl TrpcBody {
-    /// The body for `code` failing in procedure `path`, with the default message
-    /// and no stack.
-    pub fn new(code: ErrorCode, path: impl Into<String>) -> Self {
-        TrpcBody {
-            error: TrpcError {
+impl RestBody {
+    /// The body for `code`, with its default message and no details.
+    pub fn new(code: ErrorCode) -> Self {
+        RestBody {
+            error: RestError {
+                code: Code::Known(code),
                 message: code.message().into(),
-                code: code.trpc_code(),
-                data: TrpcData {
-                    code: Code::Known(code),
-                    http_status: code.http_status(),
-                    path: path.into(),
-                    stack: None,
-                },
+                details: ::serde_json::Map::new(),
             },
         }
     }
@@ -359,17 +270,42 @@ impl TrpcBody {
         self
     }
 
-    /// Adds the stack trace. Do this in development only: a stack tells an
-    /// attacker about the server.
-    pub fn with_stack(mut self, stack: impl Into<String>) -> Self {
-        self.error.data.stack = Some(stack.into());
+    /// Sets the details object.
+    pub fn with_details(
+        mut self,
+        details: ::serde_json::Map<String, ::serde_json::Value>,
+    ) -> Self {
+        self.error.details = details;
         self
     }
 
-    /// The HTTP status to answer with: `data.httpStatus`.
+    /// The HTTP status to answer with: the code's.
     pub fn status(&self) -> u16 {
-        self.error.data.http_status
+        self.error.code.http_status()
     }
+}
+
+impl From<ErrorCode> for RestBody {
+    fn from(code: ErrorCode) -> Self {
+        RestBody::new(code)
+    }
+}
+
+#[cfg(feature = "axum")]
+impl ::axum_core::response::IntoResponse for RestBody {
+    fn into_response(self) -> ::axum_core::response::Response {
+        json_response(self.status(), JSON, &self)
+    }
+}
+
+/// A tRPC error body, `{"error": {"message", "code", "data": {"code", "httpStatus", "path",
+/// "stack"}}}`, as tRPC itself sends it: `error.code` is tRPC's JSON-RPC number for the
+/// status (the only form tRPC's client accepts), and `error.data.code` is the catalog's wire
+/// string, which is what clients branch on.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TrpcBody {
+    /// What went wrong.
+    pub error: TrpcError,
 }
 
 impl ::serde::Serialize for TrpcBody {
@@ -426,6 +362,19 @@ impl<'de> ::serde::Deserialize<'de> for TrpcBody {
         const KEYS: &[&str] = &["error"];
         deserializer.deserialize_struct("TrpcBody", KEYS, Fields)
     }
+}
+
+/// The `error` object of a [`TrpcBody`]: what a `TRPCClientError` calls its `shape`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TrpcError {
+    /// A human-readable explanation.
+    pub message: String,
+    /// tRPC's JSON-RPC number for the status, e.g. -32004 for a 404; not the catalog's code,
+    /// which is `data.code`. Older servers sent the wire string here; a reader takes it as that
+    /// code's number (-32603 if it does not know the code).
+    pub code: i32,
+    /// The catalog's code, the status and the procedure.
+    pub data: TrpcData,
 }
 
 impl ::serde::Serialize for TrpcError {
@@ -496,6 +445,19 @@ impl<'de> ::serde::Deserialize<'de> for TrpcError {
         const KEYS: &[&str] = &["message", "code", "data"];
         deserializer.deserialize_struct("TrpcError", KEYS, Fields)
     }
+}
+
+/// The `data` object of a [`TrpcError`]: what a `TRPCClientError` calls its `data`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TrpcData {
+    /// The machine-readable code to branch on: the catalog's wire string.
+    pub code: Code,
+    /// The HTTP status (`httpStatus` in JSON).
+    pub http_status: u16,
+    /// The procedure that failed, e.g. `tickets.get`.
+    pub path: String,
+    /// The server's stack trace; only ever sent in development.
+    pub stack: Option<String>,
 }
 
 impl ::serde::Serialize for TrpcData {
@@ -574,6 +536,43 @@ impl<'de> ::serde::Deserialize<'de> for TrpcData {
 
         const KEYS: &[&str] = &["code", "httpStatus", "path", "stack"];
         deserializer.deserialize_struct("TrpcData", KEYS, Fields)
+    }
+}
+
+impl TrpcBody {
+    /// The body for `code` failing in procedure `path`, with the default message
+    /// and no stack.
+    pub fn new(code: ErrorCode, path: impl Into<String>) -> Self {
+        TrpcBody {
+            error: TrpcError {
+                message: code.message().into(),
+                code: code.trpc_code(),
+                data: TrpcData {
+                    code: Code::Known(code),
+                    http_status: code.http_status(),
+                    path: path.into(),
+                    stack: None,
+                },
+            },
+        }
+    }
+
+    /// Replaces the default message.
+    pub fn with_message(mut self, message: impl Into<String>) -> Self {
+        self.error.message = message.into();
+        self
+    }
+
+    /// Adds the stack trace. Do this in development only: a stack tells an
+    /// attacker about the server.
+    pub fn with_stack(mut self, stack: impl Into<String>) -> Self {
+        self.error.data.stack = Some(stack.into());
+        self
+    }
+
+    /// The HTTP status to answer with: `data.httpStatus`.
+    pub fn status(&self) -> u16 {
+        self.error.data.http_status
     }
 }
 
@@ -792,13 +791,8 @@ impl ::axum_core::response::IntoResponse for TrpcBatch {
     }
 }
 
-/// The media type of [`Problem`] bodies.
-pub const PROBLEM_JSON: &str = "application/problem+json";
-
-/// RFC 9457 problem details: `{"type", "title", "status", "detail", "instance", "code"}`.
-///
-/// `type` is the code's documentation link and `code` an extension member with the
-/// wire string; served as [`PROBLEM_JSON`].
+/// RFC 9457 problem details, `{"type", "title", "status", "detail", "instance", "code"}`,
+/// served as `application/problem+json`; `code` is an extension member.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Problem {
     /// The problem type: the code's documentation link (`type` in JSON).
@@ -813,43 +807,6 @@ pub struct Problem {
     pub instance: Option<String>,
     /// The machine-readable code to branch on.
     pub code: Code,
-}
-
-impl Problem {
-    /// The problem for `code`: its docs link, description, status and message.
-    pub fn new(code: ErrorCode) -> Self {
-        Problem {
-            problem_type: code.docs_url().into(),
-            title: code.description().into(),
-            status: code.http_status(),
-            detail: code.message().into(),
-            instance: None,
-            code: Code::Known(code),
-        }
-    }
-
-    /// Replaces the default detail.
-    pub fn with_detail(mut self, detail: impl Into<String>) -> Self {
-        self.detail = detail.into();
-        self
-    }
-
-    /// Sets the instance, e.g. the request path.
-    pub fn with_instance(mut self, instance: impl Into<String>) -> Self {
-        self.instance = Some(instance.into());
-        self
-    }
-
-    /// The HTTP status to answer with, as every envelope has it.
-    pub fn status(&self) -> u16 {
-        self.status
-    }
-}
-
-impl From<ErrorCode> for Problem {
-    fn from(code: ErrorCode) -> Self {
-        Problem::new(code)
-    }
 }
 
 impl ::serde::Serialize for Problem {
@@ -940,6 +897,46 @@ impl<'de> ::serde::Deserialize<'de> for Problem {
 
         const KEYS: &[&str] = &["type", "title", "status", "detail", "instance", "code"];
         deserializer.deserialize_struct("Problem", KEYS, Fields)
+    }
+}
+
+/// The media type of [`Problem`] bodies.
+pub const PROBLEM_JSON: &str = "application/problem+json";
+
+impl Problem {
+    /// The problem for `code`: its docs link, description, status and message.
+    pub fn new(code: ErrorCode) -> Self {
+        Problem {
+            problem_type: code.docs_url().into(),
+            title: code.description().into(),
+            status: code.http_status(),
+            detail: code.message().into(),
+            instance: None,
+            code: Code::Known(code),
+        }
+    }
+
+    /// Replaces the default detail.
+    pub fn with_detail(mut self, detail: impl Into<String>) -> Self {
+        self.detail = detail.into();
+        self
+    }
+
+    /// Sets the instance, e.g. the request path.
+    pub fn with_instance(mut self, instance: impl Into<String>) -> Self {
+        self.instance = Some(instance.into());
+        self
+    }
+
+    /// The HTTP status to answer with, as every envelope has it.
+    pub fn status(&self) -> u16 {
+        self.status
+    }
+}
+
+impl From<ErrorCode> for Problem {
+    fn from(code: ErrorCode) -> Self {
+        Problem::new(code)
     }
 }
 

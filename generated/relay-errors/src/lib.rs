@@ -571,82 +571,6 @@ pub enum ErrorCode {
 }
 
 impl ErrorCode {
-    /// Every code, in catalog order.
-    pub const ALL: &'static [ErrorCode] = &[
-        ErrorCode::Unauthorized,
-        ErrorCode::Forbidden,
-        ErrorCode::SessionExpired,
-        ErrorCode::InvalidToken,
-        ErrorCode::BadRequest,
-        ErrorCode::ValidationError,
-        ErrorCode::InvalidUuid,
-        ErrorCode::MissingField,
-        ErrorCode::NotFound,
-        ErrorCode::AlreadyExists,
-        ErrorCode::Conflict,
-        ErrorCode::Deleted,
-        ErrorCode::TooManyRequests,
-        ErrorCode::QuotaExceeded,
-        ErrorCode::InternalServerError,
-        ErrorCode::ServiceUnavailable,
-        ErrorCode::Timeout,
-        ErrorCode::TicketNotFound,
-        ErrorCode::TicketAlreadyClosed,
-        ErrorCode::TicketLocked,
-        ErrorCode::InvalidStatus,
-        ErrorCode::InvalidPriority,
-        ErrorCode::MergeSelf,
-        ErrorCode::MergeDifferentOrg,
-        ErrorCode::ConversationNotFound,
-        ErrorCode::AttachmentTooLarge,
-        ErrorCode::InvalidAttachmentType,
-        ErrorCode::EmptyContent,
-        ErrorCode::CustomerNotFound,
-        ErrorCode::EmailAlreadyExists,
-        ErrorCode::InvalidEmail,
-        ErrorCode::CustomerHasTickets,
-        ErrorCode::AiNotAvailable,
-        ErrorCode::AiLimitExceeded,
-        ErrorCode::AiProcessingFailed,
-        ErrorCode::InvalidModel,
-        ErrorCode::ArticleNotFound,
-        ErrorCode::SlugExists,
-        ErrorCode::ContentTooLarge,
-        ErrorCode::AutomationNotFound,
-        ErrorCode::InvalidTrigger,
-        ErrorCode::InvalidAction,
-        ErrorCode::InvalidCondition,
-        ErrorCode::CircularReference,
-        ErrorCode::IntegrationNotFound,
-        ErrorCode::IntegrationDisabled,
-        ErrorCode::OauthFailed,
-        ErrorCode::InvalidCredentials,
-        ErrorCode::SyncFailed,
-        ErrorCode::RateLimited,
-        ErrorCode::MacroNotFound,
-        ErrorCode::ApplyFailed,
-        ErrorCode::PolicyNotFound,
-        ErrorCode::TrackingNotFound,
-        ErrorCode::AlreadyPaused,
-        ErrorCode::NotPaused,
-        ErrorCode::ReminderNotFound,
-        ErrorCode::MessageNotFound,
-        ErrorCode::InvalidTime,
-        ErrorCode::ScheduleConflict,
-        ErrorCode::HeartbeatTooFrequent,
-        ErrorCode::CollectionNotFound,
-        ErrorCode::WebhookNotFound,
-        ErrorCode::InvalidUrl,
-        ErrorCode::DeliveryFailed,
-        ErrorCode::SignatureInvalid,
-    ];
-
-    /// The catalog's facts about this code.
-    #[inline]
-    const fn meta(self) -> &'static CodeMeta {
-        &CODES[self as usize]
-    }
-
     /// The wire string, exactly as it appears in `error.code`.
     #[inline]
     pub const fn as_str(self) -> &'static str {
@@ -737,6 +661,84 @@ impl ErrorCode {
     #[inline]
     pub const fn replacement(self) -> Option<ErrorCode> {
         self.meta().replacement
+    }
+}
+
+impl ErrorCode {
+    /// Every code, in catalog order.
+    pub const ALL: &'static [ErrorCode] = &[
+        ErrorCode::Unauthorized,
+        ErrorCode::Forbidden,
+        ErrorCode::SessionExpired,
+        ErrorCode::InvalidToken,
+        ErrorCode::BadRequest,
+        ErrorCode::ValidationError,
+        ErrorCode::InvalidUuid,
+        ErrorCode::MissingField,
+        ErrorCode::NotFound,
+        ErrorCode::AlreadyExists,
+        ErrorCode::Conflict,
+        ErrorCode::Deleted,
+        ErrorCode::TooManyRequests,
+        ErrorCode::QuotaExceeded,
+        ErrorCode::InternalServerError,
+        ErrorCode::ServiceUnavailable,
+        ErrorCode::Timeout,
+        ErrorCode::TicketNotFound,
+        ErrorCode::TicketAlreadyClosed,
+        ErrorCode::TicketLocked,
+        ErrorCode::InvalidStatus,
+        ErrorCode::InvalidPriority,
+        ErrorCode::MergeSelf,
+        ErrorCode::MergeDifferentOrg,
+        ErrorCode::ConversationNotFound,
+        ErrorCode::AttachmentTooLarge,
+        ErrorCode::InvalidAttachmentType,
+        ErrorCode::EmptyContent,
+        ErrorCode::CustomerNotFound,
+        ErrorCode::EmailAlreadyExists,
+        ErrorCode::InvalidEmail,
+        ErrorCode::CustomerHasTickets,
+        ErrorCode::AiNotAvailable,
+        ErrorCode::AiLimitExceeded,
+        ErrorCode::AiProcessingFailed,
+        ErrorCode::InvalidModel,
+        ErrorCode::ArticleNotFound,
+        ErrorCode::SlugExists,
+        ErrorCode::ContentTooLarge,
+        ErrorCode::AutomationNotFound,
+        ErrorCode::InvalidTrigger,
+        ErrorCode::InvalidAction,
+        ErrorCode::InvalidCondition,
+        ErrorCode::CircularReference,
+        ErrorCode::IntegrationNotFound,
+        ErrorCode::IntegrationDisabled,
+        ErrorCode::OauthFailed,
+        ErrorCode::InvalidCredentials,
+        ErrorCode::SyncFailed,
+        ErrorCode::RateLimited,
+        ErrorCode::MacroNotFound,
+        ErrorCode::ApplyFailed,
+        ErrorCode::PolicyNotFound,
+        ErrorCode::TrackingNotFound,
+        ErrorCode::AlreadyPaused,
+        ErrorCode::NotPaused,
+        ErrorCode::ReminderNotFound,
+        ErrorCode::MessageNotFound,
+        ErrorCode::InvalidTime,
+        ErrorCode::ScheduleConflict,
+        ErrorCode::HeartbeatTooFrequent,
+        ErrorCode::CollectionNotFound,
+        ErrorCode::WebhookNotFound,
+        ErrorCode::InvalidUrl,
+        ErrorCode::DeliveryFailed,
+        ErrorCode::SignatureInvalid,
+    ];
+
+    /// The catalog's facts about this code.
+    #[inline]
+    const fn meta(self) -> &'static CodeMeta {
+        &CODES[self as usize]
     }
 
     /// The description as `family`'s section of the reference words it.

@@ -815,7 +815,7 @@ export interface ErrorCodeTable {
  */
 export type WireCode = ErrorCode | (string & {});
 
-/** A REST error body. */
+/** A REST error body: `{"error": {"code", "message", "details"}}`. */
 export interface RestBody {
   /** What went wrong. */
   readonly error: RestError;
@@ -834,7 +834,12 @@ export interface RestError {
   readonly details: { readonly [key: string]: unknown };
 }
 
-/** A tRPC error body, as tRPC itself sends it. */
+/**
+ * A tRPC error body, `{"error": {"message", "code", "data": {"code", "httpStatus", "path",
+ * "stack"}}}`, as tRPC itself sends it: `error.code` is tRPC's JSON-RPC number for the
+ * status (the only form tRPC's client accepts), and `error.data.code` is the catalog's wire
+ * string, which is what clients branch on.
+ */
 export interface TrpcBody {
   /** What went wrong. */
   readonly error: TrpcError;
@@ -846,7 +851,8 @@ export interface TrpcError {
   readonly message: string;
   /**
    * tRPC's JSON-RPC number for the status, e.g. -32004 for a 404; not the catalog's code,
-   * which is `data.code`.
+   * which is `data.code`. Older servers sent the wire string here; a reader takes it as that
+   * code's number (-32603 if it does not know the code).
    */
   readonly code: number;
   /** The catalog's code, the status and the procedure. */
@@ -875,8 +881,8 @@ export type TrpcResponse<T = unknown> = { readonly result: { readonly data: T } 
 export type TrpcBatch<T = unknown> = readonly TrpcResponse<T>[];
 
 /**
- * RFC 9457 problem details, served as `application/problem+json`; `code` is an extension
- * member.
+ * RFC 9457 problem details, `{"type", "title", "status", "detail", "instance", "code"}`,
+ * served as `application/problem+json`; `code` is an extension member.
  */
 export interface Problem {
   /** The problem type: the code's documentation link. */

@@ -7,9 +7,8 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-use super::serde_shape;
 use super::{docs, inner_docs, prose};
-use crate::model::shapes;
+use super::{serde_shape, templates};
 use crate::model::{Catalog, Envelope};
 use crate::text;
 
@@ -66,45 +65,12 @@ fn expand_module_docs(catalog: &Catalog) -> TokenStream {
     inner_docs(prose(lines))
 }
 
-/// Each envelope's types and constructors, as written in its template.
-const LINKED_RS: &str = include_str!("templates/envelopes/linked.rs");
-const REST_RS: &str = include_str!("templates/envelopes/rest.rs");
-const TRPC_RS: &str = include_str!("templates/envelopes/trpc.rs");
-/// The rest of tRPC's protocol: `error.code`'s reader, one call's answer, a batch's.
-const TRPC_PROTOCOL_RS: &str = include_str!("templates/envelopes/trpc_protocol.rs");
-const PROBLEM_RS: &str = include_str!("templates/envelopes/problem.rs");
-
-// The templates, seen by rustfmt and editors; compiled only inside generated crates.
-#[cfg(any())]
-#[path = "templates/envelopes/linked.rs"]
-mod linked_template;
-#[cfg(any())]
-#[path = "templates/envelopes/problem.rs"]
-mod problem_template;
-#[cfg(any())]
-#[path = "templates/envelopes/rest.rs"]
-mod rest_template;
-#[cfg(any())]
-#[path = "templates/envelopes/trpc_protocol.rs"]
-mod trpc_protocol_template;
-#[cfg(any())]
-#[path = "templates/envelopes/trpc.rs"]
-mod trpc_template;
-
-/// The impls of `Code`, as written in the template.
-const CODE_RS: &str = include_str!("templates/code.rs");
-
-/// The template, seen by rustfmt and editors; compiled only inside generated crates.
-#[cfg(any())]
-#[path = "templates/code.rs"]
-mod code_template;
-
 fn expand_code(catalog: &Catalog) -> TokenStream {
     let enum_docs = docs([format!(
         "An error code as received from the {}: one this crate knows, or one it does not.",
         text::inline(&catalog.api)
     )]);
-    let impls = super::template(CODE_RS);
+    let impls = templates::tokens(templates::CODE);
     quote! {
         #enum_docs
         #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -120,44 +86,38 @@ fn expand_code(catalog: &Catalog) -> TokenStream {
 }
 
 fn expand_linked() -> TokenStream {
-    let types = super::template(LINKED_RS);
-    let body = serde_shape::expand(&shapes::LINKED_BODY);
-    let error = serde_shape::expand(&shapes::LINKED_ERROR);
+    let types = serde_shape::expand_envelope(Envelope::Linked);
+    let impls = templates::tokens(templates::LINKED);
     let response = expand_into_response("LinkedBody", quote! { JSON });
-    quote! { #types #body #error #response }
+    quote! { #types #impls #response }
 }
 
 fn expand_rest() -> TokenStream {
-    let types = super::template(REST_RS);
-    let body = serde_shape::expand(&shapes::REST_BODY);
-    let error = serde_shape::expand(&shapes::REST_ERROR);
+    let types = serde_shape::expand_envelope(Envelope::Rest);
+    let impls = templates::tokens(templates::REST);
     let response = expand_into_response("RestBody", quote! { JSON });
-    quote! { #types #body #error #response }
+    quote! { #types #impls #response }
 }
 
 fn expand_trpc() -> TokenStream {
-    let body = serde_shape::expand(&shapes::TRPC_BODY);
-    let error = serde_shape::expand(&shapes::TRPC_ERROR);
-    let data = serde_shape::expand(&shapes::TRPC_DATA);
-    let types = super::template(TRPC_RS);
-    let protocol = super::template(TRPC_PROTOCOL_RS);
+    let types = serde_shape::expand_envelope(Envelope::Trpc);
+    let impls = templates::tokens(templates::TRPC);
+    let protocol = templates::tokens(templates::TRPC_PROTOCOL);
     let responses = ["TrpcBody", "TrpcResponse", "TrpcBatch"]
         .map(|name| expand_into_response(name, quote! { JSON }));
     quote! {
         #types
-        #body
-        #error
-        #data
+        #impls
         #protocol
         #(#responses)*
     }
 }
 
 fn expand_problem() -> TokenStream {
-    let types = super::template(PROBLEM_RS);
-    let problem = serde_shape::expand(&shapes::PROBLEM);
+    let types = serde_shape::expand_envelope(Envelope::Problem);
+    let impls = templates::tokens(templates::PROBLEM);
     let response = expand_into_response("Problem", quote! { PROBLEM_JSON });
-    quote! { #types #problem #response }
+    quote! { #types #impls #response }
 }
 
 /// `IntoResponse` for an envelope type, behind the `axum` feature.

@@ -10,6 +10,7 @@ use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
 use super::rows::List;
+use super::templates;
 use super::{
     allow_deprecated, docs, family_variant, from_wire, inner_docs, prose, uses_perfect_hash,
     variant, DOC_WIDTH,
@@ -129,13 +130,15 @@ fn expand_error_code(catalog: &Catalog) -> TokenStream {
 
 fn expand_error_code_impl(catalog: &Catalog) -> TokenStream {
     let all = List::AllCodes.stand_in();
-    let accessors = expand_code_accessors();
+    let accessors = templates::tokens(templates::ACCESSORS);
     let description_in = expand_description_in(catalog);
     let with_status = expand_with_status();
     let from_wire = from_wire::expand_from_wire(catalog);
     let trpc_code = expand_trpc_code(catalog);
     let allow = allow_deprecated(catalog);
     quote! {
+        #accessors
+
         #allow
         impl ErrorCode {
             /// Every code, in catalog order.
@@ -147,30 +150,12 @@ fn expand_error_code_impl(catalog: &Catalog) -> TokenStream {
                 &CODES[self as usize]
             }
 
-            #accessors
             #description_in
             #with_status
             #trpc_code
             #from_wire
         }
     }
-}
-
-/// `ErrorCode`'s accessors, as written in the template.
-const ACCESSORS_RS: &str = include_str!("templates/accessors.rs");
-
-/// The template, seen by rustfmt and editors; never compiled on its own (it needs the
-/// generated crate around it).
-#[cfg(any())]
-#[path = "templates/accessors.rs"]
-mod accessors_template;
-
-/// The accessors' items, from the template's `impl ErrorCode`.
-fn expand_code_accessors() -> TokenStream {
-    let template: syn::ItemImpl =
-        syn::parse_str(ACCESSORS_RS).expect("the accessors template is one impl block");
-    let items = template.items;
-    quote! { #(#items)* }
 }
 
 fn expand_description_in(catalog: &Catalog) -> TokenStream {

@@ -29,6 +29,7 @@ mod rows;
 mod serde_shape;
 mod switch;
 mod tables_rs;
+mod templates;
 
 use proc_macro2::{Ident, Span, TokenStream};
 use quote::quote;
@@ -340,12 +341,6 @@ fn prose<I: IntoIterator<Item = String>>(paragraphs: I) -> Vec<String> {
 
 fn ident(name: &str) -> Ident {
     Ident::new(name, Span::call_site())
-}
-
-/// The items of a template: Rust that is the same for every catalog, kept in
-/// `templates/` as real source files that rustfmt and editors see.
-fn template(source: &'static str) -> TokenStream {
-    source.parse().expect("templates are valid Rust")
 }
 
 /// The `ErrorCode` variant of `code`.

@@ -6,12 +6,9 @@
 
 use proc_macro2::TokenStream;
 
-/// The module, as written in the template.
-const RETRY_RS: &str = include_str!("templates/retry.rs");
-
 /// The whole of `retry.rs`.
 pub(super) fn retry_rs() -> TokenStream {
-    super::template(RETRY_RS)
+    super::templates::tokens(super::templates::RETRY)
 }
 
 /// The template compiled, so its arithmetic is tested where it is written. (Its `pub`

@@ -1,20 +1,91 @@
-//! Hand-written `Serialize` and `Deserialize` impls for the envelope structs.
+//! The envelope structs and their `Serialize` and `Deserialize` impls, emitted from the
+//! description of each in [`crate::model::shapes`], so a field's name, type, optionality
+//! and docs are written once for every output.
 //!
 //! The generated crate does not depend on serde_derive: a proc-macro and syn would
 //! dominate its build time. These impls are what the derive would write for plain
-//! structs, emitted from the description of each struct in [`crate::model::shapes`].
+//! structs.
 
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
-use super::ident;
+use super::{docs, ident, prose};
 use crate::model::shapes::{Presence, Shape, Value};
+use crate::model::Envelope;
 
-/// Both impls for `shape`.
-pub(super) fn expand(shape: &Shape) -> TokenStream {
-    let serialize = expand_serialize(shape);
-    let deserialize = expand_deserialize(shape);
-    quote! { #serialize #deserialize }
+/// Every struct of `envelope`, each with both impls.
+pub(super) fn expand_envelope(envelope: Envelope) -> TokenStream {
+    let shapes = envelope.shapes();
+    shapes
+        .iter()
+        .map(|shape| {
+            let definition = expand_struct(shape, shapes);
+            let serialize = expand_serialize(shape);
+            let deserialize = expand_deserialize(shape);
+            quote! { #definition #serialize #deserialize }
+        })
+        .collect()
+}
+
+/// The struct of `shape`, its fields in JSON order, documented as the shape says.
+fn expand_struct(shape: &Shape, envelope: &[&Shape]) -> TokenStream {
+    let name = ident(shape.name);
+    let struct_docs = docs(prose([linked(shape.doc, envelope)]));
+    let eq = is_eq(shape, envelope).then(|| quote! { , Eq });
+    let fields = shape.fields.iter().map(|field| {
+        let doc = if field.rust == field.json {
+            field.doc.to_owned()
+        } else {
+            let doc = field.doc.strip_suffix('.').unwrap_or(field.doc);
+            format!("{doc} (`{}` in JSON).", field.json)
+        };
+        let field_docs = docs(prose([linked(&doc, envelope)]));
+        let rust = ident(field.rust);
+        let value = match field.value {
+            Value::Text => quote! { String },
+            Value::Status => quote! { u16 },
+            Value::Code => quote! { Code },
+            Value::JsonRpcNumber => quote! { i32 },
+            Value::AnyObject => quote! { ::serde_json::Map<String, ::serde_json::Value> },
+            Value::Object(name) => {
+                let name = ident(name);
+                quote! { #name }
+            }
+        };
+        let ty = match field.presence {
+            Presence::Optional => quote! { Option<#value> },
+            Presence::Required | Presence::Defaulted => value,
+        };
+        quote! { #field_docs pub #rust: #ty, }
+    });
+    quote! {
+        #struct_docs
+        #[derive(Clone, Debug, PartialEq #eq)]
+        pub struct #name {
+            #(#fields)*
+        }
+    }
+}
+
+/// `doc` with each shape of `envelope` it names in code spans (`` `RestBody` ``) made
+/// an intra-doc link, as rustdoc readers expect.
+fn linked(doc: &str, envelope: &[&Shape]) -> String {
+    envelope.iter().fold(doc.to_owned(), |doc, shape| {
+        doc.replace(&format!("`{}`", shape.name), &format!("[`{}`]", shape.name))
+    })
+}
+
+/// Whether `shape` can derive `Eq`: a JSON object of any values cannot, nor can what
+/// holds one.
+fn is_eq(shape: &Shape, envelope: &[&Shape]) -> bool {
+    shape.fields.iter().all(|field| match field.value {
+        Value::AnyObject => false,
+        Value::Object(name) => envelope
+            .iter()
+            .find(|nested| nested.name == name)
+            .is_some_and(|nested| is_eq(nested, envelope)),
+        Value::Text | Value::Status | Value::Code | Value::JsonRpcNumber => true,
+    })
 }
 
 fn expand_serialize(shape: &Shape) -> TokenStream {
@@ -117,15 +188,7 @@ fn expand_deserialize(shape: &Shape) -> TokenStream {
     }
 }
 
-/// The key finder every `Deserialize` impl above uses, as written in the template.
-const FIELD_INDEX_RS: &str = include_str!("templates/field_index.rs");
-
-/// The template, seen by rustfmt and editors; compiled only inside generated crates.
-#[cfg(any())]
-#[path = "templates/field_index.rs"]
-mod field_index_template;
-
 /// The key finder every `Deserialize` impl above uses.
 pub(super) fn expand_field_index() -> TokenStream {
-    super::template(FIELD_INDEX_RS)
+    super::templates::tokens(super::templates::FIELD_INDEX)
 }

@@ -5,6 +5,7 @@ use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
 use super::rows::List;
+use super::templates;
 use super::{allow_deprecated, inner_docs, phf, prose, uses_perfect_hash};
 use crate::model::Catalog;
 use crate::Lookup;
@@ -83,25 +84,17 @@ fn expand_family_table(catalog: &Catalog) -> TokenStream {
     }
 }
 
-/// The perfect hash's functions, the same file the generator compiles as `phf::runtime`.
-const PHF_RUNTIME: &str = include_str!("templates/phf_runtime.rs");
-
-/// The switch lookup's comparison.
-const SWITCH_RUNTIME: &str = include_str!("templates/switch_runtime.rs");
-
 /// The perfect hash behind `from_wire`: its functions and tables.
 fn expand_lookup_tables(catalog: &Catalog) -> TokenStream {
     if catalog.lookup == Lookup::Switch {
-        let runtime: TokenStream = SWITCH_RUNTIME
-            .parse()
-            .expect("the switch's runtime is valid Rust");
+        let runtime = templates::tokens(templates::SWITCH_RUNTIME);
         let tables = List::LengthTables.stand_in();
         return quote! { #runtime #tables };
     }
     if !uses_perfect_hash(catalog) {
         return TokenStream::new();
     }
-    let runtime = super::template(PHF_RUNTIME);
+    let runtime = templates::tokens(templates::PHF_RUNTIME);
     let codes = catalog.codes.len();
     let buckets = Literal::usize_unsuffixed(phf::bucket_count(codes));
     let len = Literal::usize_unsuffixed(phf::slot_count(codes));

@@ -1,7 +1,7 @@
 // `ErrorCode`'s accessors: the same for every catalog, so they are written here as real
-// Rust that rustfmt and editors see. The emitter splices this impl's items into the
-// crate's `impl ErrorCode`, next to the items that depend on the catalog. (`//` comments
-// are not emitted; `///` docs are.)
+// Rust that rustfmt and editors see, and emitted as an `impl ErrorCode` of their own
+// beside the one with the items that depend on the catalog. (`//` comments are not
+// emitted; `///` docs are.)
 
 impl ErrorCode {
     /// The wire string, exactly as it appears in `error.code`.

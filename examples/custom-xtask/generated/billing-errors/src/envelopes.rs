@@ -117,57 +117,6 @@ pub struct RestBody {
     pub error: RestError,
 }
 
-/// The `error` object of a [`RestBody`].
-#[derive(Clone, Debug, PartialEq)]
-pub struct RestError {
-    /// The machine-readable code to branch on.
-    pub code: Code,
-    /// A human-readable explanation.
-    pub message: String,
-    /// Further facts about this occurrence, such as the fields that failed; `{}`
-    /// when there are none.
-    pub details: ::serde_json::Map<String, ::serde_json::Value>,
-}
-
-impl RestBody {
-    /// The body for `code`, with its default message and no details.
-    pub fn new(code: ErrorCode) -> Self {
-        RestBody {
-            error: RestError {
-                code: Code::Known(code),
-                message: code.message().into(),
-                details: ::serde_json::Map::new(),
-            },
-        }
-    }
-
-    /// Replaces the default message.
-    pub fn with_message(mut self, message: impl Into<String>) -> Self {
-        self.error.message = message.into();
-        self
-    }
-
-    /// Sets the details object.
-    pub fn with_details(
-        mut self,
-        details: ::serde_json::Map<String, ::serde_json::Value>,
-    ) -> Self {
-        self.error.details = details;
-        self
-    }
-
-    /// The HTTP status to answer with: the code's.
-    pub fn status(&self) -> u16 {
-        self.error.code.http_status()
-    }
-}
-
-impl From<ErrorCode> for RestBody {
-    fn from(code: ErrorCode) -> Self {
-        RestBody::new(code)
-    }
-}
-
 impl ::serde::Serialize for RestBody {
     fn serialize<S: ::serde::Serializer>(
         &self,
@@ -222,6 +171,18 @@ impl<'de> ::serde::Deserialize<'de> for RestBody {
         const KEYS: &[&str] = &["error"];
         deserializer.deserialize_struct("RestBody", KEYS, Fields)
     }
+}
+
+/// The `error` object of a [`RestBody`].
+#[derive(Clone, Debug, PartialEq)]
+pub struct RestError {
+    /// The machine-readable code to branch on.
+    pub code: Code,
+    /// A human-readable explanation.
+    pub message: String,
+    /// Further facts about this occurrence, such as the fields that failed; `{}` when there are
+    /// none.
+    pub details: ::serde_json::Map<String, ::serde_json::Value>,
 }
 
 impl ::serde::Serialize for RestError {
@@ -288,6 +249,45 @@ impl<'de> ::serde::Deserialize<'de> for RestError {
 
         const KEYS: &[&str] = &["code", "message", "details"];
         deserializer.deserialize_struct("RestError", KEYS, Fields)
+    }
+}
+
+impl RestBody {
+    /// The body for `code`, with its default message and no details.
+    pub fn new(code: ErrorCode) -> Self {
+        RestBody {
+            error: RestError {
+                code: Code::Known(code),
+                message: code.message().into(),
+                details: ::serde_json::Map::new(),
+            },
+        }
+    }
+
+    /// Replaces the default message.
+    pub fn with_message(mut self, message: impl Into<String>) -> Self {
+        self.error.message = message.into();
+        self
+    }
+
+    /// Sets the details object.
+    pub fn with_details(
+        mut self,
+        details: ::serde_json::Map<String, ::serde_json::Value>,
+    ) -> Self {
+        self.error.details = details;
+        self
+    }
+
+    /// The HTTP status to answer with: the code's.
+    pub fn status(&self) -> u16 {
+        self.error.code.http_status()
+    }
+}
+
+impl From<ErrorCode> for RestBody {
+    fn from(code: ErrorCode) -> Self {
+        RestBody::new(code)
     }
 }
 

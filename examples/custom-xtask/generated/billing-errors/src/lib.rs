@@ -58,18 +58,6 @@ pub enum ErrorCode {
 }
 
 impl ErrorCode {
-    /// Every code, in catalog order.
-    pub const ALL: &'static [ErrorCode] = &[
-        ErrorCode::InvoiceNotFound,
-        ErrorCode::InvoiceAlreadyPaid,
-    ];
-
-    /// The catalog's facts about this code.
-    #[inline]
-    const fn meta(self) -> &'static CodeMeta {
-        &CODES[self as usize]
-    }
-
     /// The wire string, exactly as it appears in `error.code`.
     #[inline]
     pub const fn as_str(self) -> &'static str {
@@ -160,6 +148,20 @@ impl ErrorCode {
     #[inline]
     pub const fn replacement(self) -> Option<ErrorCode> {
         self.meta().replacement
+    }
+}
+
+impl ErrorCode {
+    /// Every code, in catalog order.
+    pub const ALL: &'static [ErrorCode] = &[
+        ErrorCode::InvoiceNotFound,
+        ErrorCode::InvoiceAlreadyPaid,
+    ];
+
+    /// The catalog's facts about this code.
+    #[inline]
+    const fn meta(self) -> &'static CodeMeta {
+        &CODES[self as usize]
     }
 
     /// The description as `family`'s section of the reference words it.

@@ -1,30 +1,6 @@
-// The linked envelope's types and constructors: the same for every catalog,
-// so written as real Rust here; the serde impls are rendered from `model::shapes`
-// beside it. (`//` comments are not emitted; `///` docs are.)
-
-/// A response body with links: `{"error": {"code", "message", "docs_url", "action_url"}, "request_id"}`.
-///
-/// `request_id` is always present, on success too; `error` only on failure.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct LinkedBody {
-    /// What went wrong; `None` on success.
-    pub error: Option<LinkedError>,
-    /// The request's unique id: log it, and quote it to support.
-    pub request_id: String,
-}
-
-/// The `error` object of a [`LinkedBody`].
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct LinkedError {
-    /// The machine-readable code to branch on.
-    pub code: Code,
-    /// What went wrong and, where possible, what to do next.
-    pub message: String,
-    /// The documentation of this code.
-    pub docs_url: String,
-    /// The dashboard page where the user can act; absent when there is none.
-    pub action_url: Option<String>,
-}
+// The linked envelope's constructors: the same for every catalog,
+// so written as real Rust here; the structs and their serde impls are
+// rendered from `model::shapes` beside it. (`//` comments are not emitted; `///` docs are.)
 
 impl LinkedBody {
     /// The body of a failed request: `code` with its message and links.

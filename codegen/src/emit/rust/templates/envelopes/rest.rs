@@ -1,25 +1,6 @@
-// The REST envelope's types and constructors: the same for every catalog,
-// so written as real Rust here; the serde impls are rendered from `model::shapes`
-// beside it. (`//` comments are not emitted; `///` docs are.)
-
-/// A REST error body: `{"error": {"code", "message", "details"}}`.
-#[derive(Clone, Debug, PartialEq)]
-pub struct RestBody {
-    /// What went wrong.
-    pub error: RestError,
-}
-
-/// The `error` object of a [`RestBody`].
-#[derive(Clone, Debug, PartialEq)]
-pub struct RestError {
-    /// The machine-readable code to branch on.
-    pub code: Code,
-    /// A human-readable explanation.
-    pub message: String,
-    /// Further facts about this occurrence, such as the fields that failed; `{}`
-    /// when there are none.
-    pub details: ::serde_json::Map<String, ::serde_json::Value>,
-}
+// The REST envelope's constructors: the same for every catalog,
+// so written as real Rust here; the structs and their serde impls are
+// rendered from `model::shapes` beside it. (`//` comments are not emitted; `///` docs are.)
 
 impl RestBody {
     /// The body for `code`, with its default message and no details.
