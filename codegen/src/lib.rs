@@ -34,6 +34,8 @@ mod http_status;
 mod load;
 mod lock;
 pub mod model;
+mod naming;
+mod outline;
 mod output;
 mod resolve;
 mod text;

@@ -1,16 +1,15 @@
-//! Stage 3: the checked catalog -> the [`Catalog`] model: Rust names, the page's
-//! headings and anchors (from [`outline`]), resolved docs links and deprecations, the
-//! lookup strategy, and the places in the catalog that later messages point at.
-
-pub(crate) mod ident;
-pub(crate) mod outline;
+//! Stage 3: the checked catalog -> the [`Catalog`] model: Rust names (from
+//! [`crate::naming`]), the page's headings and anchors (from [`crate::outline`]), resolved
+//! docs links and deprecations, the lookup strategy, and the places in the catalog that
+//! later messages point at.
 
 use crate::fast_hash::HashMap;
 
 use crate::model::{Catalog, Code, CodeSpans, Deprecation, Family, Retired};
+use crate::naming;
+use crate::outline::{self, Heading, Slugger};
 use crate::validate::{Checked, CheckedCode};
 use crate::Lookup;
-use outline::{Heading, Slugger};
 
 /// Builds the model of a checked catalog shown as `source_path`.
 pub(crate) fn resolve(checked: Checked, source_path: &str, lookup: Lookup) -> Catalog {
@@ -32,7 +31,7 @@ pub(crate) fn resolve(checked: Checked, source_path: &str, lookup: Lookup) -> Ca
         .into_iter()
         .zip(anchors.families)
         .map(|(f, anchor)| Family {
-            variant: ident::variant_name(&f.id.value),
+            variant: naming::variant_name(&f.id.value),
             anchor,
             id: f.id.value,
             title: f.title,
@@ -86,8 +85,8 @@ fn resolve_code(
     let wire = c.wire.value;
     let docs_url = expand_url(c.docs_url.as_deref().unwrap_or(template), &wire, &anchor);
     Code {
-        variant: ident::variant_name(&wire),
-        constant: ident::constant_name(&wire),
+        variant: naming::variant_name(&wire),
+        constant: naming::constant_name(&wire),
         status: c.status.value,
         families: c.families,
         message: default_message(&c.description, &c.resolution),

@@ -9,7 +9,7 @@ use super::{did_you_mean, optional, CheckedCode, CheckedFamily, Validator};
 use crate::diagnostics::{Diagnostic, Span};
 use crate::load::{RawCode, Spanned};
 use crate::model::Action;
-use crate::resolve::ident;
+use crate::naming;
 
 /// The longest wire string the format accepts.
 pub(crate) const MAX_WIRE_LEN: usize = 100;
@@ -127,8 +127,8 @@ impl Validator<'_> {
             return None;
         }
         names.wires.insert(&wire.value, wire.span);
-        let variant = ident::variant_name(&wire.value);
-        if ident::is_keyword(&variant) {
+        let variant = naming::variant_name(&wire.value);
+        if naming::is_keyword(&variant) {
             self.error(
                 Diagnostic::error(
                     format!("code {:?} becomes the Rust keyword `{variant}`", wire.value),
@@ -140,9 +140,9 @@ impl Validator<'_> {
             return None;
         }
         // Both names are made from the same words, so they collide together (a test in
-        // `ident` holds that); one check covers the variant and the constant.
+        // `naming` holds that); one check covers the variant and the constant.
         if let Some(first) = names.variants.get(&variant) {
-            let constant = ident::constant_name(&wire.value);
+            let constant = naming::constant_name(&wire.value);
             self.error(
                 Diagnostic::error(
                     format!(

@@ -5,7 +5,7 @@ use crate::fast_hash::{HashMap, HashSet};
 use super::{CheckedFamily, Validator};
 use crate::diagnostics::{Diagnostic, Span};
 use crate::load::{RawCode, RawFamily, Spanned};
-use crate::resolve::ident;
+use crate::naming;
 
 impl Validator<'_> {
     pub(super) fn families(&mut self, raw: Option<&Spanned<Vec<RawFamily>>>) -> Vec<CheckedFamily> {
@@ -73,8 +73,8 @@ impl Validator<'_> {
             );
             return None;
         }
-        let variant = ident::variant_name(&id.value);
-        if ident::is_keyword(&variant) {
+        let variant = naming::variant_name(&id.value);
+        if naming::is_keyword(&variant) {
             self.error(
                 Diagnostic::error(
                     format!(

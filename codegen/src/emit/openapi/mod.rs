@@ -22,7 +22,7 @@ use crate::emit::json::{Json, Object};
 use crate::emit::TextOut;
 use crate::model::shapes::Shape;
 use crate::model::{Catalog, Envelope};
-use crate::resolve::ident::variant_name;
+use crate::naming::variant_name;
 
 /// The OpenAPI version the document declares.
 const OPENAPI_VERSION: &str = "3.1.0";

@@ -1658,7 +1658,7 @@ mod tests {
                     yaml.push_str(&format!("      note: \"{note}\"\n"));
                 }
             } else {
-                let variant = crate::resolve::ident::variant_name(&wire).len();
+                let variant = crate::naming::variant_name(&wire).len();
                 live.push((wire, variant));
             }
         }
