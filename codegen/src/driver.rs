@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use crate::emit;
 use crate::output::{self, FileOutcome, FileState, Mode};
-use crate::{lock, Catalog, CheckedCatalog, Config, Diagnostic, GeneratedFile, Report, Source};
+use crate::{lock, Accepted, Catalog, Config, Diagnostic, GeneratedFile, Report, Source};
 
 /// What [`Config::run`] did, catalog by catalog.
 #[derive(Debug)]
@@ -226,7 +226,7 @@ impl Config {
     /// A report for each catalog whose crate or npm name an earlier catalog of the run
     /// already has: the two would write one folder (or publish one package), the second
     /// overwriting the first, and `--check` could never pass again.
-    fn clashing_names(&self, checked: &[(PathBuf, CheckedCatalog)]) -> Result<Vec<Report>, Error> {
+    fn clashing_names(&self, checked: &[(PathBuf, Accepted)]) -> Result<Vec<Report>, Error> {
         let mut reports = Vec::new();
         for (index, (path, later)) in checked.iter().enumerate() {
             let later = &later.catalog;
@@ -325,7 +325,7 @@ impl Config {
 
     /// Reads the catalog at `path` and the lock beside it, and checks it: everything
     /// but generating its files.
-    fn check_path(&self, path: &Path) -> Result<Result<CheckedCatalog, Report>, Error> {
+    fn check_path(&self, path: &Path) -> Result<Result<Accepted, Report>, Error> {
         let bytes = read_input(path)?;
         let lock_path = lock::path_for(path);
         let lock_bytes = match std::fs::symlink_metadata(&lock_path) {
@@ -352,7 +352,7 @@ impl Config {
     fn stage(
         &self,
         path: &Path,
-        checked: CheckedCatalog,
+        checked: Accepted,
         mode: Mode,
         staged: &mut Vec<output::Staged>,
         locks: &mut Vec<output::Staged>,

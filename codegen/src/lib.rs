@@ -8,8 +8,8 @@
 //! per stage:
 //!
 //! 1. `load`: catalog text -> raw structs that remember where each value was written.
-//! 2. `validate`: raw structs -> the checked catalog; checks only, every problem located.
-//! 3. `resolve`: checked catalog -> the [`model::Catalog`]: names, anchors, links, spans.
+//! 2. `validate`: raw structs -> the validated catalog; checks only, every problem located.
+//! 3. `resolve`: validated catalog -> the [`model::Catalog`]: names, anchors, links, spans.
 //! 4. `emit`: model -> file contents, one module per output (`rust`, `markdown`,
 //!    `manifest`, `typescript`, `openapi`, and the catalog's own JSON Schema);
 //!    `lock` renders and checks the lock beside.
@@ -83,8 +83,9 @@ pub struct Generated {
     pub warnings: Option<Report>,
 }
 
-/// A catalog that passed every check, with what comes with it besides its files.
-pub(crate) struct CheckedCatalog {
+/// A catalog that passed every check, the lock's included: the model, with what comes
+/// with it besides its files.
+pub(crate) struct Accepted {
     /// The validated catalog.
     pub(crate) catalog: Catalog,
     /// The new contents of the catalog's lock file.
@@ -105,13 +106,13 @@ impl Config {
         catalog: Source<'_>,
         lock: Option<Source<'_>>,
     ) -> Result<Generated, Report> {
-        let checked = self.check(catalog, lock)?;
-        let files = self.emit(&checked.catalog);
+        let accepted = self.check(catalog, lock)?;
+        let files = self.emit(&accepted.catalog);
         Ok(Generated {
             files,
-            catalog: checked.catalog,
-            lock: checked.lock,
-            warnings: checked.warnings,
+            catalog: accepted.catalog,
+            lock: accepted.lock,
+            warnings: accepted.warnings,
         })
     }
 
@@ -121,7 +122,7 @@ impl Config {
         &self,
         catalog: Source<'_>,
         lock: Option<Source<'_>>,
-    ) -> Result<CheckedCatalog, Report> {
+    ) -> Result<Accepted, Report> {
         let text = decode(catalog)?;
         let mut diagnostics = Vec::new();
         let raw = load::load(text, &mut diagnostics);
@@ -129,15 +130,15 @@ impl Config {
             .as_ref()
             .and_then(|raw| raw.crate_name.as_ref())
             .map_or_else(|| file_name(catalog.path), |name| name.value.clone());
-        let checked = raw
+        let validated = raw
             .as_ref()
             .and_then(|raw| validate::validate(raw, &mut diagnostics));
         // The raw catalog is done with; its strings are as large as the catalog.
         drop(raw);
-        let Some(checked) = checked else {
+        let Some(validated) = validated else {
             return Err(Report::new(catalog.path, text, &subject, diagnostics));
         };
-        let model = resolve::resolve(checked, catalog.path, self.lookup);
+        let model = resolve::resolve(validated, catalog.path, self.lookup);
         let (locked, lock_path) = match lock {
             Some(source) => (read_lock(source, &subject, &self.tool)?, source.path),
             None => (lock::Lock::default(), ""),
@@ -153,7 +154,7 @@ impl Config {
             Some(report)
         };
         let header = self.header(&model.source_path);
-        Ok(CheckedCatalog {
+        Ok(Accepted {
             lock: lock::render(&model, &locked, &header, &self.tool),
             catalog: model,
             warnings,

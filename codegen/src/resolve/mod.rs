@@ -1,4 +1,4 @@
-//! Stage 3: the checked catalog -> the [`Catalog`] model: Rust names (from
+//! Stage 3: the validated catalog -> the [`Catalog`] model: Rust names (from
 //! [`crate::naming`]), the page's headings and anchors (from [`crate::outline`]), resolved
 //! docs links and deprecations, the lookup strategy, and the places in the catalog that
 //! later messages point at.
@@ -8,14 +8,14 @@ use crate::fast_hash::HashMap;
 use crate::model::{Catalog, Code, CodeSpans, Deprecation, Family, Retired};
 use crate::naming;
 use crate::outline::{self, Heading, Slugger};
-use crate::validate::{Checked, CheckedCode};
+use crate::validate::{Validated, ValidatedCode};
 use crate::Lookup;
 
-/// Builds the model of a checked catalog shown as `source_path`.
-pub(crate) fn resolve(checked: Checked, source_path: &str, lookup: Lookup) -> Catalog {
-    let anchors = anchors(&checked);
-    let deprecations = deprecations(&checked.codes);
-    let Checked {
+/// Builds the model of a validated catalog shown as `source_path`.
+pub(crate) fn resolve(validated: Validated, source_path: &str, lookup: Lookup) -> Catalog {
+    let anchors = anchors(&validated);
+    let deprecations = deprecations(&validated.codes);
+    let Validated {
         api,
         crate_name,
         version,
@@ -26,7 +26,7 @@ pub(crate) fn resolve(checked: Checked, source_path: &str, lookup: Lookup) -> Ca
         codes,
         retired,
         spans,
-    } = checked;
+    } = validated;
     let mut families: Vec<Family> = families
         .into_iter()
         .zip(anchors.families)
@@ -77,7 +77,7 @@ pub(crate) fn resolve(checked: Checked, source_path: &str, lookup: Lookup) -> Ca
 }
 
 fn resolve_code(
-    c: CheckedCode,
+    c: ValidatedCode,
     deprecated: Option<Deprecation>,
     anchor: String,
     template: &str,
@@ -116,7 +116,7 @@ struct Anchors {
 
 /// Hands out every heading's anchor in page order, as GitHub and mdBook number repeats,
 /// so the page's own section headings take theirs too, though nothing links to them.
-fn anchors(checked: &Checked) -> Anchors {
+fn anchors(validated: &Validated) -> Anchors {
     let mut slugger = Slugger::default();
     let mut anchors = Anchors {
         families: Vec::new(),
@@ -124,15 +124,15 @@ fn anchors(checked: &Checked) -> Anchors {
         retired: Vec::new(),
     };
     let page = outline::Page {
-        has_envelopes: !checked.envelopes.is_empty(),
-        families: checked.families.len(),
-        codes: checked.codes.len(),
-        retired: checked.retired.len(),
+        has_envelopes: !validated.envelopes.is_empty(),
+        families: validated.families.len(),
+        codes: validated.codes.len(),
+        retired: validated.retired.len(),
     };
     for heading in outline::headings(page) {
         match heading {
             Heading::Title => {
-                slugger.anchor(&outline::page_title(&checked.api));
+                slugger.anchor(&outline::page_title(&validated.api));
             }
             Heading::Responses
             | Heading::StatusSummary
@@ -142,13 +142,13 @@ fn anchors(checked: &Checked) -> Anchors {
             }
             Heading::Family(i) => anchors
                 .families
-                .push(slugger.anchor(&checked.families[i].title)),
+                .push(slugger.anchor(&validated.families[i].title)),
             Heading::Code(i) => anchors
                 .codes
-                .push(slugger.anchor(&checked.codes[i].wire.value)),
+                .push(slugger.anchor(&validated.codes[i].wire.value)),
             Heading::Retired(i) => anchors
                 .retired
-                .push(slugger.anchor(&checked.retired[i].wire.value)),
+                .push(slugger.anchor(&validated.retired[i].wire.value)),
         }
     }
     anchors
@@ -156,7 +156,7 @@ fn anchors(checked: &Checked) -> Anchors {
 
 /// Each code's deprecation, with its replacement as an index (validation made sure it
 /// names another live code).
-fn deprecations(codes: &[CheckedCode]) -> Vec<Option<Deprecation>> {
+fn deprecations(codes: &[ValidatedCode]) -> Vec<Option<Deprecation>> {
     let index: HashMap<&str, usize> = codes
         .iter()
         .enumerate()

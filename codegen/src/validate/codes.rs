@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use crate::fast_hash::HashMap;
 
-use super::{did_you_mean, optional, CheckedCode, CheckedFamily, Validator};
+use super::{did_you_mean, optional, ValidatedCode, ValidatedFamily, Validator};
 use crate::diagnostics::{Diagnostic, Span};
 use crate::load::{RawCode, Spanned};
 use crate::model::Action;
@@ -18,10 +18,10 @@ impl Validator<'_> {
     pub(super) fn codes(
         &mut self,
         raw: Option<&Spanned<Vec<RawCode>>>,
-        families: &[CheckedFamily],
+        families: &[ValidatedFamily],
         actions: &HashMap<String, String>,
         released: Option<&semver::Version>,
-    ) -> Vec<CheckedCode> {
+    ) -> Vec<ValidatedCode> {
         let Some(raw) = raw else {
             return Vec::new();
         };
@@ -53,7 +53,7 @@ impl Validator<'_> {
         actions: &HashMap<String, String>,
         names: &mut NameRegistry<'r>,
         released: Option<&semver::Version>,
-    ) -> Option<CheckedCode> {
+    ) -> Option<ValidatedCode> {
         let wire = raw.code.as_ref().and_then(|wire| self.wire(wire, names));
         let status = raw.status.as_ref().and_then(|s| self.status(s));
         let families = raw
@@ -83,7 +83,7 @@ impl Validator<'_> {
                 );
             }
         }
-        Some(CheckedCode {
+        Some(ValidatedCode {
             wire: wire?,
             status: Spanned {
                 value: status?,

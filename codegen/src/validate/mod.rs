@@ -1,7 +1,7 @@
-//! Stage 2: raw catalog -> the checked catalog, with every problem of meaning reported.
+//! Stage 2: raw catalog -> the validated catalog, with every problem of meaning reported.
 //!
 //! Checks only: validation never stops at the first problem, each check adds its
-//! diagnostics, and what passed comes back as [`Checked`] for [`crate::resolve`] to turn
+//! diagnostics, and what passed comes back as [`Validated`] for [`crate::resolve`] to turn
 //! into the model, only when no check reported an error. One file per subject: the
 //! catalog's header keys, families, codes, their lifecycle (deprecation, retirement) and
 //! URLs.
@@ -22,7 +22,7 @@ use crate::model::{Action, Envelope};
 /// Checks `raw`, adding every problem to `diagnostics`; what passed, when nothing failed.
 ///
 /// Returns `None` when any error was found; warnings alone do not stop generation.
-pub(crate) fn validate(raw: &RawCatalog, diagnostics: &mut Vec<Diagnostic>) -> Option<Checked> {
+pub(crate) fn validate(raw: &RawCatalog, diagnostics: &mut Vec<Diagnostic>) -> Option<Validated> {
     let mut v = Validator { diagnostics };
     let api = v.text(raw.api.as_ref(), "api");
     let crate_name = v.crate_name(raw.crate_name.as_ref());
@@ -53,7 +53,7 @@ pub(crate) fn validate(raw: &RawCatalog, diagnostics: &mut Vec<Diagnostic>) -> O
     }
     let codes_span = raw.codes.as_ref().map_or(raw.span, |codes| codes.span);
     let crate_span = raw.crate_name.as_ref().map_or(raw.span, |name| name.span);
-    Some(Checked {
+    Some(Validated {
         api: api?,
         crate_name: crate_name?,
         version: version?,
@@ -74,7 +74,7 @@ pub(crate) fn validate(raw: &RawCatalog, diagnostics: &mut Vec<Diagnostic>) -> O
 }
 
 /// Everything that passed its checks: what [`crate::resolve`] builds the model from.
-pub(crate) struct Checked {
+pub(crate) struct Validated {
     pub(crate) api: String,
     pub(crate) crate_name: String,
     pub(crate) version: String,
@@ -82,23 +82,23 @@ pub(crate) struct Checked {
     /// The `docs_url` template.
     pub(crate) template: String,
     pub(crate) envelopes: Vec<Envelope>,
-    pub(crate) families: Vec<CheckedFamily>,
-    pub(crate) codes: Vec<CheckedCode>,
-    pub(crate) retired: Vec<CheckedRetired>,
+    pub(crate) families: Vec<ValidatedFamily>,
+    pub(crate) codes: Vec<ValidatedCode>,
+    pub(crate) retired: Vec<ValidatedRetired>,
     pub(crate) spans: CatalogSpans,
 }
 
 pub(crate) use crate::model::CatalogSpans;
 
 /// A family that passed its own checks, with where its id was written.
-pub(crate) struct CheckedFamily {
+pub(crate) struct ValidatedFamily {
     pub(crate) id: Spanned<String>,
     pub(crate) title: String,
     pub(crate) description: Option<String>,
 }
 
 /// A code that passed its own checks.
-pub(crate) struct CheckedCode {
+pub(crate) struct ValidatedCode {
     pub(crate) wire: Spanned<String>,
     pub(crate) status: Spanned<u16>,
     pub(crate) families: Vec<usize>,
@@ -108,18 +108,18 @@ pub(crate) struct CheckedCode {
     pub(crate) retryable: bool,
     pub(crate) action: Option<Action>,
     pub(crate) docs_url: Option<String>,
-    pub(crate) deprecated: Option<CheckedDeprecation>,
+    pub(crate) deprecated: Option<ValidatedDeprecation>,
 }
 
 /// A code's deprecation, its replacement still a wire string.
-pub(crate) struct CheckedDeprecation {
+pub(crate) struct ValidatedDeprecation {
     pub(crate) since: String,
     pub(crate) replacement: Option<Spanned<String>>,
     pub(crate) note: Option<String>,
 }
 
 /// A retired code that passed its checks.
-pub(crate) struct CheckedRetired {
+pub(crate) struct ValidatedRetired {
     pub(crate) wire: Spanned<String>,
     pub(crate) since: String,
     pub(crate) note: Option<String>,
