@@ -8,6 +8,8 @@ pub(crate) mod shapes;
 
 use std::collections::BTreeMap;
 
+pub use crate::format::Envelope;
+pub use crate::validate::CatalogSpans;
 use crate::{Lookup, Span};
 
 /// One catalog, validated and resolved. Order of families and codes is the catalog's.
@@ -39,22 +41,6 @@ pub struct Catalog {
     pub spans: CatalogSpans,
 }
 
-/// Where a catalog's lists and version were written, for messages that point at them
-/// (such as the lock's, which run after the model is built).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct CatalogSpans {
-    /// The `version` value.
-    pub version: Span,
-    /// The `codes` list.
-    pub codes: Span,
-    /// The first `retired` entry, or the `codes` list when there is none.
-    pub retired: Span,
-    /// The `crate` value.
-    pub crate_name: Span,
-    /// The `npm` value, or the `crate` value when the npm name defaults to it.
-    pub npm_name: Span,
-}
-
 /// Where a code's keys were written.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct CodeSpans {
@@ -83,29 +69,6 @@ impl Catalog {
     pub fn codes_of<'a>(&'a self, family: &'a Family) -> impl Iterator<Item = &'a Code> + 'a {
         family.codes.iter().map(|&index| &self.codes[index])
     }
-}
-
-/// An error body shape the generated crate can build and parse.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Envelope {
-    /// Batch Relay: `error.{code,message,docs_url,action_url}` plus `request_id`.
-    Linked,
-    /// Relay `/api/v1`: `error.{code,message,details}`.
-    Rest,
-    /// Relay `/api/trpc`: `error.{message,code,data.{code,httpStatus,path,stack}}`.
-    Trpc,
-    /// RFC 9457 problem details.
-    Problem,
-}
-
-impl Envelope {
-    /// Every kind with its catalog spelling.
-    pub const ALL: [(Envelope, &'static str); 4] = [
-        (Envelope::Linked, "linked"),
-        (Envelope::Rest, "rest"),
-        (Envelope::Trpc, "trpc"),
-        (Envelope::Problem, "problem"),
-    ];
 }
 
 /// A group of codes, shown as one section with one table in the docs.

@@ -7,7 +7,7 @@
 //! a key cannot be spelt or made optional differently in any two. The Rust structs'
 //! fields and docs are written out in `emit::rust::envelopes`.
 
-use crate::model::Envelope;
+use crate::format::Envelope;
 
 /// One JSON object of an envelope.
 #[derive(Debug)]
@@ -111,15 +111,6 @@ impl Envelope {
             Envelope::Trpc => &[&TRPC_BODY, &TRPC_ERROR, &TRPC_DATA],
             Envelope::Problem => &[&PROBLEM],
         }
-    }
-
-    /// The kind as a catalog spells it in `envelopes`, e.g. `rest`.
-    pub fn spelling(self) -> &'static str {
-        Envelope::ALL
-            .iter()
-            .find(|(kind, _)| *kind == self)
-            .map(|&(_, spelling)| spelling)
-            .expect("every envelope kind is in Envelope::ALL")
     }
 
     /// The media type the body is served as.

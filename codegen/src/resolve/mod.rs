@@ -5,7 +5,7 @@
 
 use crate::fast_hash::HashMap;
 
-use crate::model::{Catalog, Code, CodeSpans, Deprecation, Family, Retired};
+use crate::model::{Action, Catalog, Code, CodeSpans, Deprecation, Family, Retired};
 use crate::naming;
 use crate::outline::{self, Heading, Slugger};
 use crate::validate::{Validated, ValidatedCode};
@@ -94,7 +94,10 @@ fn resolve_code(
         resolution: c.resolution,
         family_descriptions: c.family_descriptions,
         retryable: c.retryable,
-        action: c.action,
+        action: c.action.map(|action| Action {
+            name: action.name,
+            url: action.url,
+        }),
         docs_url,
         has_own_docs_url: c.docs_url.is_some(),
         anchor,

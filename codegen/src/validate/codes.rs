@@ -5,10 +5,9 @@ use std::collections::BTreeMap;
 
 use crate::fast_hash::HashMap;
 
-use super::{did_you_mean, optional, ValidatedCode, ValidatedFamily, Validator};
+use super::{did_you_mean, optional, ValidatedAction, ValidatedCode, ValidatedFamily, Validator};
 use crate::diagnostics::{Diagnostic, Span};
 use crate::load::{RawCode, Spanned};
-use crate::model::Action;
 use crate::naming;
 
 /// The longest wire string the format accepts.
@@ -222,9 +221,9 @@ impl Validator<'_> {
         &mut self,
         action: &Spanned<String>,
         actions: &HashMap<String, String>,
-    ) -> Option<Action> {
+    ) -> Option<ValidatedAction> {
         match actions.get(&action.value) {
-            Some(url) => Some(Action {
+            Some(url) => Some(ValidatedAction {
                 name: action.value.clone(),
                 url: url.clone(),
             }),

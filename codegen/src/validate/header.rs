@@ -6,8 +6,8 @@ use crate::fast_hash::HashMap;
 use super::urls::check_url;
 use super::{did_you_mean, Validator};
 use crate::diagnostics::{Diagnostic, Span};
+use crate::format::Envelope;
 use crate::load::Spanned;
-use crate::model::Envelope;
 use crate::naming;
 
 impl Validator<'_> {

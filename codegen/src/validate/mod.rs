@@ -15,9 +15,9 @@ mod urls;
 use std::collections::BTreeMap;
 
 use crate::diagnostics::suggest::closest;
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, Severity, Span};
+use crate::format::Envelope;
 use crate::load::{RawCatalog, Spanned};
-use crate::model::{Action, Envelope};
 
 /// Checks `raw`, adding every problem to `diagnostics`; what passed, when nothing failed.
 ///
@@ -44,10 +44,7 @@ pub(crate) fn validate(raw: &RawCatalog, diagnostics: &mut Vec<Diagnostic>) -> O
     let retired = v.retired(raw, released.as_ref());
     v.warn_about_empty_families(&families, raw.codes.as_ref());
 
-    let has_errors = v
-        .diagnostics
-        .iter()
-        .any(|d| d.severity == crate::Severity::Error);
+    let has_errors = v.diagnostics.iter().any(|d| d.severity == Severity::Error);
     if has_errors {
         return None;
     }
@@ -88,7 +85,21 @@ pub(crate) struct Validated {
     pub(crate) spans: CatalogSpans,
 }
 
-pub(crate) use crate::model::CatalogSpans;
+/// Where a catalog's lists and version were written, for messages that point at them
+/// (such as the lock's, which run after the model is built).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CatalogSpans {
+    /// The `version` value.
+    pub version: Span,
+    /// The `codes` list.
+    pub codes: Span,
+    /// The first `retired` entry, or the `codes` list when there is none.
+    pub retired: Span,
+    /// The `crate` value.
+    pub crate_name: Span,
+    /// The `npm` value, or the `crate` value when the npm name defaults to it.
+    pub npm_name: Span,
+}
 
 /// A family that passed its own checks, with where its id was written.
 pub(crate) struct ValidatedFamily {
@@ -106,9 +117,17 @@ pub(crate) struct ValidatedCode {
     pub(crate) resolution: String,
     pub(crate) family_descriptions: BTreeMap<usize, String>,
     pub(crate) retryable: bool,
-    pub(crate) action: Option<Action>,
+    pub(crate) action: Option<ValidatedAction>,
     pub(crate) docs_url: Option<String>,
     pub(crate) deprecated: Option<ValidatedDeprecation>,
+}
+
+/// A dashboard link from the catalog's `actions`, found under the name a code gave.
+pub(crate) struct ValidatedAction {
+    /// The key in `actions`.
+    pub(crate) name: String,
+    /// The dashboard URL.
+    pub(crate) url: String,
 }
 
 /// A code's deprecation, its replacement still a wire string.
