@@ -44,21 +44,14 @@ mod validate;
 
 use std::path::PathBuf;
 
-pub use config::{Config, Feature, Lookup, Output};
+pub use config::{Config, Feature, Output};
 pub use diagnostics::{Diagnostic, Report, Severity, Span};
 pub use driver::{compile_catalogs, CatalogSummary, Error, Summary};
 pub use lock::path_for as lock_path;
-pub use model::Catalog;
-pub use output::{remove_temporary_files, write_atomically, FileOutcome, FileState, Mode};
-
-/// One file of generated output.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct GeneratedFile {
-    /// The path relative to the output folder, e.g. `relay-errors/src/lib.rs`.
-    pub path: PathBuf,
-    /// The file's full contents.
-    pub contents: String,
-}
+pub use model::{Catalog, Lookup};
+pub use output::{
+    remove_temporary_files, write_atomically, FileOutcome, FileState, GeneratedFile, Mode,
+};
 
 /// An input file: its path as shown in messages and headers, and its bytes.
 #[derive(Clone, Copy, Debug)]

@@ -8,9 +8,9 @@ pub(crate) mod shapes;
 
 use std::collections::BTreeMap;
 
+use crate::diagnostics::Span;
 pub use crate::format::Envelope;
 pub use crate::validate::CatalogSpans;
-use crate::{Lookup, Span};
 
 /// One catalog, validated and resolved. Order of families and codes is the catalog's.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -68,6 +68,48 @@ impl Catalog {
     /// The codes of `family`, in catalog order.
     pub fn codes_of<'a>(&'a self, family: &'a Family) -> impl Iterator<Item = &'a Code> + 'a {
         family.codes.iter().map(|&index| &self.codes[index])
+    }
+}
+
+/// How the generated `ErrorCode::from_wire` finds the code of a wire string.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Lookup {
+    /// [`Lookup::Switch`] up to [`Lookup::SWITCH_LIMIT`] codes, [`Lookup::PerfectHash`]
+    /// above: each where it measured fastest.
+    #[default]
+    Auto,
+    /// A string `match`, one arm per code: what strum's `EnumString` generates.
+    Match,
+    /// A `match` on the length, then on the byte (or two) that tells the codes of that
+    /// length apart, chosen at generation time, then one comparison with the only code
+    /// the string can be.
+    Switch,
+    /// A perfect hash chosen at generation time: one hash, two table reads, one
+    /// comparison.
+    PerfectHash,
+}
+
+impl Lookup {
+    /// Up to this many codes, [`Lookup::Auto`] is a [`Lookup::Switch`]; above, a
+    /// [`Lookup::PerfectHash`].
+    ///
+    /// Measured (BENCHMARKS.md, "Choosing the lookup"): the switch beats the hash at every
+    /// size from the 66 Relay codes (3.5x) to 10,000 codes (1.8x), on codes and on near
+    /// misses; it beats a string `match` from 128 codes on, and at 66 codes on misses
+    /// (on hits it is within 10 % of it there). Up to 10,000 codes a crate with it
+    /// builds as fast as one with the hash (7.0 s against 7.4 s, release). Above, rustc's time on its one large
+    /// function grows faster than the catalog: at 30,000 codes the switch's crate took
+    /// 52 s against the hash's 42 s.
+    pub const SWITCH_LIMIT: usize = 10_000;
+
+    /// The lookup a catalog of `codes` codes gets: never [`Lookup::Auto`].
+    pub(crate) fn for_codes(self, codes: usize) -> Lookup {
+        match self {
+            Lookup::Auto if codes <= Lookup::SWITCH_LIMIT => Lookup::Switch,
+            Lookup::Auto => Lookup::PerfectHash,
+            chosen => chosen,
+        }
     }
 }
 

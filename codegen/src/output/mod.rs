@@ -33,9 +33,17 @@ pub use place::remove_temporary_files;
 pub(crate) use place::{guard, Expect};
 pub(crate) use sink::FileSink;
 
-use crate::GeneratedFile;
 use place::Temporary;
 use sink::Streamed;
+
+/// One file of generated output.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct GeneratedFile {
+    /// The path relative to the output folder, e.g. `relay-errors/src/lib.rs`.
+    pub path: PathBuf,
+    /// The file's full contents.
+    pub contents: String,
+}
 
 /// Whether to write the files or only compare them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

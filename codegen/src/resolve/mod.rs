@@ -5,11 +5,10 @@
 
 use crate::fast_hash::HashMap;
 
-use crate::model::{Action, Catalog, Code, CodeSpans, Deprecation, Family, Retired};
+use crate::model::{Action, Catalog, Code, CodeSpans, Deprecation, Family, Lookup, Retired};
 use crate::naming;
 use crate::outline::{self, Heading, Slugger};
 use crate::validate::{Validated, ValidatedCode};
-use crate::Lookup;
 
 /// Builds the model of a validated catalog shown as `source_path`.
 pub(crate) fn resolve(validated: Validated, source_path: &str, lookup: Lookup) -> Catalog {

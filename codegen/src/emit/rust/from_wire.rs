@@ -6,7 +6,7 @@ use quote::quote;
 
 use super::{rows, Build};
 use crate::model::Catalog;
-use crate::Lookup;
+use crate::model::Lookup;
 
 /// `ErrorCode::from_wire`, as the catalog's lookup says.
 pub(super) fn expand_from_wire(catalog: &Catalog, build: Build) -> TokenStream {

@@ -6,7 +6,7 @@ use quote::quote;
 
 use super::{allow_deprecated, inner_docs, phf, prose, rows, uses_perfect_hash, Build};
 use crate::model::Catalog;
-use crate::Lookup;
+use crate::model::Lookup;
 
 /// Every item of `tables.rs`: the per-code and per-family rows, and the perfect hash.
 pub(super) fn tables_rs(catalog: &Catalog, build: Build) -> TokenStream {
