@@ -7,9 +7,9 @@
 
 use std::fmt::Write;
 
+use crate::emit::examples::{self, Occurrence};
 use crate::emit::{Blocks, TextOut};
 use crate::http_status::reason_phrase;
-use crate::model::examples::{self, Occurrence};
 use crate::model::{Catalog, Code, Envelope, Family, Retired};
 use crate::outline::{self, Heading, Page};
 use crate::text::{heading, inline, push_inline};

@@ -11,12 +11,14 @@
 //!
 //! [`catalog_schema`] writes `catalog.schema.json`, the JSON Schema of the catalog format
 //! itself, once for all catalogs. [`json`] is the small JSON value and printer the JSON
-//! documents are built with.
+//! documents are built with, and [`examples`] renders the example bodies the Markdown and
+//! OpenAPI both show.
 //!
 //! A new output is a new module here, an [`crate::Output`] variant, and one branch in
 //! `Config::emit`.
 
 pub(crate) mod catalog_schema;
+pub(crate) mod examples;
 pub(crate) mod json;
 pub(crate) mod manifest;
 pub(crate) mod markdown;

@@ -3,7 +3,6 @@
 //! Emitters read only this model. Everything in it is already checked, so an emitter
 //! never has to decide whether a value is acceptable, only how to print it.
 
-pub(crate) mod examples;
 pub(crate) mod shapes;
 
 use std::collections::BTreeMap;
