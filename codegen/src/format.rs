@@ -13,6 +13,7 @@
 
 /// An error body shape the generated crate can build and parse.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
 pub enum Envelope {
     /// Batch Relay: `error.{code,message,docs_url,action_url}` plus `request_id`.
     Linked,

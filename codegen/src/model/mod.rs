@@ -9,10 +9,11 @@ use std::collections::BTreeMap;
 
 use crate::diagnostics::Span;
 pub use crate::format::Envelope;
-pub use crate::validate::CatalogSpans;
+use crate::validate::CatalogSpans;
 
 /// One catalog, validated and resolved. Order of families and codes is the catalog's.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Catalog {
     /// The catalog's path as shown in generated headers, e.g. `catalog/relay.yaml`.
     pub source_path: String,
@@ -37,16 +38,16 @@ pub struct Catalog {
     /// this catalog's size (never [`Lookup::Auto`]).
     pub lookup: Lookup,
     /// Where the catalog-wide keys were written.
-    pub spans: CatalogSpans,
+    pub(crate) spans: CatalogSpans,
 }
 
 /// Where a code's keys were written.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct CodeSpans {
+pub(crate) struct CodeSpans {
     /// The `code` value, its wire string.
-    pub code: Span,
+    pub(crate) code: Span,
     /// The `status` value.
-    pub status: Span,
+    pub(crate) status: Span,
 }
 
 impl Catalog {
@@ -114,6 +115,7 @@ impl Lookup {
 
 /// A group of codes, shown as one section with one table in the docs.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Family {
     /// The catalog id, lower snake_case, e.g. `rate_limiting`.
     pub id: String,
@@ -124,13 +126,14 @@ pub struct Family {
     /// A sentence about the family, plain text.
     pub description: Option<String>,
     /// The anchor of the family's section heading.
-    pub anchor: String,
+    pub(crate) anchor: String,
     /// Indices into [`Catalog::codes`] of the family's codes, in catalog order.
     pub codes: Vec<usize>,
 }
 
 /// One error code.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Code {
     /// The wire string, exactly as sent in `error.code`.
     pub wire: String,
@@ -158,17 +161,18 @@ pub struct Code {
     pub docs_url: String,
     /// Whether the code sets its own `docs_url` instead of using the catalog's template,
     /// so the link may lead somewhere other than its heading in the generated page.
-    pub has_own_docs_url: bool,
+    pub(crate) has_own_docs_url: bool,
     /// The anchor of the code's heading in the generated Markdown.
-    pub anchor: String,
+    pub(crate) anchor: String,
     /// Set when the code is deprecated.
     pub deprecated: Option<Deprecation>,
     /// Where its keys were written.
-    pub spans: CodeSpans,
+    pub(crate) spans: CodeSpans,
 }
 
 /// Why and since when a code is deprecated.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Deprecation {
     /// The catalog version that deprecated the code.
     pub since: String,
@@ -180,6 +184,7 @@ pub struct Deprecation {
 
 /// A code that was released and is no longer returned; its wire string is never reused.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Retired {
     /// The wire string.
     pub wire: String,
@@ -188,9 +193,9 @@ pub struct Retired {
     /// Why, plain text.
     pub note: Option<String>,
     /// The anchor of its heading in the generated Markdown, so old links still land.
-    pub anchor: String,
+    pub(crate) anchor: String,
     /// Where its wire string was written under `retired`.
-    pub span: Span,
+    pub(crate) span: Span,
 }
 
 impl Code {
@@ -204,6 +209,7 @@ impl Code {
 
 /// A named dashboard link from the catalog's `actions`.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Action {
     /// The key in `actions`, e.g. `api_keys`.
     pub name: String,

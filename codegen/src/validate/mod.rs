@@ -88,17 +88,17 @@ pub(crate) struct Validated {
 /// Where a catalog's lists and version were written, for messages that point at them
 /// (such as the lock's, which run after the model is built).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct CatalogSpans {
+pub(crate) struct CatalogSpans {
     /// The `version` value.
-    pub version: Span,
+    pub(crate) version: Span,
     /// The `codes` list.
-    pub codes: Span,
+    pub(crate) codes: Span,
     /// The first `retired` entry, or the `codes` list when there is none.
-    pub retired: Span,
+    pub(crate) retired: Span,
     /// The `crate` value.
-    pub crate_name: Span,
+    pub(crate) crate_name: Span,
     /// The `npm` value, or the `crate` value when the npm name defaults to it.
-    pub npm_name: Span,
+    pub(crate) npm_name: Span,
 }
 
 /// A family that passed its own checks, with where its id was written.
