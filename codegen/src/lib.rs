@@ -49,9 +49,7 @@ pub use diagnostics::{Diagnostic, Report, Severity, Span};
 pub use driver::{compile_catalogs, CatalogSummary, Error, Summary};
 pub use lock::path_for as lock_path;
 pub use model::{Catalog, Lookup};
-pub use output::{
-    remove_temporary_files, write_atomically, FileOutcome, FileState, GeneratedFile, Mode,
-};
+pub use output::{remove_temporary_files, FileOutcome, FileState, GeneratedFile, Mode};
 
 /// An input file: its path as shown in messages and headers, and its bytes.
 #[derive(Clone, Copy, Debug)]

@@ -286,14 +286,17 @@ fn entries(dir: &Path) -> Result<Vec<(PathBuf, fs::FileType)>, IoError> {
 
 /// Writes `bytes` to a temporary file beside `path`, then renames it over `path`: a
 /// reader sees the old file or the new one, never half of one, and `path` keeps its
-/// mode. Used by the xtask and the tests for files that are not generated outputs.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
+/// mode. A run writes through [`FileSink`] instead, so only the tests call it, to check
+/// the temporary files a run's writes go through.
+#[cfg(test)]
+pub(crate) fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
     replace_file(path, |file| io::Write::write_all(file, bytes))
 }
 
 /// Replaces `path` with what `write` puts into a fresh temporary file in the same
 /// folder. If `write` fails before the rename, `path` keeps its old contents and the
 /// temporary file is removed.
+#[cfg(test)]
 fn replace_file(
     path: &Path,
     write: impl FnOnce(&mut fs::File) -> io::Result<()>,
