@@ -237,7 +237,7 @@ const fn optional(name: &'static str, kind: Kind, doc: &'static str) -> Key {
 /// The whole catalog file.
 pub(crate) const CATALOG: Mapping = Mapping {
     name: "catalog",
-    doc: "An error catalog: every error code one API returns, from which `cargo xtask gen` generates a Rust crate, ERRORS.md, an npm package and OpenAPI components.",
+    doc: "An error catalog: every error code one API returns, from which the generator writes a Rust crate, ERRORS.md, an npm package and OpenAPI components.",
     keys: &[
         required(
             "api",
