@@ -1,4 +1,4 @@
-//! Stage 3: model -> `ERRORS.md`, the published reference of the API's errors.
+//! Stage 4: model -> `ERRORS.md`, the published reference of the API's errors.
 //!
 //! The page has the headings [`crate::outline`] lists, in that order: the title, a status
 //! summary, one section per family with its table, and one heading per code, which is

@@ -1,4 +1,5 @@
-//! Stage 2's output: the validated catalog, with every name resolved and every link built.
+//! Stage 3's output, what resolve builds and emit reads: the validated catalog, with every
+//! name resolved and every link built.
 //!
 //! Emitters read only this model. Everything in it is already checked, so an emitter
 //! never has to decide whether a value is acceptable, only how to print it.

@@ -1,4 +1,4 @@
-//! Stage 4: generated files -> the disk, touching only what changed, and all at once.
+//! Stage 5: generated files -> the disk, touching only what changed, and all at once.
 //!
 //! A file is rewritten only when its bytes differ, so cargo does not rebuild the crates
 //! that depend on an unchanged one. [`Config::run`](crate::Config::run) streams each

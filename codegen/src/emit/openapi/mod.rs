@@ -1,4 +1,4 @@
-//! Stage 3: model -> `openapi.json`, an OpenAPI 3.1 document with no paths whose
+//! Stage 4: model -> `openapi.json`, an OpenAPI 3.1 document with no paths whose
 //! `components` an API's own OpenAPI file references:
 //!
 //! - `schemas`: `ErrorCode` (every live code, each with its description), `WireCode`,

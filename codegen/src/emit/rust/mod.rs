@@ -1,4 +1,4 @@
-//! Stage 3: model -> the Rust sources of the generated crate.
+//! Stage 4: model -> the Rust sources of the generated crate.
 //!
 //! Each file is built with `quote!` from small `expand_*` functions, then formatted by
 //! prettyplease (pinned by Cargo.lock, so every machine prints the same bytes). `lib_rs`
