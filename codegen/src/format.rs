@@ -7,8 +7,42 @@
 //! same keys, the same required ones, and no JSON type the schema allows that the loader
 //! refuses. Meaning beyond a value's form (a family id that exists, a code listed once)
 //! is validation's, and no JSON Schema can say it.
+//!
+//! The envelope kinds a catalog may list are the format's too, so [`Envelope`] is
+//! defined here, where validation reads it, and the model re-exports it.
 
-use crate::model::Envelope;
+/// An error body shape the generated crate can build and parse.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum Envelope {
+    /// Batch Relay: `error.{code,message,docs_url,action_url}` plus `request_id`.
+    Linked,
+    /// Relay `/api/v1`: `error.{code,message,details}`.
+    Rest,
+    /// Relay `/api/trpc`: `error.{message,code,data.{code,httpStatus,path,stack}}`.
+    Trpc,
+    /// RFC 9457 problem details.
+    Problem,
+}
+
+impl Envelope {
+    /// Every kind with its catalog spelling.
+    pub const ALL: [(Envelope, &'static str); 4] = [
+        (Envelope::Linked, "linked"),
+        (Envelope::Rest, "rest"),
+        (Envelope::Trpc, "trpc"),
+        (Envelope::Problem, "problem"),
+    ];
+
+    /// The kind as a catalog spells it in `envelopes`, e.g. `rest`.
+    pub fn spelling(self) -> &'static str {
+        Envelope::ALL
+            .iter()
+            .find(|(kind, _)| *kind == self)
+            .map(|&(_, spelling)| spelling)
+            .expect("every envelope kind is in Envelope::ALL")
+    }
+}
 
 /// One YAML mapping of the format.
 #[derive(Debug)]
@@ -203,7 +237,7 @@ const fn optional(name: &'static str, kind: Kind, doc: &'static str) -> Key {
 /// The whole catalog file.
 pub(crate) const CATALOG: Mapping = Mapping {
     name: "catalog",
-    doc: "An error catalog: every error code one API returns, from which `cargo xtask gen` generates a Rust crate, ERRORS.md, an npm package and OpenAPI components.",
+    doc: "An error catalog: every error code one API returns, from which the generator writes a Rust crate, ERRORS.md, an npm package and OpenAPI components.",
     keys: &[
         required(
             "api",

@@ -8,13 +8,22 @@
 //! per stage:
 //!
 //! 1. `load`: catalog text -> raw structs that remember where each value was written.
-//! 2. `validate`: raw structs -> the checked catalog; checks only, every problem located.
-//! 3. `resolve`: checked catalog -> the [`model::Catalog`]: names, anchors, links, spans.
+//! 2. `validate`: raw structs -> the validated catalog; checks only, every problem located.
+//! 3. `resolve`: validated catalog -> the [`model::Catalog`]: names, anchors, links, spans.
+//!    `model` holds the types resolve produces and emit reads.
 //! 4. `emit`: model -> file contents, one module per output (`rust`, `markdown`,
 //!    `manifest`, `typescript`, `openapi`, and the catalog's own JSON Schema);
 //!    `lock` renders and checks the lock beside.
 //! 5. `output` (through `driver`): compares with the disk, writes only what changed,
 //!    atomically, and removes generated sources a catalog no longer produces.
+//!
+//! Beside the stages are the leaf modules, which belong to no stage: `naming` (Rust names
+//! of wire strings and ids), `outline` (the Markdown page's headings and anchors), `text`
+//! (catalog text made literal in each output), `format` (the catalog format, key by key,
+//! and the envelope kinds), `diagnostics` (located messages), and the small `fast_hash`,
+//! `http_status` and `trpc`. A module imports only earlier stages and leaf modules, and a
+//! leaf only other leaves, so no stage depends on how a later one works;
+//! `codegen/tests/layers.rs` holds the sources to it.
 //!
 //! [`Config::generate`] runs stages 1 to 4 and never touches the disk, so `cargo xtask
 //! gen`, its `--check` mode, the drift test and the snapshot tests all share one code
@@ -34,6 +43,8 @@ mod http_status;
 mod load;
 mod lock;
 pub mod model;
+mod naming;
+mod outline;
 mod output;
 mod pipeline;
 mod resolve;
@@ -41,23 +52,13 @@ mod text;
 mod trpc;
 mod validate;
 
-use std::path::PathBuf;
-
-pub use config::{Config, Feature, Lookup, Output};
+pub use config::Lookup;
+pub use config::{Config, Feature, Output};
 pub use diagnostics::{Diagnostic, Report, Severity, Span};
 pub use driver::{compile_catalogs, CatalogSummary, Error, Summary};
 pub use lock::path_for as lock_path;
 pub use model::Catalog;
-pub use output::{remove_temporary_files, write_atomically, FileOutcome, FileState, Mode};
-
-/// One file of generated output.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct GeneratedFile {
-    /// The path relative to the output folder, e.g. `relay-errors/src/lib.rs`.
-    pub path: PathBuf,
-    /// The file's full contents.
-    pub contents: String,
-}
+pub use output::{remove_temporary_files, FileOutcome, FileState, GeneratedFile, Mode};
 
 /// An input file: its path as shown in messages and headers, and its bytes.
 #[derive(Clone, Copy, Debug)]

@@ -78,6 +78,7 @@ pub fn strum_crate(catalog: &Catalog, crate_name: &str) -> Vec<GeneratedFile> {
             Envelope::Rest => REST,
             Envelope::Trpc => TRPC,
             Envelope::Problem => PROBLEM,
+            other => unimplemented!("no hand-written {other:?} envelope"),
         });
     }
     vec![

@@ -249,8 +249,7 @@ impl Workspace {
             .map_err(|report| TestCaseError::fail(format!("{yaml}\n{report}")))?;
         prop_assert!(generated.warnings.is_none(), "{:?}", generated.warnings);
         for file in &generated.files {
-            codegen::write_atomically(&self.dir.path().join(&file.path), file.contents.as_bytes())
-                .unwrap();
+            write(&self.dir.path().join(&file.path), &file.contents);
         }
         write(
             &self.dir.path().join(CRATE).join("tests/round_trip.rs"),

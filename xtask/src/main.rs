@@ -119,10 +119,19 @@ fn synth(args: &SynthArgs) -> Result<ExitCode> {
         anyhow::bail!("--codes must be at least 1: a catalog needs a code");
     }
     let text = devtools::synth::synthetic_catalog(args.codes);
-    codegen::write_atomically(&args.out, text.as_bytes())
+    write_creating_folders(&args.out, &text)
         .with_context(|| format!("cannot write {}", args.out.display()))?;
     to_stdout!("{}: {} codes", args.out.display(), args.codes);
     Ok(ExitCode::SUCCESS)
+}
+
+/// Writes `contents` to `path`, creating its folder first. A synthetic catalog is no
+/// generator output, so it needs no atomic replacement.
+fn write_creating_folders(path: &Path, contents: &str) -> std::io::Result<()> {
+    if let Some(folder) = path.parent() {
+        std::fs::create_dir_all(folder)?;
+    }
+    std::fs::write(path, contents)
 }
 
 /// The repository root: the parent of this package's folder.

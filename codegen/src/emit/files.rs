@@ -4,8 +4,8 @@
 use std::path::{Path, PathBuf};
 
 use super::{manifest, markdown, openapi, rust, typescript, TextOut};
+use crate::config::{Feature, Output};
 use crate::model::Catalog;
-use crate::{Feature, Output};
 
 /// What the emitters are given besides the catalog.
 pub(crate) struct Settings<'a> {

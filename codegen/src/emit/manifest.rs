@@ -1,4 +1,4 @@
-//! Stage 3: model -> the generated crate's `Cargo.toml` and `rustfmt.toml`.
+//! Stage 4: model -> the generated crate's `Cargo.toml` and `rustfmt.toml`.
 //!
 //! The manifest is self-contained (no `workspace = true`), so the crate builds on its own
 //! when copied out of this repository. `rustfmt.toml` keeps `cargo fmt` off the sources,

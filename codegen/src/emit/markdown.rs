@@ -1,18 +1,18 @@
-//! Stage 3: model -> `ERRORS.md`, the published reference of the API's errors.
+//! Stage 4: model -> `ERRORS.md`, the published reference of the API's errors.
 //!
-//! The page has the headings [`crate::resolve::outline`] lists, in that order: the title, a status
+//! The page has the headings [`crate::outline`] lists, in that order: the title, a status
 //! summary, one section per family with its table, and one heading per code, which is
 //! where each code's docs_url lands. All catalog text goes through [`crate::text`], so it
 //! shows literally on GitHub and in mdBook.
 
 use std::fmt::Write;
 
+use crate::emit::examples::{self, Occurrence};
 use crate::emit::files::{OutputFile, Settings};
 use crate::emit::Blocks;
 use crate::http_status::reason_phrase;
-use crate::model::examples::{self, Occurrence};
 use crate::model::{Catalog, Code, Envelope, Family, Retired};
-use crate::resolve::outline::{self, Heading, Page};
+use crate::outline::{self, Heading, Page};
 use crate::text::{heading, inline, push_inline};
 use crate::trpc;
 

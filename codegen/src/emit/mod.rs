@@ -11,7 +11,8 @@
 //!
 //! [`catalog_schema`] writes `catalog.schema.json`, the JSON Schema of the catalog format
 //! itself, once for all catalogs. [`json`] is the small JSON value and printer the JSON
-//! documents are built with.
+//! documents are built with, and [`examples`] renders the example bodies the Markdown and
+//! OpenAPI both show.
 //!
 //! Each output module has a `files` function that lists its files as
 //! [`files::OutputFile`]s: a path, a size estimate, and how to write the file into a
@@ -20,6 +21,7 @@
 //! file through that list.
 
 pub(crate) mod catalog_schema;
+pub(crate) mod examples;
 pub(crate) mod files;
 pub(crate) mod json;
 pub(crate) mod manifest;

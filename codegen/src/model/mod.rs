@@ -1,17 +1,21 @@
-//! Stage 2's output: the validated catalog, with every name resolved and every link built.
+//! Stage 3's output, what resolve builds and emit reads: the validated catalog, with every
+//! name resolved and every link built.
 //!
 //! Emitters read only this model. Everything in it is already checked, so an emitter
 //! never has to decide whether a value is acceptable, only how to print it.
 
-pub(crate) mod examples;
 pub(crate) mod shapes;
 
 use std::collections::BTreeMap;
 
-use crate::{Lookup, Span};
+use crate::config::Lookup;
+use crate::diagnostics::Span;
+pub use crate::format::Envelope;
+use crate::validate::CatalogSpans;
 
 /// One catalog, validated and resolved. Order of families and codes is the catalog's.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Catalog {
     /// The catalog's path as shown in generated headers, e.g. `catalog/relay.yaml`.
     pub source_path: String,
@@ -36,32 +40,16 @@ pub struct Catalog {
     /// this catalog's size (never [`Lookup::Auto`]).
     pub lookup: Lookup,
     /// Where the catalog-wide keys were written.
-    pub spans: CatalogSpans,
-}
-
-/// Where a catalog's lists and version were written, for messages that point at them
-/// (such as the lock's, which run after the model is built).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct CatalogSpans {
-    /// The `version` value.
-    pub version: Span,
-    /// The `codes` list.
-    pub codes: Span,
-    /// The first `retired` entry, or the `codes` list when there is none.
-    pub retired: Span,
-    /// The `crate` value.
-    pub crate_name: Span,
-    /// The `npm` value, or the `crate` value when the npm name defaults to it.
-    pub npm_name: Span,
+    pub(crate) spans: CatalogSpans,
 }
 
 /// Where a code's keys were written.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct CodeSpans {
+pub(crate) struct CodeSpans {
     /// The `code` value, its wire string.
-    pub code: Span,
+    pub(crate) code: Span,
     /// The `status` value.
-    pub status: Span,
+    pub(crate) status: Span,
 }
 
 impl Catalog {
@@ -85,31 +73,9 @@ impl Catalog {
     }
 }
 
-/// An error body shape the generated crate can build and parse.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Envelope {
-    /// Batch Relay: `error.{code,message,docs_url,action_url}` plus `request_id`.
-    Linked,
-    /// Relay `/api/v1`: `error.{code,message,details}`.
-    Rest,
-    /// Relay `/api/trpc`: `error.{message,code,data.{code,httpStatus,path,stack}}`.
-    Trpc,
-    /// RFC 9457 problem details.
-    Problem,
-}
-
-impl Envelope {
-    /// Every kind with its catalog spelling.
-    pub const ALL: [(Envelope, &'static str); 4] = [
-        (Envelope::Linked, "linked"),
-        (Envelope::Rest, "rest"),
-        (Envelope::Trpc, "trpc"),
-        (Envelope::Problem, "problem"),
-    ];
-}
-
 /// A group of codes, shown as one section with one table in the docs.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Family {
     /// The catalog id, lower snake_case, e.g. `rate_limiting`.
     pub id: String,
@@ -120,13 +86,14 @@ pub struct Family {
     /// A sentence about the family, plain text.
     pub description: Option<String>,
     /// The anchor of the family's section heading.
-    pub anchor: String,
+    pub(crate) anchor: String,
     /// Indices into [`Catalog::codes`] of the family's codes, in catalog order.
     pub codes: Vec<usize>,
 }
 
 /// One error code.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Code {
     /// The wire string, exactly as sent in `error.code`.
     pub wire: String,
@@ -154,17 +121,18 @@ pub struct Code {
     pub docs_url: String,
     /// Whether the code sets its own `docs_url` instead of using the catalog's template,
     /// so the link may lead somewhere other than its heading in the generated page.
-    pub has_own_docs_url: bool,
+    pub(crate) has_own_docs_url: bool,
     /// The anchor of the code's heading in the generated Markdown.
-    pub anchor: String,
+    pub(crate) anchor: String,
     /// Set when the code is deprecated.
     pub deprecated: Option<Deprecation>,
     /// Where its keys were written.
-    pub spans: CodeSpans,
+    pub(crate) spans: CodeSpans,
 }
 
 /// Why and since when a code is deprecated.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Deprecation {
     /// The catalog version that deprecated the code.
     pub since: String,
@@ -176,6 +144,7 @@ pub struct Deprecation {
 
 /// A code that was released and is no longer returned; its wire string is never reused.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Retired {
     /// The wire string.
     pub wire: String,
@@ -184,9 +153,9 @@ pub struct Retired {
     /// Why, plain text.
     pub note: Option<String>,
     /// The anchor of its heading in the generated Markdown, so old links still land.
-    pub anchor: String,
+    pub(crate) anchor: String,
     /// Where its wire string was written under `retired`.
-    pub span: Span,
+    pub(crate) span: Span,
 }
 
 impl Code {
@@ -200,6 +169,7 @@ impl Code {
 
 /// A named dashboard link from the catalog's `actions`.
 #[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Action {
     /// The key in `actions`, e.g. `api_keys`.
     pub name: String,

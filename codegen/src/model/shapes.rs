@@ -8,42 +8,42 @@
 //! themselves, with their fields' types and docs, are emitted from it too
 //! (`emit::rust::serde_shape`); only their constructors are templates.
 
-use crate::model::Envelope;
+use crate::format::Envelope;
 
 /// One JSON object of an envelope.
 #[derive(Debug)]
-pub struct Shape {
+pub(crate) struct Shape {
     /// The type's name, in Rust and in TypeScript alike, e.g. `RestError`.
-    pub name: &'static str,
+    pub(crate) name: &'static str,
     /// What a Rust deserialization error says was expected, e.g. "a REST error body".
-    pub expecting: &'static str,
+    pub(crate) expecting: &'static str,
     /// What the object is, for the docs of every output.
-    pub doc: &'static str,
+    pub(crate) doc: &'static str,
     /// The keys, in JSON order.
-    pub fields: &'static [Field],
+    pub(crate) fields: &'static [Field],
 }
 
 /// One key of a [`Shape`].
 #[derive(Debug)]
-pub struct Field {
+pub(crate) struct Field {
     /// The Rust field name.
-    pub rust: &'static str,
+    pub(crate) rust: &'static str,
     /// The JSON key.
-    pub json: &'static str,
+    pub(crate) json: &'static str,
     /// Whether the key may be missing, and what that means.
-    pub presence: Presence,
+    pub(crate) presence: Presence,
     /// What the key holds.
-    pub value: Value,
+    pub(crate) value: Value,
     /// What the value means, for the docs of every output.
-    pub doc: &'static str,
+    pub(crate) doc: &'static str,
     /// What the Rust crate's constructor (`RestBody::new(code)` and the like) puts in
     /// the field, which the examples (Markdown, OpenAPI) show for each code.
-    pub origin: Origin,
+    pub(crate) origin: Origin,
 }
 
 /// Where the value a constructor gives a field comes from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Origin {
+pub(crate) enum Origin {
     /// The code's wire string.
     Wire,
     /// The code's message: its description and resolution as one text.
@@ -76,7 +76,7 @@ pub enum Origin {
 
 /// How a field behaves when its key is absent.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Presence {
+pub(crate) enum Presence {
     /// The key is always there.
     Required,
     /// The key is left out when there is no value, and read as "none" when missing.
@@ -87,7 +87,7 @@ pub enum Presence {
 
 /// The kind of value a field holds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Value {
+pub(crate) enum Value {
     /// A string.
     Text,
     /// An HTTP status, a JSON integer.
@@ -105,22 +105,13 @@ pub enum Value {
 
 impl Envelope {
     /// The envelope's shapes, the outer object first.
-    pub fn shapes(self) -> &'static [&'static Shape] {
+    pub(crate) fn shapes(self) -> &'static [&'static Shape] {
         match self {
             Envelope::Linked => &[&LINKED_BODY, &LINKED_ERROR],
             Envelope::Rest => &[&REST_BODY, &REST_ERROR],
             Envelope::Trpc => &[&TRPC_BODY, &TRPC_ERROR, &TRPC_DATA],
             Envelope::Problem => &[&PROBLEM],
         }
-    }
-
-    /// The kind as a catalog spells it in `envelopes`, e.g. `rest`.
-    pub fn spelling(self) -> &'static str {
-        Envelope::ALL
-            .iter()
-            .find(|(kind, _)| *kind == self)
-            .map(|&(_, spelling)| spelling)
-            .expect("every envelope kind is in Envelope::ALL")
     }
 
     /// The media type the body is served as.

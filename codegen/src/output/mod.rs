@@ -1,4 +1,4 @@
-//! Stage 4: generated files -> the disk, touching only what changed, and all at once.
+//! Stage 5: generated files -> the disk, touching only what changed, and all at once.
 //!
 //! A file is rewritten only when its bytes differ, so cargo does not rebuild the crates
 //! that depend on an unchanged one. [`Config::run`](crate::Config::run) streams each
@@ -35,9 +35,17 @@ pub use place::remove_temporary_files;
 pub(crate) use place::{guard, Expect};
 pub(crate) use sink::FileSink;
 
-use crate::GeneratedFile;
 use place::Temporary;
 use sink::Streamed;
+
+/// One file of generated output.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct GeneratedFile {
+    /// The path relative to the output folder, e.g. `relay-errors/src/lib.rs`.
+    pub path: PathBuf,
+    /// The file's full contents.
+    pub contents: String,
+}
 
 /// Whether to write the files or only compare them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -280,14 +288,17 @@ fn entries(dir: &Path) -> Result<Vec<(PathBuf, fs::FileType)>, IoError> {
 
 /// Writes `bytes` to a temporary file beside `path`, then renames it over `path`: a
 /// reader sees the old file or the new one, never half of one, and `path` keeps its
-/// mode. Used by the xtask and the tests for files that are not generated outputs.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
+/// mode. A run writes through [`FileSink`] instead, so only the tests call it, to check
+/// the temporary files a run's writes go through.
+#[cfg(test)]
+pub(crate) fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
     replace_file(path, |file| io::Write::write_all(file, bytes))
 }
 
 /// Replaces `path` with what `write` puts into a fresh temporary file in the same
 /// folder. If `write` fails before the rename, `path` keeps its old contents and the
 /// temporary file is removed.
+#[cfg(test)]
 fn replace_file(
     path: &Path,
     write: impl FnOnce(&mut fs::File) -> io::Result<()>,

@@ -1,22 +1,21 @@
-//! Stage 3: the checked catalog -> the [`Catalog`] model: Rust names, the page's
-//! headings and anchors (from [`outline`]), resolved docs links and deprecations, the
-//! lookup strategy, and the places in the catalog that later messages point at.
-
-pub(crate) mod ident;
-pub(crate) mod outline;
+//! Stage 3: the validated catalog -> the [`Catalog`] model: Rust names (from
+//! [`crate::naming`]), the page's headings and anchors (from [`crate::outline`]), resolved
+//! docs links and deprecations, the lookup strategy, and the places in the catalog that
+//! later messages point at.
 
 use crate::fast_hash::HashMap;
 
-use crate::model::{Catalog, Code, CodeSpans, Deprecation, Family, Retired};
-use crate::validate::{Checked, CheckedCode};
-use crate::Lookup;
-use outline::{Heading, Slugger};
+use crate::config::Lookup;
+use crate::model::{Action, Catalog, Code, CodeSpans, Deprecation, Family, Retired};
+use crate::naming;
+use crate::outline::{self, Heading, Slugger};
+use crate::validate::{Validated, ValidatedCode};
 
-/// Builds the model of a checked catalog shown as `source_path`.
-pub(crate) fn resolve(checked: Checked, source_path: &str, lookup: Lookup) -> Catalog {
-    let anchors = anchors(&checked);
-    let deprecations = deprecations(&checked.codes);
-    let Checked {
+/// Builds the model of a validated catalog shown as `source_path`.
+pub(crate) fn resolve(validated: Validated, source_path: &str, lookup: Lookup) -> Catalog {
+    let anchors = anchors(&validated);
+    let deprecations = deprecations(&validated.codes);
+    let Validated {
         api,
         crate_name,
         version,
@@ -27,12 +26,12 @@ pub(crate) fn resolve(checked: Checked, source_path: &str, lookup: Lookup) -> Ca
         codes,
         retired,
         spans,
-    } = checked;
+    } = validated;
     let mut families: Vec<Family> = families
         .into_iter()
         .zip(anchors.families)
         .map(|(f, anchor)| Family {
-            variant: ident::variant_name(&f.id.value),
+            variant: naming::variant_name(&f.id.value),
             anchor,
             id: f.id.value,
             title: f.title,
@@ -78,7 +77,7 @@ pub(crate) fn resolve(checked: Checked, source_path: &str, lookup: Lookup) -> Ca
 }
 
 fn resolve_code(
-    c: CheckedCode,
+    c: ValidatedCode,
     deprecated: Option<Deprecation>,
     anchor: String,
     template: &str,
@@ -86,8 +85,8 @@ fn resolve_code(
     let wire = c.wire.value;
     let docs_url = expand_url(c.docs_url.as_deref().unwrap_or(template), &wire, &anchor);
     Code {
-        variant: ident::variant_name(&wire),
-        constant: ident::constant_name(&wire),
+        variant: naming::variant_name(&wire),
+        constant: naming::constant_name(&wire),
         status: c.status.value,
         families: c.families,
         message: default_message(&c.description, &c.resolution),
@@ -95,7 +94,10 @@ fn resolve_code(
         resolution: c.resolution,
         family_descriptions: c.family_descriptions,
         retryable: c.retryable,
-        action: c.action,
+        action: c.action.map(|action| Action {
+            name: action.name,
+            url: action.url,
+        }),
         docs_url,
         has_own_docs_url: c.docs_url.is_some(),
         anchor,
@@ -117,7 +119,7 @@ struct Anchors {
 
 /// Hands out every heading's anchor in page order, as GitHub and mdBook number repeats,
 /// so the page's own section headings take theirs too, though nothing links to them.
-fn anchors(checked: &Checked) -> Anchors {
+fn anchors(validated: &Validated) -> Anchors {
     let mut slugger = Slugger::default();
     let mut anchors = Anchors {
         families: Vec::new(),
@@ -125,15 +127,15 @@ fn anchors(checked: &Checked) -> Anchors {
         retired: Vec::new(),
     };
     let page = outline::Page {
-        has_envelopes: !checked.envelopes.is_empty(),
-        families: checked.families.len(),
-        codes: checked.codes.len(),
-        retired: checked.retired.len(),
+        has_envelopes: !validated.envelopes.is_empty(),
+        families: validated.families.len(),
+        codes: validated.codes.len(),
+        retired: validated.retired.len(),
     };
     for heading in outline::headings(page) {
         match heading {
             Heading::Title => {
-                slugger.anchor(&outline::page_title(&checked.api));
+                slugger.anchor(&outline::page_title(&validated.api));
             }
             Heading::Responses
             | Heading::StatusSummary
@@ -143,13 +145,13 @@ fn anchors(checked: &Checked) -> Anchors {
             }
             Heading::Family(i) => anchors
                 .families
-                .push(slugger.anchor(&checked.families[i].title)),
+                .push(slugger.anchor(&validated.families[i].title)),
             Heading::Code(i) => anchors
                 .codes
-                .push(slugger.anchor(&checked.codes[i].wire.value)),
+                .push(slugger.anchor(&validated.codes[i].wire.value)),
             Heading::Retired(i) => anchors
                 .retired
-                .push(slugger.anchor(&checked.retired[i].wire.value)),
+                .push(slugger.anchor(&validated.retired[i].wire.value)),
         }
     }
     anchors
@@ -157,7 +159,7 @@ fn anchors(checked: &Checked) -> Anchors {
 
 /// Each code's deprecation, with its replacement as an index (validation made sure it
 /// names another live code).
-fn deprecations(codes: &[CheckedCode]) -> Vec<Option<Deprecation>> {
+fn deprecations(codes: &[ValidatedCode]) -> Vec<Option<Deprecation>> {
     let index: HashMap<&str, usize> = codes
         .iter()
         .enumerate()

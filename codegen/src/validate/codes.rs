@@ -5,11 +5,10 @@ use std::collections::BTreeMap;
 
 use crate::fast_hash::HashMap;
 
-use super::{did_you_mean, optional, CheckedCode, CheckedFamily, Validator};
+use super::{did_you_mean, optional, ValidatedAction, ValidatedCode, ValidatedFamily, Validator};
 use crate::diagnostics::{Diagnostic, Span};
 use crate::load::{RawCode, Spanned};
-use crate::model::Action;
-use crate::resolve::ident;
+use crate::naming;
 
 /// The longest wire string the format accepts.
 pub(crate) const MAX_WIRE_LEN: usize = 100;
@@ -18,10 +17,10 @@ impl Validator<'_> {
     pub(super) fn codes(
         &mut self,
         raw: Option<&Spanned<Vec<RawCode>>>,
-        families: &[CheckedFamily],
+        families: &[ValidatedFamily],
         actions: &HashMap<String, String>,
         released: Option<&semver::Version>,
-    ) -> Vec<CheckedCode> {
+    ) -> Vec<ValidatedCode> {
         let Some(raw) = raw else {
             return Vec::new();
         };
@@ -53,7 +52,7 @@ impl Validator<'_> {
         actions: &HashMap<String, String>,
         names: &mut NameRegistry<'r>,
         released: Option<&semver::Version>,
-    ) -> Option<CheckedCode> {
+    ) -> Option<ValidatedCode> {
         let wire = raw.code.as_ref().and_then(|wire| self.wire(wire, names));
         let status = raw.status.as_ref().and_then(|s| self.status(s));
         let families = raw
@@ -83,7 +82,7 @@ impl Validator<'_> {
                 );
             }
         }
-        Some(CheckedCode {
+        Some(ValidatedCode {
             wire: wire?,
             status: Spanned {
                 value: status?,
@@ -127,8 +126,8 @@ impl Validator<'_> {
             return None;
         }
         names.wires.insert(&wire.value, wire.span);
-        let variant = ident::variant_name(&wire.value);
-        if ident::is_keyword(&variant) {
+        let variant = naming::variant_name(&wire.value);
+        if naming::is_keyword(&variant) {
             self.error(
                 Diagnostic::error(
                     format!("code {:?} becomes the Rust keyword `{variant}`", wire.value),
@@ -140,9 +139,9 @@ impl Validator<'_> {
             return None;
         }
         // Both names are made from the same words, so they collide together (a test in
-        // `ident` holds that); one check covers the variant and the constant.
+        // `naming` holds that); one check covers the variant and the constant.
         if let Some(first) = names.variants.get(&variant) {
-            let constant = ident::constant_name(&wire.value);
+            let constant = naming::constant_name(&wire.value);
             self.error(
                 Diagnostic::error(
                     format!(
@@ -222,9 +221,9 @@ impl Validator<'_> {
         &mut self,
         action: &Spanned<String>,
         actions: &HashMap<String, String>,
-    ) -> Option<Action> {
+    ) -> Option<ValidatedAction> {
         match actions.get(&action.value) {
-            Some(url) => Some(Action {
+            Some(url) => Some(ValidatedAction {
                 name: action.value.clone(),
                 url: url.clone(),
             }),

@@ -2,13 +2,16 @@
 
 use crate::fast_hash::{HashMap, HashSet};
 
-use super::{CheckedFamily, Validator};
+use super::{ValidatedFamily, Validator};
 use crate::diagnostics::{Diagnostic, Span};
 use crate::load::{RawCode, RawFamily, Spanned};
-use crate::resolve::ident;
+use crate::naming;
 
 impl Validator<'_> {
-    pub(super) fn families(&mut self, raw: Option<&Spanned<Vec<RawFamily>>>) -> Vec<CheckedFamily> {
+    pub(super) fn families(
+        &mut self,
+        raw: Option<&Spanned<Vec<RawFamily>>>,
+    ) -> Vec<ValidatedFamily> {
         let Some(raw) = raw else {
             return Vec::new();
         };
@@ -42,7 +45,7 @@ impl Validator<'_> {
             // The family is kept even when its id or title is faulty, so that codes
             // listing it do not also report it as unknown; the model is never built
             // once an error has been reported.
-            families.push(CheckedFamily {
+            families.push(ValidatedFamily {
                 id: id.clone(),
                 title: title.unwrap_or_default(),
                 description,
@@ -73,8 +76,8 @@ impl Validator<'_> {
             );
             return None;
         }
-        let variant = ident::variant_name(&id.value);
-        if ident::is_keyword(&variant) {
+        let variant = naming::variant_name(&id.value);
+        if naming::is_keyword(&variant) {
             self.error(
                 Diagnostic::error(
                     format!(
@@ -110,7 +113,7 @@ impl Validator<'_> {
     /// failed its own checks does not make its family look empty as well.
     pub(super) fn warn_about_empty_families(
         &mut self,
-        families: &[CheckedFamily],
+        families: &[ValidatedFamily],
         codes: Option<&Spanned<Vec<RawCode>>>,
     ) {
         let listed: HashSet<&str> = codes

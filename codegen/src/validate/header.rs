@@ -6,9 +6,9 @@ use crate::fast_hash::HashMap;
 use super::urls::check_url;
 use super::{did_you_mean, Validator};
 use crate::diagnostics::{Diagnostic, Span};
+use crate::format::Envelope;
 use crate::load::Spanned;
-use crate::model::Envelope;
-use crate::resolve::ident;
+use crate::naming;
 
 impl Validator<'_> {
     pub(super) fn crate_name(&mut self, value: Option<&Spanned<String>>) -> Option<String> {
@@ -29,7 +29,7 @@ impl Validator<'_> {
         }
         let as_ident = name.replace('-', "_");
         let reserved = ["core", "std", "alloc", "proc_macro", "test"].contains(&as_ident.as_str());
-        if !well_formed || ident::is_keyword(&as_ident) || reserved {
+        if !well_formed || naming::is_keyword(&as_ident) || reserved {
             self.error(
                 Diagnostic::error(format!("invalid crate name {name:?}"), value.span)
                     .label("not a usable Cargo package name")

@@ -3,7 +3,7 @@
 use crate::fast_hash::HashMap;
 
 use super::codes::check_wire;
-use super::{did_you_mean, optional, CheckedDeprecation, CheckedRetired, Validator};
+use super::{did_you_mean, optional, ValidatedDeprecation, ValidatedRetired, Validator};
 use crate::diagnostics::{Diagnostic, Span};
 use crate::load::{RawCatalog, RawCode, RawDeprecation, Spanned};
 
@@ -12,13 +12,13 @@ impl Validator<'_> {
         &mut self,
         raw: &RawDeprecation,
         released: Option<&semver::Version>,
-    ) -> Option<CheckedDeprecation> {
+    ) -> Option<ValidatedDeprecation> {
         let since = raw
             .since
             .as_ref()
             .and_then(|since| self.since(since, released, "deprecated"));
         let note = raw.note.as_ref().map(|note| self.text(Some(note), "note"));
-        Some(CheckedDeprecation {
+        Some(ValidatedDeprecation {
             since: since?,
             replacement: raw.replacement.clone(),
             note: optional(note)?,
@@ -113,7 +113,7 @@ impl Validator<'_> {
         &mut self,
         raw: &RawCatalog,
         released: Option<&semver::Version>,
-    ) -> Vec<CheckedRetired> {
+    ) -> Vec<ValidatedRetired> {
         let live: HashMap<&str, Span> = raw
             .codes
             .iter()
@@ -159,7 +159,7 @@ impl Validator<'_> {
                 None => None,
             };
             if let Some(since) = since {
-                retired.push(CheckedRetired {
+                retired.push(ValidatedRetired {
                     wire: wire.clone(),
                     since,
                     note,

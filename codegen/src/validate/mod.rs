@@ -1,7 +1,7 @@
-//! Stage 2: raw catalog -> the checked catalog, with every problem of meaning reported.
+//! Stage 2: raw catalog -> the validated catalog, with every problem of meaning reported.
 //!
 //! Checks only: validation never stops at the first problem, each check adds its
-//! diagnostics, and what passed comes back as [`Checked`] for [`crate::resolve`] to turn
+//! diagnostics, and what passed comes back as [`Validated`] for [`crate::resolve`] to turn
 //! into the model, only when no check reported an error. One file per subject: the
 //! catalog's header keys, families, codes, their lifecycle (deprecation, retirement) and
 //! URLs.
@@ -15,14 +15,14 @@ mod urls;
 use std::collections::BTreeMap;
 
 use crate::diagnostics::suggest::closest;
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, Severity, Span};
+use crate::format::Envelope;
 use crate::load::{RawCatalog, Spanned};
-use crate::model::{Action, Envelope};
 
 /// Checks `raw`, adding every problem to `diagnostics`; what passed, when nothing failed.
 ///
 /// Returns `None` when any error was found; warnings alone do not stop generation.
-pub(crate) fn validate(raw: &RawCatalog, diagnostics: &mut Vec<Diagnostic>) -> Option<Checked> {
+pub(crate) fn validate(raw: &RawCatalog, diagnostics: &mut Vec<Diagnostic>) -> Option<Validated> {
     let mut v = Validator { diagnostics };
     let api = v.text(raw.api.as_ref(), "api");
     let crate_name = v.crate_name(raw.crate_name.as_ref());
@@ -44,16 +44,13 @@ pub(crate) fn validate(raw: &RawCatalog, diagnostics: &mut Vec<Diagnostic>) -> O
     let retired = v.retired(raw, released.as_ref());
     v.warn_about_empty_families(&families, raw.codes.as_ref());
 
-    let has_errors = v
-        .diagnostics
-        .iter()
-        .any(|d| d.severity == crate::Severity::Error);
+    let has_errors = v.diagnostics.iter().any(|d| d.severity == Severity::Error);
     if has_errors {
         return None;
     }
     let codes_span = raw.codes.as_ref().map_or(raw.span, |codes| codes.span);
     let crate_span = raw.crate_name.as_ref().map_or(raw.span, |name| name.span);
-    Some(Checked {
+    Some(Validated {
         api: api?,
         crate_name: crate_name?,
         version: version?,
@@ -74,7 +71,7 @@ pub(crate) fn validate(raw: &RawCatalog, diagnostics: &mut Vec<Diagnostic>) -> O
 }
 
 /// Everything that passed its checks: what [`crate::resolve`] builds the model from.
-pub(crate) struct Checked {
+pub(crate) struct Validated {
     pub(crate) api: String,
     pub(crate) crate_name: String,
     pub(crate) version: String,
@@ -82,23 +79,37 @@ pub(crate) struct Checked {
     /// The `docs_url` template.
     pub(crate) template: String,
     pub(crate) envelopes: Vec<Envelope>,
-    pub(crate) families: Vec<CheckedFamily>,
-    pub(crate) codes: Vec<CheckedCode>,
-    pub(crate) retired: Vec<CheckedRetired>,
+    pub(crate) families: Vec<ValidatedFamily>,
+    pub(crate) codes: Vec<ValidatedCode>,
+    pub(crate) retired: Vec<ValidatedRetired>,
     pub(crate) spans: CatalogSpans,
 }
 
-pub(crate) use crate::model::CatalogSpans;
+/// Where a catalog's lists and version were written, for messages that point at them
+/// (such as the lock's, which run after the model is built).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct CatalogSpans {
+    /// The `version` value.
+    pub(crate) version: Span,
+    /// The `codes` list.
+    pub(crate) codes: Span,
+    /// The first `retired` entry, or the `codes` list when there is none.
+    pub(crate) retired: Span,
+    /// The `crate` value.
+    pub(crate) crate_name: Span,
+    /// The `npm` value, or the `crate` value when the npm name defaults to it.
+    pub(crate) npm_name: Span,
+}
 
 /// A family that passed its own checks, with where its id was written.
-pub(crate) struct CheckedFamily {
+pub(crate) struct ValidatedFamily {
     pub(crate) id: Spanned<String>,
     pub(crate) title: String,
     pub(crate) description: Option<String>,
 }
 
 /// A code that passed its own checks.
-pub(crate) struct CheckedCode {
+pub(crate) struct ValidatedCode {
     pub(crate) wire: Spanned<String>,
     pub(crate) status: Spanned<u16>,
     pub(crate) families: Vec<usize>,
@@ -106,20 +117,28 @@ pub(crate) struct CheckedCode {
     pub(crate) resolution: String,
     pub(crate) family_descriptions: BTreeMap<usize, String>,
     pub(crate) retryable: bool,
-    pub(crate) action: Option<Action>,
+    pub(crate) action: Option<ValidatedAction>,
     pub(crate) docs_url: Option<String>,
-    pub(crate) deprecated: Option<CheckedDeprecation>,
+    pub(crate) deprecated: Option<ValidatedDeprecation>,
+}
+
+/// A dashboard link from the catalog's `actions`, found under the name a code gave.
+pub(crate) struct ValidatedAction {
+    /// The key in `actions`.
+    pub(crate) name: String,
+    /// The dashboard URL.
+    pub(crate) url: String,
 }
 
 /// A code's deprecation, its replacement still a wire string.
-pub(crate) struct CheckedDeprecation {
+pub(crate) struct ValidatedDeprecation {
     pub(crate) since: String,
     pub(crate) replacement: Option<Spanned<String>>,
     pub(crate) note: Option<String>,
 }
 
 /// A retired code that passed its checks.
-pub(crate) struct CheckedRetired {
+pub(crate) struct ValidatedRetired {
     pub(crate) wire: Spanned<String>,
     pub(crate) since: String,
     pub(crate) note: Option<String>,

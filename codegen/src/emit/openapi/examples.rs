@@ -2,13 +2,13 @@
 //! constructors build it (`RestBody::new(code)`, `LinkedBody::error(code, request_id)`,
 //! ...), keys in the order its serializer writes them.
 //!
-//! The bodies are [`crate::model::examples`]'s, the ones the Markdown shows too, with
+//! The bodies are [`crate::emit::examples`]'s, the ones the Markdown shows too, with
 //! what the constructors set (no stack, no instance); the Node tests compare every example with the JSON the Rust
 //! crate serializes for the same code.
 
 use super::kind_name;
+use crate::emit::examples::{self, Occurrence};
 use crate::emit::json::{Json, Object};
-use crate::model::examples::{self, Occurrence};
 use crate::model::{Catalog, Code, Envelope};
 
 /// The request id the linked examples show.

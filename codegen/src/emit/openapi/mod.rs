@@ -1,4 +1,4 @@
-//! Stage 3: model -> `openapi.json`, an OpenAPI 3.1 document with no paths whose
+//! Stage 4: model -> `openapi.json`, an OpenAPI 3.1 document with no paths whose
 //! `components` an API's own OpenAPI file references:
 //!
 //! - `schemas`: `ErrorCode` (every live code, each with its description), `WireCode`,
@@ -22,7 +22,7 @@ use crate::emit::files::{OutputFile, Settings};
 use crate::emit::json::{Json, Object};
 use crate::model::shapes::Shape;
 use crate::model::{Catalog, Envelope};
-use crate::resolve::ident::variant_name;
+use crate::naming::variant_name;
 
 /// The OpenAPI version the document declares.
 const OPENAPI_VERSION: &str = "3.1.0";

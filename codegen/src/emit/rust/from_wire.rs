@@ -5,8 +5,8 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::rows::List;
+use crate::config::Lookup;
 use crate::model::Catalog;
-use crate::Lookup;
 
 /// `ErrorCode::from_wire`, as the catalog's lookup says.
 pub(super) fn expand_from_wire(catalog: &Catalog) -> TokenStream {

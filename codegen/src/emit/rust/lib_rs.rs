@@ -99,7 +99,7 @@ fn text_lines_to_doc(lines: Vec<String>) -> Vec<String> {
 fn expand_table_imports(catalog: &Catalog) -> TokenStream {
     if uses_perfect_hash(catalog) {
         quote! { use tables::{CodeMeta, FamilyMeta, CODES, DISPLACEMENTS, FAMILIES, HASH_SEED, SLOTS, wire_bucket, wire_hash, wire_slot}; }
-    } else if catalog.lookup == crate::Lookup::Switch {
+    } else if catalog.lookup == crate::config::Lookup::Switch {
         quote! { use tables::{one_of, CodeMeta, FamilyMeta, CODES, FAMILIES}; }
     } else {
         quote! { use tables::{CodeMeta, FamilyMeta, CODES, FAMILIES}; }

@@ -355,7 +355,7 @@ fn family_variant(family: &Family) -> Ident {
 
 /// Whether `from_wire` uses the perfect hash (and `tables.rs` has its tables).
 fn uses_perfect_hash(catalog: &Catalog) -> bool {
-    catalog.lookup == crate::Lookup::PerfectHash
+    catalog.lookup == crate::config::Lookup::PerfectHash
 }
 
 /// `#[allow(deprecated)]` on items that name every variant, when some are deprecated:

@@ -7,8 +7,8 @@ use quote::quote;
 use super::rows::List;
 use super::templates;
 use super::{allow_deprecated, inner_docs, phf, prose, uses_perfect_hash};
+use crate::config::Lookup;
 use crate::model::Catalog;
-use crate::Lookup;
 
 /// Every item of `tables.rs`: the per-code and per-family rows, and the perfect hash.
 pub(super) fn tables_rs(catalog: &Catalog) -> TokenStream {

@@ -1,4 +1,4 @@
-//! Stage 3: model -> the TypeScript package under `ts/`: `package.json`, `index.js` and
+//! Stage 4: model -> the TypeScript package under `ts/`: `package.json`, `index.js` and
 //! `index.d.ts`.
 //!
 //! `index.js` is plain ES module JavaScript, so consumers need no build step, and

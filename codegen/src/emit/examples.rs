@@ -3,14 +3,14 @@
 //! that show or check examples.
 //!
 //! The keys, their order, nesting, optionality and each value's origin come from
-//! [`shapes`]; this module fills them from the code and the occurrence (the request id and
+//! [`crate::model::shapes`]; this module fills them from the code and the occurrence (the request id and
 //! the like), for the Markdown's examples and OpenAPI's alike, so no example can show a
 //! key the crate does not send.
 
 use std::fmt::Write;
 
-use super::shapes::{Origin, Presence, Shape, Value};
-use super::{Code, Envelope};
+use crate::model::shapes::{Origin, Presence, Shape, Value};
+use crate::model::{Code, Envelope};
 use crate::{text, trpc};
 
 /// What a body holds besides the code's own facts: the occurrence.

@@ -1,5 +1,9 @@
 //! Wire strings and family ids -> Rust identifiers, in one place.
 //!
+//! A leaf module: validation refuses the names that cannot be, resolve puts them in the
+//! model, and the emitters that need a name the model does not hold derive it the same
+//! way.
+//!
 //! Names follow the contract: the UpperCamelCase and SCREAMING_SNAKE_CASE of the words
 //! heck finds. Rust keywords that survive the casing are reported, not mangled, so the
 //! generated names are always exactly the ones the contract promises.

@@ -3,7 +3,8 @@
 //! docs_url links point into the page, so the anchors must be known before anything is
 //! emitted. This module is the one place that says which headings the page has, in which
 //! order, and how GitHub and mdBook turn each into an anchor; the Markdown emitter prints
-//! exactly these headings.
+//! exactly these headings. A leaf module, so resolve and emit both read it and neither
+//! reads the other.
 
 use crate::fast_hash::HashMap;
 
