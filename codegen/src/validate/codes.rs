@@ -5,10 +5,39 @@ use std::collections::BTreeMap;
 
 use crate::fast_hash::HashMap;
 
-use super::{did_you_mean, optional, ValidatedAction, ValidatedCode, ValidatedFamily, Validator};
+use super::{did_you_mean, optional, ValidatedFamily, Validator};
 use crate::diagnostics::{Diagnostic, Span};
 use crate::load::{RawCode, Spanned};
 use crate::naming;
+
+/// A code that passed its own checks.
+pub(crate) struct ValidatedCode {
+    pub(crate) wire: Spanned<String>,
+    pub(crate) status: Spanned<u16>,
+    pub(crate) families: Vec<usize>,
+    pub(crate) description: String,
+    pub(crate) resolution: String,
+    pub(crate) family_descriptions: BTreeMap<usize, String>,
+    pub(crate) retryable: bool,
+    pub(crate) action: Option<ValidatedAction>,
+    pub(crate) docs_url: Option<String>,
+    pub(crate) deprecated: Option<ValidatedDeprecation>,
+}
+
+/// A dashboard link from the catalog's `actions`, found under the name a code gave.
+pub(crate) struct ValidatedAction {
+    /// The key in `actions`.
+    pub(crate) name: String,
+    /// The dashboard URL.
+    pub(crate) url: String,
+}
+
+/// A code's deprecation, its replacement still a wire string.
+pub(crate) struct ValidatedDeprecation {
+    pub(crate) since: String,
+    pub(crate) replacement: Option<Spanned<String>>,
+    pub(crate) note: Option<String>,
+}
 
 /// The longest wire string the format accepts.
 pub(crate) const MAX_WIRE_LEN: usize = 100;

@@ -12,7 +12,7 @@ mod header;
 mod lifecycle;
 mod urls;
 
-use std::collections::BTreeMap;
+pub(crate) use codes::{ValidatedCode, ValidatedDeprecation};
 
 use crate::diagnostics::suggest::closest;
 use crate::diagnostics::{Diagnostic, Severity, Span};
@@ -106,35 +106,6 @@ pub(crate) struct ValidatedFamily {
     pub(crate) id: Spanned<String>,
     pub(crate) title: String,
     pub(crate) description: Option<String>,
-}
-
-/// A code that passed its own checks.
-pub(crate) struct ValidatedCode {
-    pub(crate) wire: Spanned<String>,
-    pub(crate) status: Spanned<u16>,
-    pub(crate) families: Vec<usize>,
-    pub(crate) description: String,
-    pub(crate) resolution: String,
-    pub(crate) family_descriptions: BTreeMap<usize, String>,
-    pub(crate) retryable: bool,
-    pub(crate) action: Option<ValidatedAction>,
-    pub(crate) docs_url: Option<String>,
-    pub(crate) deprecated: Option<ValidatedDeprecation>,
-}
-
-/// A dashboard link from the catalog's `actions`, found under the name a code gave.
-pub(crate) struct ValidatedAction {
-    /// The key in `actions`.
-    pub(crate) name: String,
-    /// The dashboard URL.
-    pub(crate) url: String,
-}
-
-/// A code's deprecation, its replacement still a wire string.
-pub(crate) struct ValidatedDeprecation {
-    pub(crate) since: String,
-    pub(crate) replacement: Option<Spanned<String>>,
-    pub(crate) note: Option<String>,
 }
 
 /// A retired code that passed its checks.

@@ -4,7 +4,7 @@
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
-use super::rows::List;
+use super::rows::{List, CODE_META};
 use super::templates;
 use super::{allow_deprecated, inner_docs, phf, prose, uses_perfect_hash};
 use crate::config::Lookup;
@@ -43,21 +43,15 @@ fn expand_tables_header(catalog: &Catalog) -> TokenStream {
 fn expand_code_table(catalog: &Catalog) -> TokenStream {
     let len = Literal::usize_unsuffixed(catalog.codes.len());
     let rows = List::CodeRows.stand_in();
+    let fields = CODE_META.iter().map(|field| {
+        let name = super::ident(field.name);
+        let ty: TokenStream = field.ty.parse().expect("a Rust type");
+        quote! { pub(crate) #name: #ty, }
+    });
     quote! {
         /// What the catalog says about one code.
         pub(crate) struct CodeMeta {
-            pub(crate) variant: &'static str,
-            pub(crate) code: &'static str,
-            pub(crate) status: u16,
-            pub(crate) description: &'static str,
-            pub(crate) resolution: &'static str,
-            pub(crate) message: &'static str,
-            pub(crate) docs_url: &'static str,
-            pub(crate) action_url: Option<&'static str>,
-            pub(crate) retryable: bool,
-            pub(crate) deprecated: bool,
-            pub(crate) replacement: Option<ErrorCode>,
-            pub(crate) families: &'static [Family],
+            #(#fields)*
         }
 
         /// One row per code, in variant order, so `ErrorCode as usize` is the row.

@@ -4,6 +4,7 @@
 use std::fmt::Write as _;
 
 use super::escape::{self, push_string};
+use super::info::INFO_KEYS;
 use super::{prose, push_doc, DOC_WIDTH};
 use crate::emit::Blocks;
 use crate::model::shapes::{Field, Presence, Shape, Value};
@@ -64,40 +65,16 @@ fn push_union<'a>(out: &mut String, name: &str, members: impl Iterator<Item = &'
     out.push_str(";\n\n");
 }
 
-/// `interface ErrorCodeInfo`, with `trpcCode` when the catalog has the tRPC envelope.
+/// `interface ErrorCodeInfo`: the keys of [`INFO_KEYS`] the catalog has.
 fn push_error_code_info(out: &mut String, catalog: &Catalog) {
     out.push_str(
         "/** The catalog's facts about one code, with the values the Rust crate returns. */\n\
-         export interface ErrorCodeInfo {\n\
-         \x20 /** The wire string, exactly as sent. */\n\
-         \x20 readonly code: ErrorCode;\n\
-         \x20 /** The HTTP status the API answers with, e.g. 404. */\n\
-         \x20 readonly status: number;\n\
-         \x20 /** Every family the code is listed under, its primary family first. */\n\
-         \x20 readonly families: readonly [Family, ...Family[]];\n\
-         \x20 /** What went wrong. */\n\
-         \x20 readonly description: string;\n\
-         \x20 /** What the caller should do about it. */\n\
-         \x20 readonly resolution: string;\n\
-         \x20 /** The description, then the resolution: the message error bodies carry by default. */\n\
-         \x20 readonly message: string;\n\
-         \x20 /** The link to this code's entry in the API reference. */\n\
-         \x20 readonly docsUrl: string;\n\
-         \x20 /** The dashboard page where the user can fix the cause, if there is one. */\n\
-         \x20 readonly actionUrl?: string;\n\
-         \x20 /** Whether sending the same request again, after a back-off, can succeed. */\n\
-         \x20 readonly retryable: boolean;\n\
-         \x20 /** Set when the code is deprecated: still returned, but on its way out. */\n\
-         \x20 readonly deprecated?: Deprecation;\n",
+         export interface ErrorCodeInfo {\n",
     );
-    if catalog.envelopes.contains(&Envelope::Trpc) {
-        out.push_str(
-            "  /**\n\
-             \x20  * The JSON-RPC number tRPC sends in `error.code` for this code, e.g. -32004 for\n\
-             \x20  * a 404: tRPC's number for the code's HTTP status.\n\
-             \x20  */\n\
-             \x20 readonly trpcCode: number;\n",
-        );
+    for key in INFO_KEYS.iter().filter(|key| key.in_catalog(catalog)) {
+        push_doc(out, "  ", key.doc);
+        let optional = if key.optional { "?" } else { "" };
+        let _ = writeln!(out, "  readonly {}{optional}: {};", key.name, key.ty);
     }
     out.push_str("}\n\n");
 }

@@ -4,10 +4,10 @@
 use std::fmt::Write as _;
 
 use super::escape::{self, push_string};
+use super::info::INFO_KEYS;
 use super::{prose, DOC_WIDTH};
 use crate::emit::Blocks;
-use crate::model::{Catalog, Code, Deprecation, Envelope, Family};
-use crate::trpc;
+use crate::model::{Catalog, Code, Envelope, Family};
 
 /// The part of `index.js` that does not depend on the catalog.
 const RUNTIME: &str = include_str!("runtime.js");
@@ -62,9 +62,8 @@ fn push_family(out: &mut String, family: &Family) {
 
 fn push_codes(out: &mut Blocks<'_>, catalog: &Catalog) {
     out.push_str("/** Every code, in catalog order. */\nconst CODE_LIST = [\n");
-    let trpc = catalog.envelopes.contains(&Envelope::Trpc);
     for code in &catalog.codes {
-        push_code(out, catalog, code, trpc);
+        push_code(out, catalog, code);
         out.part_done();
     }
     out.push_str("];\n\n");
@@ -72,56 +71,18 @@ fn push_codes(out: &mut Blocks<'_>, catalog: &Catalog) {
 
 /// One code's object, its keys in the order of `ErrorCodeInfo`; absent optional keys are
 /// left out, not set to `undefined`, as `exactOptionalPropertyTypes` expects.
-fn push_code(out: &mut String, catalog: &Catalog, code: &Code, trpc: bool) {
-    let field = |out: &mut String, key: &str, value: &str| {
-        let _ = write!(out, "    {key}: ");
-        push_string(out, value);
-        out.push_str(",\n");
-    };
+fn push_code(out: &mut String, catalog: &Catalog, code: &Code) {
     out.push_str("  {\n");
-    field(out, "code", &code.wire);
-    let _ = writeln!(out, "    status: {},", code.status);
-    out.push_str("    families: [");
-    for (i, &family) in code.families.iter().enumerate() {
-        if i > 0 {
-            out.push_str(", ");
+    for key in INFO_KEYS.iter().filter(|key| key.in_catalog(catalog)) {
+        let start = out.len();
+        let _ = write!(out, "    {}: ", key.name);
+        if key.value(out, catalog, code) {
+            out.push_str(",\n");
+        } else {
+            out.truncate(start);
         }
-        push_string(out, &catalog.families[family].id);
-    }
-    out.push_str("],\n");
-    field(out, "description", &code.description);
-    field(out, "resolution", &code.resolution);
-    field(out, "message", &code.message);
-    field(out, "docsUrl", &code.docs_url);
-    if let Some(action) = &code.action {
-        field(out, "actionUrl", &action.url);
-    }
-    let _ = writeln!(out, "    retryable: {},", code.retryable);
-    if let Some(deprecation) = &code.deprecated {
-        push_deprecation(out, catalog, deprecation);
-    }
-    if trpc {
-        let _ = writeln!(
-            out,
-            "    trpcCode: {},",
-            trpc::number_for_status(code.status)
-        );
     }
     out.push_str("  },\n");
-}
-
-fn push_deprecation(out: &mut String, catalog: &Catalog, deprecation: &Deprecation) {
-    out.push_str("    deprecated: { since: ");
-    push_string(out, &deprecation.since);
-    if let Some(replacement) = deprecation.replacement {
-        out.push_str(", replacement: ");
-        push_string(out, &catalog.codes[replacement].wire);
-    }
-    if let Some(note) = &deprecation.note {
-        out.push_str(", note: ");
-        push_string(out, note);
-    }
-    out.push_str(" },\n");
 }
 
 /// Exports that only some catalogs have.

@@ -10,6 +10,7 @@
 
 mod dts;
 pub(crate) mod escape;
+mod info;
 mod js;
 mod package;
 

@@ -19,6 +19,8 @@
 
 mod print;
 
+pub(super) use print::CODE_META;
+
 use std::cell::OnceCell;
 use std::fmt::Write as _;
 

@@ -242,63 +242,118 @@ fn print_field(out: &mut String, indent: usize, name: &str, push: impl FnOnce(&m
     out.push_str(",\n");
 }
 
-/// A row of `tables::CODES`. Its fields are `CodeMeta`'s, in the order `tables_rs`
-/// declares them.
+/// One field of the generated crate's `CodeMeta`, the row of a code in `tables::CODES`.
+pub(in crate::emit::rust) struct MetaField {
+    /// The field's name.
+    pub(in crate::emit::rust) name: &'static str,
+    /// Its Rust type.
+    pub(in crate::emit::rust) ty: &'static str,
+    /// Prints a code's value of it.
+    print: fn(&mut String, &Catalog, &Code),
+}
+
+/// `CodeMeta`'s fields, in order: `tables_rs` declares the struct from this list and
+/// [`print_code_row`] prints each row from it, so a per-code fact the crate's accessors
+/// read is one entry here (and the accessor in `templates/accessors.rs`).
+pub(in crate::emit::rust) const CODE_META: [MetaField; 12] = [
+    MetaField {
+        name: "variant",
+        ty: "&'static str",
+        print: |out, _, code| push_literal(out, &code.variant),
+    },
+    MetaField {
+        name: "code",
+        ty: "&'static str",
+        print: |out, _, code| push_literal(out, &code.wire),
+    },
+    MetaField {
+        name: "status",
+        ty: "u16",
+        print: |out, _, code| {
+            let _ = write!(out, "{}", code.status);
+        },
+    },
+    MetaField {
+        name: "description",
+        ty: "&'static str",
+        print: |out, _, code| push_literal(out, &code.description),
+    },
+    MetaField {
+        name: "resolution",
+        ty: "&'static str",
+        print: |out, _, code| push_literal(out, &code.resolution),
+    },
+    MetaField {
+        name: "message",
+        ty: "&'static str",
+        print: |out, _, code| push_literal(out, &code.message),
+    },
+    MetaField {
+        name: "docs_url",
+        ty: "&'static str",
+        print: |out, _, code| {
+            out.push_str("docs_url::");
+            out.push_str(&code.constant);
+        },
+    },
+    MetaField {
+        name: "action_url",
+        ty: "Option<&'static str>",
+        print: |out, _, code| {
+            let url = code.action.as_ref().map(|action| action.url.as_str());
+            push_option(out, url, push_literal);
+        },
+    },
+    MetaField {
+        name: "retryable",
+        ty: "bool",
+        print: |out, _, code| push_bool(out, code.retryable),
+    },
+    MetaField {
+        name: "deprecated",
+        ty: "bool",
+        print: |out, _, code| push_bool(out, code.deprecated.is_some()),
+    },
+    MetaField {
+        name: "replacement",
+        ty: "Option<ErrorCode>",
+        print: |out, catalog, code| {
+            push_option(out, replacement(catalog, code), |out, replacement| {
+                out.push_str("ErrorCode::");
+                out.push_str(&replacement.variant);
+            });
+        },
+    },
+    MetaField {
+        name: "families",
+        ty: "&'static [Family]",
+        print: |out, catalog, code| {
+            out.push_str("&[");
+            for (i, &family) in code.families.iter().enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                out.push_str("Family::");
+                out.push_str(&catalog.families[family].variant);
+            }
+            out.push(']');
+        },
+    },
+];
+
+fn push_bool(out: &mut String, value: bool) {
+    out.push_str(if value { "true" } else { "false" });
+}
+
+/// A row of `tables::CODES`: a `CodeMeta` literal with one field a line.
 pub(super) fn print_code_row(out: &mut String, indent: usize, catalog: &Catalog, code: &Code) {
-    let field = indent + INDENT;
     push_indent(out, indent);
     out.push_str("CodeMeta {\n");
-    print_field(out, field, "variant", |out| {
-        push_literal(out, &code.variant)
-    });
-    print_field(out, field, "code", |out| push_literal(out, &code.wire));
-    print_field(out, field, "status", |out| {
-        let _ = write!(out, "{}", code.status);
-    });
-    print_field(out, field, "description", |out| {
-        push_literal(out, &code.description);
-    });
-    print_field(out, field, "resolution", |out| {
-        push_literal(out, &code.resolution);
-    });
-    print_field(out, field, "message", |out| {
-        push_literal(out, &code.message)
-    });
-    print_field(out, field, "docs_url", |out| {
-        out.push_str("docs_url::");
-        out.push_str(&code.constant);
-    });
-    print_field(out, field, "action_url", |out| {
-        let url = code.action.as_ref().map(|action| action.url.as_str());
-        push_option(out, url, push_literal);
-    });
-    print_field(out, field, "retryable", |out| {
-        out.push_str(if code.retryable { "true" } else { "false" });
-    });
-    print_field(out, field, "deprecated", |out| {
-        out.push_str(if code.deprecated.is_some() {
-            "true"
-        } else {
-            "false"
+    for field in &CODE_META {
+        print_field(out, indent + INDENT, field.name, |out| {
+            (field.print)(out, catalog, code);
         });
-    });
-    print_field(out, field, "replacement", |out| {
-        push_option(out, replacement(catalog, code), |out, replacement| {
-            out.push_str("ErrorCode::");
-            out.push_str(&replacement.variant);
-        });
-    });
-    print_field(out, field, "families", |out| {
-        out.push_str("&[");
-        for (i, &family) in code.families.iter().enumerate() {
-            if i > 0 {
-                out.push_str(", ");
-            }
-            out.push_str("Family::");
-            out.push_str(&catalog.families[family].variant);
-        }
-        out.push(']');
-    });
+    }
     push_indent(out, indent);
     out.push('}');
 }
