@@ -123,6 +123,26 @@ pub enum ErrorCode {
 }
 
 impl ErrorCode {
+    /// Every code, in catalog order.
+    pub const ALL: &'static [ErrorCode] = &[
+        ErrorCode::ApiKeyRequired,
+        ErrorCode::ApiKeyInvalid,
+        ErrorCode::ApiKeyRevoked,
+        ErrorCode::ApiKeyExpired,
+        ErrorCode::ScopeRequired,
+        ErrorCode::ApiAccountInactive,
+        ErrorCode::BillingRequired,
+        ErrorCode::InvalidJson,
+        ErrorCode::InvalidRequest,
+        ErrorCode::InternalError,
+    ];
+
+    /// The catalog's facts about this code.
+    #[inline]
+    const fn meta(self) -> &'static CodeMeta {
+        &CODES[self as usize]
+    }
+
     /// The wire string, exactly as it appears in `error.code`.
     #[inline]
     pub const fn as_str(self) -> &'static str {
@@ -173,36 +193,6 @@ impl ErrorCode {
         self.meta().retryable
     }
 
-    /// How long to wait before retry number `attempt` (0 for the first retry), or
-    /// `None` if the code is not worth retrying.
-    ///
-    /// Uses [`Backoff::DEFAULT`](retry::Backoff::DEFAULT): exponential
-    /// back-off with full jitter, as the API's documentation advises. `random` is a
-    /// number in `[0, 1]` from the caller's random source.
-    pub fn retry_delay(
-        self,
-        attempt: u32,
-        random: f64,
-    ) -> Option<::core::time::Duration> {
-        if self.is_retryable() {
-            Some(retry::Backoff::DEFAULT.delay(attempt, random))
-        } else {
-            None
-        }
-    }
-
-    /// The code's primary family: the first it is listed under.
-    #[inline]
-    pub const fn family(self) -> Family {
-        self.meta().families[0]
-    }
-
-    /// Every family the code is listed under, primary first.
-    #[inline]
-    pub const fn families(self) -> &'static [Family] {
-        self.meta().families
-    }
-
     /// Whether the code is deprecated: still returned, but on its way out.
     #[inline]
     pub const fn is_deprecated(self) -> bool {
@@ -214,27 +204,11 @@ impl ErrorCode {
     pub const fn replacement(self) -> Option<ErrorCode> {
         self.meta().replacement
     }
-}
 
-impl ErrorCode {
-    /// Every code, in catalog order.
-    pub const ALL: &'static [ErrorCode] = &[
-        ErrorCode::ApiKeyRequired,
-        ErrorCode::ApiKeyInvalid,
-        ErrorCode::ApiKeyRevoked,
-        ErrorCode::ApiKeyExpired,
-        ErrorCode::ScopeRequired,
-        ErrorCode::ApiAccountInactive,
-        ErrorCode::BillingRequired,
-        ErrorCode::InvalidJson,
-        ErrorCode::InvalidRequest,
-        ErrorCode::InternalError,
-    ];
-
-    /// The catalog's facts about this code.
+    /// Every family the code is listed under, primary first.
     #[inline]
-    const fn meta(self) -> &'static CodeMeta {
-        &CODES[self as usize]
+    pub const fn families(self) -> &'static [Family] {
+        self.meta().families
     }
 
     /// The description as `family`'s section of the reference words it.
@@ -307,6 +281,32 @@ impl ErrorCode {
             20 => one_of(bytes, &tables::LENGTH_20, 0),
             _ => None,
         }
+    }
+}
+
+impl ErrorCode {
+    /// How long to wait before retry number `attempt` (0 for the first retry), or
+    /// `None` if the code is not worth retrying.
+    ///
+    /// Uses [`Backoff::DEFAULT`](retry::Backoff::DEFAULT): exponential
+    /// back-off with full jitter, as the API's documentation advises. `random` is a
+    /// number in `[0, 1]` from the caller's random source.
+    pub fn retry_delay(
+        self,
+        attempt: u32,
+        random: f64,
+    ) -> Option<::core::time::Duration> {
+        if self.is_retryable() {
+            Some(retry::Backoff::DEFAULT.delay(attempt, random))
+        } else {
+            None
+        }
+    }
+
+    /// The code's primary family: the first it is listed under.
+    #[inline]
+    pub const fn family(self) -> Family {
+        self.meta().families[0]
     }
 }
 

@@ -9,10 +9,10 @@ use std::collections::BTreeMap;
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
-use super::rows::List;
+use super::rows::{List, CODE_META};
 use super::templates;
 use super::{
-    allow_deprecated, docs, family_variant, from_wire, inner_docs, prose, uses_perfect_hash,
+    allow_deprecated, docs, family_variant, from_wire, ident, inner_docs, prose, uses_perfect_hash,
     variant, DOC_WIDTH,
 };
 use crate::model::{Catalog, Envelope};
@@ -131,14 +131,30 @@ fn expand_error_code(catalog: &Catalog) -> TokenStream {
 fn expand_error_code_impl(catalog: &Catalog) -> TokenStream {
     let all = List::AllCodes.stand_in();
     let accessors = templates::tokens(templates::ACCESSORS);
+    let field_accessors = CODE_META.iter().filter_map(|field| {
+        let accessor = field.accessor.as_ref()?;
+        let docs = docs(prose(accessor.doc.iter().enumerate().flat_map(
+            |(i, paragraph)| {
+                let gap = (i > 0).then(String::new);
+                gap.into_iter().chain([(*paragraph).to_owned()])
+            },
+        )));
+        let (name, field_name) = (ident(accessor.name), ident(field.name));
+        let ty: TokenStream = field.ty.parse().expect("a Rust type");
+        Some(quote! {
+            #docs
+            #[inline]
+            pub const fn #name(self) -> #ty {
+                self.meta().#field_name
+            }
+        })
+    });
     let description_in = expand_description_in(catalog);
     let with_status = expand_with_status();
     let from_wire = from_wire::expand_from_wire(catalog);
     let trpc_code = expand_trpc_code(catalog);
     let allow = allow_deprecated(catalog);
     quote! {
-        #accessors
-
         #allow
         impl ErrorCode {
             /// Every code, in catalog order.
@@ -150,11 +166,14 @@ fn expand_error_code_impl(catalog: &Catalog) -> TokenStream {
                 &CODES[self as usize]
             }
 
+            #(#field_accessors)*
             #description_in
             #with_status
             #trpc_code
             #from_wire
         }
+
+        #accessors
     }
 }
 
