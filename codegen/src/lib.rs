@@ -11,13 +11,18 @@
 //! 2. `validate`: raw structs -> the validated catalog; checks only, every problem located.
 //! 3. `resolve`: validated catalog -> the [`model::Catalog`]: names, anchors, links, spans.
 //!    `model` holds the types resolve produces and emit reads.
-//! 4. `emit`: model -> file contents, one module per output (`rust`, `markdown`,
-//!    `manifest`, `typescript`, `openapi`, and the catalog's own JSON Schema);
-//!    `lock` renders and checks the lock beside.
-//! 5. `output` (through `driver`): compares with the disk, writes only what changed,
-//!    atomically, and removes generated sources a catalog no longer produces.
+//! 4. `emit`: model -> files, one module per output (`rust`, `markdown`, `manifest`,
+//!    `typescript`, `openapi`, and the catalog's own JSON Schema), each listing its files
+//!    as `emit::files::OutputFile`s that know their path, size and how to write
+//!    themselves; `lock` renders and checks the lock beside.
+//! 5. `output`: compares with the disk, writes only what changed, all at once, and
+//!    removes the files of every output a catalog no longer produces.
 //!
-//! Beside the stages are the leaf modules, which belong to no stage: `naming` (Rust names
+//! `pipeline` is [`Config::generate`] (stages 1 to 4 in memory) and `driver` is
+//! [`Config::run`] (every catalog through them, then `output`); `config` holds the
+//! builder and its settings.
+//!
+//! Beside the stages are the leaf modules, which belong to no stage: `config`, `naming` (Rust names
 //! of wire strings and ids), `outline` (the Markdown page's headings and anchors), `text`
 //! (catalog text made literal in each output), `format` (the catalog format, key by key,
 //! and the envelope kinds), `diagnostics` (located messages), and the small `fast_hash`,
@@ -25,8 +30,8 @@
 //! leaf only other leaves, so no stage depends on how a later one works;
 //! `codegen/tests/layers.rs` holds the sources to it.
 //!
-//! [`Config::generate`] runs stages 1 to 4 and never touches the disk, so `cargo xtask
-//! gen`, its `--check` mode, the drift test and the snapshot tests all share one code
+//! [`Config::generate`] runs stages 1 to 4 and never touches the disk, so the command
+//! line, its `--check` mode, the drift test and the snapshot tests all share one code
 //! path. [`Config::run`] checks every catalog (stages 1 to 3) before it builds any file,
 //! then writes each file as it is built, a block at a time, so no generated file is ever
 //! whole in memory.
