@@ -9,7 +9,8 @@ use std::collections::BTreeMap;
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
-use super::rows::{List, CODE_META};
+use super::code_meta::CODE_META;
+use super::rows::List;
 use super::templates;
 use super::{
     allow_deprecated, docs, family_variant, from_wire, ident, inner_docs, prose, uses_perfect_hash,

@@ -19,6 +19,7 @@
 //! `tests/fixtures/valid/trait_item_names.yaml` has a code named after every associated
 //! item, prelude name and crate item the generated code uses.
 
+mod code_meta;
 mod docs_url_rs;
 mod envelopes;
 mod from_wire;

@@ -4,7 +4,8 @@
 use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
-use super::rows::{List, CODE_META};
+use super::code_meta::CODE_META;
+use super::rows::List;
 use super::templates;
 use super::{allow_deprecated, inner_docs, phf, prose, uses_perfect_hash};
 use crate::config::Lookup;
