@@ -35,11 +35,21 @@ pub(crate) mod typescript;
 pub(crate) trait TextOut {
     /// Appends `text`.
     fn push_text(&mut self, text: &str);
+
+    /// The `String` the text goes into, when it is kept whole: [`Blocks`] then builds
+    /// the file in it directly instead of handing it on a block at a time.
+    fn whole(&mut self) -> Option<&mut String> {
+        None
+    }
 }
 
 impl TextOut for String {
     fn push_text(&mut self, text: &str) {
         self.push_str(text);
+    }
+
+    fn whole(&mut self) -> Option<&mut String> {
+        Some(self)
     }
 }
 
@@ -50,6 +60,8 @@ impl TextOut for String {
 pub(crate) struct Blocks<'o> {
     text: String,
     out: Option<&'o mut dyn TextOut>,
+    /// Whether `text` is `out`'s own `String`, given back whole at the end.
+    in_place: bool,
 }
 
 impl Blocks<'static> {
@@ -58,6 +70,7 @@ impl Blocks<'static> {
         Blocks {
             text: String::with_capacity(capacity),
             out: None,
+            in_place: false,
         }
     }
 }
@@ -66,18 +79,26 @@ impl<'o> Blocks<'o> {
     /// How much text is handed on at once.
     const BLOCK: usize = 64 * 1024;
 
-    /// Text handed on to `out` as it is built.
+    /// Text handed on to `out` as it is built, or built in it when `out` keeps it whole.
     pub(crate) fn handed_to(out: &'o mut dyn TextOut) -> Self {
+        if let Some(whole) = out.whole() {
+            return Blocks {
+                text: std::mem::take(whole),
+                out: Some(out),
+                in_place: true,
+            };
+        }
         Blocks {
             text: String::with_capacity(Self::BLOCK + Self::BLOCK / 4),
             out: Some(out),
+            in_place: false,
         }
     }
 
     /// Makes room for `additional` bytes when the text is kept whole; when it is handed
     /// on, a block is all it ever holds.
     pub(crate) fn reserve_whole(&mut self, additional: usize) {
-        if self.out.is_none() {
+        if self.out.is_none() || self.in_place {
             self.text.reserve(additional);
         }
     }
@@ -85,7 +106,7 @@ impl<'o> Blocks<'o> {
     /// Marks the end of a part: the text so far is complete, so once there is a block of
     /// it, it is handed on.
     pub(crate) fn part_done(&mut self) {
-        if self.text.len() >= Self::BLOCK {
+        if !self.in_place && self.text.len() >= Self::BLOCK {
             self.hand_on();
         }
     }
@@ -97,9 +118,15 @@ impl<'o> Blocks<'o> {
     }
 
     fn hand_on(&mut self) {
-        if let Some(out) = &mut self.out {
-            out.push_text(&self.text);
-            self.text.clear();
+        let Some(out) = &mut self.out else {
+            return;
+        };
+        match out.whole() {
+            Some(whole) if self.in_place => *whole = std::mem::take(&mut self.text),
+            _ => {
+                out.push_text(&self.text);
+                self.text.clear();
+            }
         }
     }
 }
@@ -146,6 +173,18 @@ mod tests {
         assert_eq!(whole, parts.concat());
         assert_eq!(handed.concat(), whole);
         assert!(handed.len() > 1, "handed on in blocks");
+        let mut kept = String::from("start\n");
+        let mut in_place = Blocks::handed_to(&mut kept);
+        for part in &parts {
+            in_place.push_str(part);
+            in_place.part_done();
+        }
+        assert_eq!(in_place.finish(), "");
+        assert_eq!(
+            kept,
+            format!("start\n{whole}"),
+            "built in the String itself"
+        );
         for block in &handed[..handed.len() - 1] {
             assert!(
                 block.len() >= Blocks::BLOCK && block.ends_with('\n'),
