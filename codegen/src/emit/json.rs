@@ -245,10 +245,9 @@ pub(crate) fn strings<'a, S: Into<Json<'a>>>(values: impl IntoIterator<Item = S>
 impl Json<'_> {
     /// The document as text: two-space indentation, a final newline.
     pub(crate) fn to_pretty(&self, capacity: usize) -> String {
-        let mut text = Blocks::whole(capacity);
-        self.write(&mut text, 0);
-        text.push('\n');
-        text.finish()
+        let mut text = String::with_capacity(capacity);
+        self.print_into(&mut text);
+        text
     }
 
     /// Prints the document, as [`Json::to_pretty`] has it, into `out` a block at a

@@ -53,26 +53,16 @@ impl TextOut for String {
     }
 }
 
-/// A file's text as its emitter builds it, part after part (a code, a section): kept
-/// whole for [`crate::Config::generate`], or handed on to a [`TextOut`] a block at a time
-/// by [`Config::run`](crate::Config::run), so a large file is never whole in memory. It
-/// derefs to the `String` being built, so the emitters' helpers take `&mut String`.
+/// A file's text as its emitter builds it, part after part (a code, a section), into a
+/// [`TextOut`]: built in place when that is a `String` ([`crate::Config::generate`]), or
+/// handed on a block at a time ([`Config::run`](crate::Config::run)'s file sink), so a
+/// large file is never whole in memory. It derefs to the `String` being built, so the
+/// emitters' helpers take `&mut String`.
 pub(crate) struct Blocks<'o> {
     text: String,
-    out: Option<&'o mut dyn TextOut>,
+    out: &'o mut dyn TextOut,
     /// Whether `text` is `out`'s own `String`, given back whole at the end.
     in_place: bool,
-}
-
-impl Blocks<'static> {
-    /// Text kept whole, in a `String` of `capacity` to begin with.
-    pub(crate) fn whole(capacity: usize) -> Self {
-        Blocks {
-            text: String::with_capacity(capacity),
-            out: None,
-            in_place: false,
-        }
-    }
 }
 
 impl<'o> Blocks<'o> {
@@ -84,13 +74,13 @@ impl<'o> Blocks<'o> {
         if let Some(whole) = out.whole() {
             return Blocks {
                 text: std::mem::take(whole),
-                out: Some(out),
+                out,
                 in_place: true,
             };
         }
         Blocks {
             text: String::with_capacity(Self::BLOCK + Self::BLOCK / 4),
-            out: Some(out),
+            out,
             in_place: false,
         }
     }
@@ -98,7 +88,7 @@ impl<'o> Blocks<'o> {
     /// Makes room for `additional` bytes when the text is kept whole; when it is handed
     /// on, a block is all it ever holds.
     pub(crate) fn reserve_whole(&mut self, additional: usize) {
-        if self.out.is_none() || self.in_place {
+        if self.in_place {
             self.text.reserve(additional);
         }
     }
@@ -111,20 +101,16 @@ impl<'o> Blocks<'o> {
         }
     }
 
-    /// The whole text, when kept whole; otherwise hands on the rest and returns nothing.
-    pub(crate) fn finish(mut self) -> String {
+    /// Hands on the rest of the text, or gives the `String` back to `out`.
+    pub(crate) fn finish(mut self) {
         self.hand_on();
-        self.text
     }
 
     fn hand_on(&mut self) {
-        let Some(out) = &mut self.out else {
-            return;
-        };
-        match out.whole() {
+        match self.out.whole() {
             Some(whole) if self.in_place => *whole = std::mem::take(&mut self.text),
             _ => {
-                out.push_text(&self.text);
+                self.out.push_text(&self.text);
                 self.text.clear();
             }
         }
@@ -150,7 +136,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn blocks_hand_on_whole_parts_and_keep_everything_when_whole() {
+    fn blocks_hand_on_whole_parts_or_build_in_the_string_itself() {
         let parts: Vec<String> = (0..20_000).map(|i| format!("part {i}\n")).collect();
         let mut handed = Vec::new();
         struct Record<'a>(&'a mut Vec<String>);
@@ -161,30 +147,24 @@ mod tests {
         }
         let mut record = Record(&mut handed);
         let mut streamed = Blocks::handed_to(&mut record);
-        let mut whole = Blocks::whole(0);
-        for part in &parts {
-            streamed.push_str(part);
-            streamed.part_done();
-            whole.push_str(part);
-            whole.part_done();
-        }
-        assert_eq!(streamed.finish(), "");
-        let whole = whole.finish();
-        assert_eq!(whole, parts.concat());
-        assert_eq!(handed.concat(), whole);
-        assert!(handed.len() > 1, "handed on in blocks");
         let mut kept = String::from("start\n");
         let mut in_place = Blocks::handed_to(&mut kept);
         for part in &parts {
+            streamed.push_str(part);
+            streamed.part_done();
             in_place.push_str(part);
             in_place.part_done();
         }
-        assert_eq!(in_place.finish(), "");
+        streamed.finish();
+        in_place.finish();
+        let whole = parts.concat();
+        assert_eq!(handed.concat(), whole);
         assert_eq!(
             kept,
             format!("start\n{whole}"),
             "built in the String itself"
         );
+        assert!(handed.len() > 1, "handed on in blocks");
         for block in &handed[..handed.len() - 1] {
             assert!(
                 block.len() >= Blocks::BLOCK && block.ends_with('\n'),

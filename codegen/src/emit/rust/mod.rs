@@ -38,7 +38,7 @@ use quote::quote;
 use std::path::Path;
 
 use crate::emit::files::{OutputFile, Settings};
-use crate::emit::Blocks;
+use crate::emit::{Blocks, TextOut};
 use crate::model::{Catalog, Code, Family};
 use crate::text;
 
@@ -148,16 +148,14 @@ pub(crate) fn source_files<'a>(
                 Path::new("src").join(name),
                 bytes_per_code,
                 move |out| {
-                    let mut out = Blocks::handed_to(out);
-                    print_file(catalog, &parse_file(build(catalog)), header, &mut out);
-                    out.finish();
+                    print_file(catalog, &parse_file(build(catalog)), header, out);
                 },
             )
         })
         .collect()
 }
 
-/// The single-file module, `<crate_name>.rs`: see [`emit_module`].
+/// The single-file module, `<crate_name>.rs`: see [`write_module`].
 pub(crate) fn module_files<'a>(
     catalog: &'a Catalog,
     settings: &Settings<'a>,
@@ -166,7 +164,7 @@ pub(crate) fn module_files<'a>(
     let features: Vec<&'static str> = settings.module_features.iter().map(|f| f.name()).collect();
     let path = format!("{}.rs", catalog.crate_name.replace('-', "_"));
     vec![OutputFile::new(catalog, path, 1300, move |out| {
-        out.push_text(&emit_module(catalog, header, &features));
+        write_module(catalog, header, &features, out);
     })]
 }
 
@@ -177,15 +175,13 @@ pub(crate) fn module_files<'a>(
 /// The including crate has no features of ours, so each `#[cfg(feature = "...")]` item
 /// is kept, without the attribute, when its feature is in `features`, and left out
 /// otherwise.
-fn emit_module(catalog: &Catalog, header: &str, features: &[&str]) -> String {
+fn write_module(catalog: &Catalog, header: &str, features: &[&str], out: &mut dyn TextOut) {
     let modules = expand_submodules(catalog, true);
     let items = lib_rs::lib_items(catalog);
     let mut file: syn::File =
         syn::parse2(quote! { #modules #items }).expect("the generator emits valid Rust");
     resolve_features(&mut file.items, features);
-    let mut out = Blocks::whole(0);
-    print_file(catalog, &file, header, &mut out);
-    out.finish()
+    print_file(catalog, &file, header, out);
 }
 
 /// Keeps the items whose `cfg(feature = ...)` is enabled, without that attribute, and
@@ -250,19 +246,22 @@ fn feature_of(attr: &syn::Attribute) -> Option<String> {
     }
 }
 
-/// Formats a file's tokens with prettyplease, under the generated-file header, with
-/// the per-code lists spliced in when they were built as placeholders.
+/// A file's tokens as syn's tree, for prettyplease.
 fn parse_file(tokens: TokenStream) -> syn::File {
     syn::parse2(tokens).expect("the generator emits valid Rust")
 }
 
-fn print_file(catalog: &Catalog, file: &syn::File, header: &str, out: &mut Blocks<'_>) {
+/// Writes `file` under the generated-file `header`, its per-code lists spliced in, into
+/// `out` a code at a time.
+fn print_file(catalog: &Catalog, file: &syn::File, header: &str, out: &mut dyn TextOut) {
     let skeleton = separate_items(&prettyplease::unparse(file));
+    let mut out = Blocks::handed_to(out);
     out.reserve_whole(header.len() + 4 + skeleton.len());
     out.push_str("// ");
     out.push_str(header);
     out.push('\n');
-    rows::splice(catalog, &skeleton, out);
+    rows::splice(catalog, &skeleton, &mut out);
+    out.finish();
 }
 
 /// Puts a blank line between items, as people write them; prettyplease leaves none.
