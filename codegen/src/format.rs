@@ -91,6 +91,14 @@ pub(crate) enum Kind {
     Mapping(&'static Mapping),
     /// A mapping of names the catalog chooses to texts.
     Map { key: Text, value: Text },
+    /// A list of texts without repeats; `non_empty` when an empty list is refused.
+    TextList { item: Text, non_empty: bool },
+    /// A code's `details` (or an object's `fields`): wire keys to detail specs.
+    Details,
+    /// One detail spec: a type name alone, or a [`DETAIL`] mapping.
+    Spec,
+    /// Any value but null, typed later by the spec it belongs to (an `example`).
+    AnyValue,
 }
 
 /// The form of a text value.
@@ -116,7 +124,78 @@ pub(crate) enum Text {
     Url,
     /// An envelope kind, as the catalog spells it.
     Envelope,
+    /// A detail's wire key: an ASCII letter, then letters, digits or `_`.
+    DetailKey,
+    /// A detail type's name.
+    DetailType,
+    /// One value of an `enum` detail: like a wire string.
+    EnumValue,
+    /// A message template: plain text with `{detail}` placeholders.
+    Template,
 }
+
+/// The type of a detail, as the catalog names it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum DetailKind {
+    String,
+    Integer,
+    Number,
+    Boolean,
+    Enum,
+    List,
+    Object,
+}
+
+impl DetailKind {
+    /// Every type with its catalog name; the first four need no more than their name.
+    pub(crate) const ALL: [(DetailKind, &'static str); 7] = [
+        (DetailKind::String, "string"),
+        (DetailKind::Integer, "integer"),
+        (DetailKind::Number, "number"),
+        (DetailKind::Boolean, "boolean"),
+        (DetailKind::Enum, "enum"),
+        (DetailKind::List, "list"),
+        (DetailKind::Object, "object"),
+    ];
+
+    /// The type a catalog names `name`.
+    pub(crate) fn named(name: &str) -> Option<DetailKind> {
+        DetailKind::ALL
+            .iter()
+            .find(|(_, spelling)| *spelling == name)
+            .map(|&(kind, _)| kind)
+    }
+}
+
+/// A value of a detail's type, as an `example` gives it.
+#[derive(Clone, Debug, PartialEq)]
+pub enum DetailValue {
+    /// A `string` or an `enum` value.
+    String(String),
+    /// An `integer`.
+    Integer(i64),
+    /// A `number`, finite.
+    Number(f64),
+    /// A `boolean`.
+    Boolean(bool),
+    /// A `list`.
+    List(Vec<DetailValue>),
+    /// An `object`, its keys in the order of the object's `fields`.
+    Object(Vec<(String, DetailValue)>),
+}
+
+// Numbers are finite, so equality is total.
+impl Eq for DetailValue {}
+
+/// The catalog names of the detail types, in [`DetailKind::ALL`]'s order.
+pub(crate) fn detail_type_names() -> impl Iterator<Item = &'static str> + Clone {
+    DetailKind::ALL.iter().map(|&(_, spelling)| spelling)
+}
+
+/// The members of an RFC 9457 problem that a detail may not be named in a catalog with
+/// the `problem` envelope, where details are extension members beside them.
+pub(crate) const PROBLEM_MEMBERS: [&str; 6] =
+    ["type", "title", "status", "detail", "instance", "code"];
 
 /// A key's value when it is absent.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -136,6 +215,8 @@ pub(crate) enum JsonType {
     String,
     /// An integer.
     Integer,
+    /// A number, integral or not.
+    Number,
     /// `true` or `false`.
     Boolean,
     /// An array.
@@ -150,6 +231,7 @@ impl JsonType {
         match self {
             JsonType::String => "string",
             JsonType::Integer => "integer",
+            JsonType::Number => "number",
             JsonType::Boolean => "boolean",
             JsonType::Array => "array",
             JsonType::Object => "object",
@@ -167,7 +249,17 @@ impl Kind {
             Kind::Boolean => &[JsonType::Boolean],
             Kind::OneOrList { .. } => &[JsonType::String, JsonType::Array],
             Kind::List { .. } => &[JsonType::Array],
-            Kind::Mapping(_) | Kind::Map { .. } => &[JsonType::Object],
+            Kind::Mapping(_) | Kind::Map { .. } | Kind::Details => &[JsonType::Object],
+            Kind::TextList { .. } => &[JsonType::Array],
+            Kind::Spec => &[JsonType::String, JsonType::Object],
+            Kind::AnyValue => &[
+                JsonType::String,
+                JsonType::Integer,
+                JsonType::Number,
+                JsonType::Boolean,
+                JsonType::Array,
+                JsonType::Object,
+            ],
         }
     }
 }
@@ -198,7 +290,10 @@ impl Text {
                 r#"^https?://[^/?#{}\s\x00-\x1f\x7f-\x9f<>"`]+"#,
                 r#"[^{}\s\x00-\x1f\x7f-\x9f<>"`]*$"#
             ),
-            Text::Name | Text::Envelope => return None,
+            Text::DetailKey => r"^[A-Za-z][A-Za-z0-9_]*$",
+            Text::EnumValue => r"^[A-Za-z][A-Za-z0-9_./-]{0,99}$",
+            Text::Template => r"\S",
+            Text::Name | Text::Envelope | Text::DetailType => return None,
         })
     }
 }
@@ -395,6 +490,64 @@ pub(crate) const CODE: Mapping = Mapping {
             Kind::Mapping(&DEPRECATION),
             "Set when the code is still returned but on its way out.",
         ),
+        optional(
+            "message",
+            Kind::Text(Text::Template),
+            "The template of one occurrence's message, e.g. `Required field {field} is missing`: `{name}` inserts the detail `name` (a required detail of a scalar type, or a list of one, joined by `, `), `{{` and `}}` are literal braces. Default: the description, then the resolution.",
+        ),
+        optional(
+            "details",
+            Kind::Details,
+            "The facts one occurrence of the code carries, by wire key (an ASCII letter, then letters, digits or `_`, never re-cased): each a type name (`string`, `integer`, `number`, `boolean`) or a mapping with `type` and its other keys.",
+        ),
+    ],
+};
+
+/// One detail's spec, in its long form.
+pub(crate) const DETAIL: Mapping = Mapping {
+    name: "detail",
+    doc: "A fact one occurrence of a code carries: its type and what it means.",
+    keys: &[
+        required(
+            "type",
+            Kind::Text(Text::DetailType),
+            "The detail's type: `string`, `integer` (64-bit signed), `number` (64-bit float), `boolean`, `enum` (with `values`), `list` (with `items`) or `object` (with `fields`).",
+        ),
+        optional(
+            "description",
+            Kind::Text(Text::Plain),
+            "What the value means, in plain text.",
+        ),
+        Key {
+            name: "optional",
+            required: false,
+            kind: Kind::Boolean,
+            doc: "Whether an occurrence may leave the detail out. Default: `false`.",
+            default: DefaultValue::False,
+        },
+        optional(
+            "example",
+            Kind::AnyValue,
+            "A value of the detail's type, shown in the docs and the OpenAPI examples.",
+        ),
+        optional(
+            "items",
+            Kind::Spec,
+            "For `type: list`: the spec of each item, a type name or a mapping.",
+        ),
+        optional(
+            "fields",
+            Kind::Details,
+            "For `type: object`: the object's keys, each with its spec, as `details` has them.",
+        ),
+        optional(
+            "values",
+            Kind::TextList {
+                item: Text::EnumValue,
+                non_empty: true,
+            },
+            "For `type: enum`: the values it may take, each an ASCII letter then letters, digits, `_`, `-`, `.` or `/`; at least one, without repeats.",
+        ),
     ],
 };
 
@@ -437,7 +590,8 @@ pub(crate) const RETIRED: Mapping = Mapping {
 };
 
 /// Every mapping, the catalog first, each once.
-pub(crate) const MAPPINGS: [&Mapping; 5] = [&CATALOG, &FAMILY, &CODE, &DEPRECATION, &RETIRED];
+pub(crate) const MAPPINGS: [&Mapping; 6] =
+    [&CATALOG, &FAMILY, &CODE, &DEPRECATION, &RETIRED, &DETAIL];
 
 #[cfg(test)]
 mod tests;

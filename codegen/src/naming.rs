@@ -44,6 +44,25 @@ pub(crate) fn constant_name(wire: &str) -> String {
     out
 }
 
+/// The Rust field of a detail's wire key: the snake_case of its words, as a raw
+/// identifier (`r#type`) when that is a keyword; `None` for the keywords no raw
+/// identifier can be (`self`, `super`, `crate`) and for a key with no letter or digit.
+pub(crate) fn field_name(key: &str) -> Option<String> {
+    let mut out = String::with_capacity(key.len() + 2);
+    for word in ascii_words(key) {
+        if !out.is_empty() {
+            out.push('_');
+        }
+        out.extend(word.chars().map(|c| c.to_ascii_lowercase()));
+    }
+    match out.as_str() {
+        "" | "self" | "super" | "crate" => None,
+        _ if out.starts_with(|c: char| c.is_ascii_digit()) => None,
+        word if is_keyword(word) => Some(format!("r#{out}")),
+        _ => Some(out),
+    }
+}
+
 /// The words of ASCII `text` as heck splits them: at every character that is not a
 /// letter or digit, between a lower-case letter (or a digit after one) and an upper-case
 /// one, and before the last of several upper-case letters that a lower-case one follows
@@ -180,6 +199,16 @@ mod tests {
                 "{name:?}"
             );
         }
+    }
+
+    #[test]
+    fn fields_are_snake_case_and_keywords_raw() {
+        assert_eq!(field_name("retry_after").as_deref(), Some("retry_after"));
+        assert_eq!(field_name("retryAfter").as_deref(), Some("retry_after"));
+        assert_eq!(field_name("HTTPStatus").as_deref(), Some("http_status"));
+        assert_eq!(field_name("type").as_deref(), Some("r#type"));
+        assert_eq!(field_name("self"), None);
+        assert_eq!(field_name("Crate"), None);
     }
 
     #[test]

@@ -9,8 +9,8 @@
 
 use crate::emit::json::{strings, Json, Object};
 use crate::format::{
-    DefaultValue, JsonType, Key, Kind, Mapping, Text, CATALOG, CRATE_NAME_MAX_LEN, MAPPINGS,
-    NPM_NAME_MAX_LEN, STATUSES,
+    detail_type_names, DefaultValue, JsonType, Key, Kind, Mapping, Text, CATALOG,
+    CRATE_NAME_MAX_LEN, DETAIL, MAPPINGS, NPM_NAME_MAX_LEN, STATUSES,
 };
 use crate::model::Envelope;
 
@@ -108,6 +108,37 @@ fn kind_schema(kind: Kind) -> Object<'static> {
         Kind::Map { key, value } => typed(kind)
             .with("propertyNames", text_schema(key))
             .with("additionalProperties", text_schema(value)),
+        Kind::TextList { item, non_empty } => {
+            let list = typed(kind)
+                .with("items", text_schema(item))
+                .with("uniqueItems", true);
+            if non_empty {
+                list.with("minItems", 1)
+            } else {
+                list
+            }
+        }
+        Kind::Details => typed(kind)
+            .with("propertyNames", text_schema(Text::DetailKey))
+            .with("additionalProperties", kind_schema(Kind::Spec)),
+        // The short form names a type that needs nothing more; the others need their
+        // `items`, `fields` or `values`, so only the long form offers them.
+        Kind::Spec => Object::new().with(
+            "anyOf",
+            Json::Array(vec![
+                Object::new()
+                    .with("type", JsonType::String.name())
+                    .with("enum", strings(detail_type_names().take(4)))
+                    .into(),
+                Object::new()
+                    .with("$ref", format!("#/$defs/{}", DETAIL.name))
+                    .into(),
+            ]),
+        ),
+        Kind::AnyValue => Object::new().with(
+            "type",
+            strings(kind.json_types().iter().map(|json_type| json_type.name())),
+        ),
     }
 }
 
@@ -130,6 +161,7 @@ fn text_schema(form: Text) -> Object<'static> {
             "enum",
             strings(Envelope::ALL.iter().map(|&(_, spelling)| spelling)),
         ),
+        Text::DetailType => schema.with("enum", strings(detail_type_names())),
         // No `format: uri`: the pattern says what the generator takes, and RFC 3986
         // takes less (a `\\` or `|` in a path, which browsers and the generator accept).
         Text::Plain
@@ -137,7 +169,10 @@ fn text_schema(form: Text) -> Object<'static> {
         | Text::FamilyId
         | Text::Semver
         | Text::UrlTemplate
-        | Text::Url => schema,
+        | Text::Url
+        | Text::DetailKey
+        | Text::EnumValue
+        | Text::Template => schema,
     };
     schema.with_some("pattern", form.pattern())
 }
@@ -159,6 +194,13 @@ mod tests {
         }
         match schema.get("type") {
             Some(Json::Str(name)) => vec![name.to_string()],
+            Some(Json::Array(names)) => names
+                .iter()
+                .map(|name| match name {
+                    Json::Str(name) => name.to_string(),
+                    other => panic!("a type is a name, not {other:?}"),
+                })
+                .collect(),
             // A `$ref` to a mapping's schema.
             None if schema.get("$ref").is_some() => vec!["object".to_owned()],
             other => panic!("no type in {schema:?}: {other:?}"),

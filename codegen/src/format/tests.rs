@@ -21,6 +21,7 @@ fn loader_keys(mapping: &Mapping) -> &'static [&'static str] {
         "code" => load::CODE_KEYS,
         "deprecation" => load::DEPRECATION_KEYS,
         "retired" => load::RETIRED_KEYS,
+        "detail" => load::DETAIL_KEYS,
         other => panic!("the loader has no key list for `{other}`: add it here"),
     }
 }
@@ -34,6 +35,7 @@ fn every_mapping_reachable_from_the_catalog_is_listed_once() {
             let nested = match key.kind {
                 Kind::List { item, .. } => item,
                 Kind::Mapping(nested) => nested,
+                Kind::Details | Kind::Spec => &DETAIL,
                 _ => continue,
             };
             if !reached.contains(&nested.name) {
@@ -86,9 +88,10 @@ fn a_key_is_missed_exactly_when_it_is_required() {
 }
 
 /// The JSON types a probe tries for each key, beyond the kind's own.
-const PROBES: [(&str, &str); 6] = [
+const PROBES: [(&str, &str); 7] = [
     ("string", r#""text""#),
     ("integer", "404"),
+    ("number", "1.5"),
     ("boolean", "true"),
     ("array", r#"["text"]"#),
     ("object", r#"{"key": "text"}"#),
@@ -137,8 +140,11 @@ fn the_loader_refuses_every_json_type_the_schema_refuses() {
                     key,
                     Some(value.to_owned()),
                 ))));
-                let read_as_text = matches!(name, "integer" | "boolean")
-                    && matches!(key.kind, Kind::Text(_) | Kind::OneOrList { .. });
+                let read_as_text = matches!(name, "integer" | "number" | "boolean")
+                    && matches!(
+                        key.kind,
+                        Kind::Text(_) | Kind::OneOrList { .. } | Kind::Spec
+                    );
                 assert_eq!(
                     problems.is_empty(),
                     read_as_text,
@@ -188,6 +194,11 @@ fn object(mapping: &Mapping, change: Option<&Change>) -> String {
                 Some(change) if change.mapping == mapping.name && change.key == key.name => {
                     change.value.clone()?
                 }
+                // The one long-form spec of the document is a code's detail; the specs
+                // nested in it are short, so the document is finite.
+                _ if mapping.name == DETAIL.name && matches!(key.kind, Kind::Details) => {
+                    r#"{"a_key": "string"}"#.to_owned()
+                }
                 _ => sample(key.kind, change),
             };
             Some(format!("{}: {value}", string(key.name)))
@@ -210,6 +221,10 @@ fn sample(kind: Kind, change: Option<&Change>) -> String {
             string(text_sample(key)),
             string(text_sample(value))
         ),
+        Kind::TextList { item, .. } => format!("[{}]", string(text_sample(item))),
+        Kind::Details => format!(r#"{{"a_key": {}}}"#, object(&DETAIL, change)),
+        Kind::Spec => string("string"),
+        Kind::AnyValue => string("an example"),
     }
 }
 
@@ -230,8 +245,9 @@ fn value_of(json_type: JsonType, kind: Kind) -> String {
         (JsonType::Array, Kind::OneOrList { item, .. }) => {
             format!("[{}]", string(text_sample(item)))
         }
-        (JsonType::Array, Kind::List { .. })
-        | (JsonType::Object, Kind::Mapping(_) | Kind::Map { .. })
+        (JsonType::Object, Kind::Spec) => object(&DETAIL, None),
+        (JsonType::Array, Kind::List { .. } | Kind::TextList { .. })
+        | (JsonType::Object, Kind::Mapping(_) | Kind::Map { .. } | Kind::Details)
         | (JsonType::Integer, Kind::Status)
         | (JsonType::Boolean, Kind::Boolean) => sample(kind, None),
         (json_type, _) => probe(json_type.name()),
@@ -251,5 +267,9 @@ fn text_sample(text: Text) -> &'static str {
         Text::UrlTemplate => "https://example.com/errors#{anchor}",
         Text::Url => "https://example.com/settings",
         Text::Envelope => "rest",
+        Text::DetailKey => "a_key",
+        Text::DetailType => "string",
+        Text::EnumValue => "a_value",
+        Text::Template => "Some {a_key} text",
     }
 }

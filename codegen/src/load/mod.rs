@@ -7,7 +7,12 @@
 //! location, all of them in one run. This stage checks shape only; meaning is
 //! [`crate::validate`]'s.
 
+mod details;
 mod tree;
+
+#[cfg(test)]
+pub(crate) use details::DETAIL_KEYS;
+pub(crate) use details::{RawDetails, RawSpec, RawTemplate, RawValue};
 
 use std::cell::OnceCell;
 use std::fmt;
@@ -116,6 +121,10 @@ pub(crate) struct RawCode {
     /// `deprecated`, if the code is (boxed: few codes are, and every code's struct is
     /// held at once).
     pub deprecated: Option<Box<RawDeprecation>>,
+    /// `message`: the template of an occurrence's message.
+    pub message: Option<RawTemplate>,
+    /// `details`: the facts an occurrence carries, in file order.
+    pub details: Option<Spanned<RawDetails>>,
 }
 
 pub(crate) const CATALOG_KEYS: &[&str] = &[
@@ -144,6 +153,8 @@ pub(crate) const CODE_KEYS: &[&str] = &[
     "docs_url",
     "family_descriptions",
     "deprecated",
+    "message",
+    "details",
 ];
 
 /// Reads the catalog `text`, adding every shape problem to `diagnostics`.
@@ -422,6 +433,10 @@ impl Reader<'_> {
             code.family_descriptions = self.text_map(node, "`family_descriptions`");
         }
         code.deprecated = fields.get("deprecated").and_then(|n| self.deprecation(n));
+        code.message = fields.get("message").and_then(|n| self.template(n));
+        code.details = fields
+            .get("details")
+            .and_then(|n| self.details(n, "details"));
         Some(code)
     }
 

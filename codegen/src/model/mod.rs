@@ -4,6 +4,7 @@
 //! Emitters read only this model. Everything in it is already checked, so an emitter
 //! never has to decide whether a value is acceptable, only how to print it.
 
+pub mod details;
 pub(crate) mod shapes;
 
 use std::collections::BTreeMap;
@@ -12,6 +13,7 @@ use crate::config::Lookup;
 use crate::diagnostics::Span;
 pub use crate::format::Envelope;
 use crate::validate::CatalogSpans;
+use details::{Detail, Template};
 
 /// One catalog, validated and resolved. Order of families and codes is the catalog's.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -56,6 +58,11 @@ impl Catalog {
     /// Whether any code is deprecated, so generated code must allow using it.
     pub fn has_deprecated(&self) -> bool {
         self.codes.iter().any(|code| code.deprecated.is_some())
+    }
+
+    /// Whether any code carries details.
+    pub fn has_details(&self) -> bool {
+        self.codes.iter().any(|code| !code.details.is_empty())
     }
 
     /// The codes of each HTTP status, statuses ascending, codes in catalog order.
@@ -126,6 +133,11 @@ pub struct Code {
     pub(crate) anchor: String,
     /// Set when the code is deprecated.
     pub deprecated: Option<Deprecation>,
+    /// The facts one occurrence carries, in catalog order.
+    pub details: Vec<Detail>,
+    /// The template of an occurrence's message; without one, the message is
+    /// [`Code::message`].
+    pub template: Option<Template>,
     /// Where its keys were written.
     pub(crate) spans: CodeSpans,
 }

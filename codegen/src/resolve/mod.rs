@@ -3,6 +3,8 @@
 //! docs links and deprecations, the lookup strategy, and the places in the catalog that
 //! later messages point at.
 
+mod details;
+
 use crate::fast_hash::HashMap;
 
 use crate::config::Lookup;
@@ -84,8 +86,11 @@ fn resolve_code(
 ) -> Code {
     let wire = c.wire.value;
     let docs_url = expand_url(c.docs_url.as_deref().unwrap_or(template), &wire, &anchor);
+    let variant = naming::variant_name(&wire);
     Code {
-        variant: naming::variant_name(&wire),
+        details: details::details(c.details, &variant),
+        template: c.template.map(details::template),
+        variant,
         constant: naming::constant_name(&wire),
         status: c.status.value,
         families: c.families,

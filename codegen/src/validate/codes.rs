@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 
 use crate::fast_hash::HashMap;
 
+use super::details::{DetailsContext, TypeNames, ValidatedDetail, ValidatedTemplate};
 use super::{did_you_mean, optional, ValidatedFamily, Validator};
 use crate::diagnostics::{Diagnostic, Span};
 use crate::load::{RawCode, Spanned};
@@ -22,6 +23,8 @@ pub(crate) struct ValidatedCode {
     pub(crate) action: Option<ValidatedAction>,
     pub(crate) docs_url: Option<String>,
     pub(crate) deprecated: Option<ValidatedDeprecation>,
+    pub(crate) details: Vec<ValidatedDetail>,
+    pub(crate) template: Option<ValidatedTemplate>,
 }
 
 /// A dashboard link from the catalog's `actions`, found under the name a code gave.
@@ -49,6 +52,7 @@ impl Validator<'_> {
         families: &[ValidatedFamily],
         actions: &HashMap<String, String>,
         released: Option<&semver::Version>,
+        has_problem: bool,
     ) -> Vec<ValidatedCode> {
         let Some(raw) = raw else {
             return Vec::new();
@@ -65,7 +69,10 @@ impl Validator<'_> {
             .enumerate()
             .map(|(i, f)| (f.id.value.as_str(), i))
             .collect();
-        let mut names = NameRegistry::default();
+        let mut names = NameRegistry {
+            has_problem,
+            ..NameRegistry::default()
+        };
         names.wires.reserve(raw.value.len());
         names.variants.reserve(raw.value.len());
         raw.value
@@ -101,6 +108,22 @@ impl Validator<'_> {
             .deprecated
             .as_ref()
             .map(|deprecation| self.deprecation(deprecation, released));
+        let details = self.code_details(
+            raw.details.as_ref(),
+            &mut DetailsContext {
+                variant: raw
+                    .code
+                    .as_ref()
+                    .map_or_else(String::new, |w| naming::variant_name(&w.value)),
+                has_problem: names.has_problem,
+                names: &mut names.detail_types,
+            },
+        );
+        let wire_text = raw.code.as_ref().map_or("", |w| w.value.as_str());
+        let template = raw
+            .message
+            .as_ref()
+            .map(|message| self.template(message, details.as_deref(), wire_text));
         if let (Some(description), Some(resolution)) = (&description, &resolution) {
             if description == resolution {
                 let span = raw.resolution.as_ref().map_or(raw.span, |r| r.span);
@@ -128,6 +151,8 @@ impl Validator<'_> {
             },
             docs_url: optional(docs_url)?,
             deprecated: optional(deprecated)?,
+            details: details?,
+            template: optional(template)?,
         })
     }
 
@@ -314,6 +339,10 @@ impl Validator<'_> {
 struct NameRegistry<'r> {
     wires: HashMap<&'r str, Span>,
     variants: HashMap<String, &'r Spanned<String>>,
+    /// The generated `details` types, named by code and key.
+    detail_types: TypeNames,
+    /// Whether the catalog has the `problem` envelope, whose members details may not be.
+    has_problem: bool,
 }
 
 /// Why `wire` is not a valid wire string, if it is not.

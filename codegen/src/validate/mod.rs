@@ -7,12 +7,14 @@
 //! URLs.
 
 mod codes;
+mod details;
 mod families;
 mod header;
 mod lifecycle;
 mod urls;
 
 pub(crate) use codes::{ValidatedCode, ValidatedDeprecation};
+pub(crate) use details::{TemplatePiece, ValidatedDetail, ValidatedTemplate, ValidatedType};
 
 use crate::diagnostics::suggest::closest;
 use crate::diagnostics::{Diagnostic, Severity, Span};
@@ -39,7 +41,13 @@ pub(crate) fn validate(raw: &RawCatalog, diagnostics: &mut Vec<Diagnostic>) -> O
     let released = version
         .as_deref()
         .and_then(|v| semver::Version::parse(v).ok());
-    let codes = v.codes(raw.codes.as_ref(), &families, &actions, released.as_ref());
+    let codes = v.codes(
+        raw.codes.as_ref(),
+        &families,
+        &actions,
+        released.as_ref(),
+        envelopes.contains(&Envelope::Problem),
+    );
     v.check_replacements(raw.codes.as_ref());
     let retired = v.retired(raw, released.as_ref());
     v.warn_about_empty_families(&families, raw.codes.as_ref());
