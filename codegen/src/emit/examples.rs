@@ -84,16 +84,18 @@ fn object<'a>(
             Origin::ActionUrl => code.action.as_ref().map(|action| Json::Text(&action.url)),
             Origin::Status => Some(Json::Number(code.status.into())),
             Origin::TrpcNumber => Some(Json::Number(trpc::number_for_status(code.status).into())),
-            Origin::EmptyObject => Some(Json::Object(Vec::new())),
+            Origin::Details => match field.presence {
+                Presence::Defaulted => Some(Json::Object(Vec::new())),
+                _ => None,
+            },
             Origin::RequestId => Some(Json::Text(occurrence.request_id)),
             Origin::ProcedurePath => Some(Json::Text(occurrence.procedure)),
             Origin::Stack => occurrence.stack.map(Json::Text),
             Origin::Instance => occurrence.instance.map(Json::Text),
         };
         if value.is_none() {
-            assert_eq!(
-                field.presence,
-                Presence::Optional,
+            assert!(
+                matches!(field.presence, Presence::Optional | Presence::Spread),
                 "`{}` is required",
                 field.json
             );

@@ -58,8 +58,9 @@ pub(crate) enum Origin {
     Status,
     /// tRPC's JSON-RPC number for the code's status.
     TrpcNumber,
-    /// An empty object.
-    EmptyObject,
+    /// The occurrence's details: an empty object from `new(code)`, the details of the
+    /// `Error` it is built from; examples show the code's example values.
+    Details,
     /// The request id the caller passes; examples show a placeholder.
     RequestId,
     /// The tRPC procedure the caller passes; examples show a placeholder.
@@ -83,6 +84,9 @@ pub(crate) enum Presence {
     Optional,
     /// Always written; a missing key reads as the empty value.
     Defaulted,
+    /// A [`Value::Details`] whose members sit beside the object's own keys (RFC 9457's
+    /// extension members); every key the object does not know reads into it.
+    Spread,
 }
 
 /// The kind of value a field holds.
@@ -97,8 +101,9 @@ pub(crate) enum Value {
     /// tRPC's JSON-RPC error number; a Rust reader also takes a wire string here, as
     /// older servers sent it.
     JsonRpcNumber,
-    /// A JSON object of any keys and values.
-    AnyObject,
+    /// The code's details: typed per code where the output can say so (TypeScript,
+    /// OpenAPI), a JSON object of any keys in Rust, which reads every code's.
+    Details,
     /// Another shape of the same envelope, by name.
     Object(&'static str),
 }
@@ -257,9 +262,9 @@ pub(crate) const REST_ERROR: Shape = Shape {
             rust: "details",
             json: "details",
             presence: Presence::Defaulted,
-            value: Value::AnyObject,
-            doc: "Further facts about this occurrence, such as the fields that failed; `{}` when there are none.",
-            origin: Origin::EmptyObject,
+            value: Value::Details,
+            doc: "The facts of this occurrence, as the code's details declare them; `{}` when it has none.",
+            origin: Origin::Details,
         },
     ],
 };
@@ -342,6 +347,13 @@ pub(crate) const TRPC_DATA: Shape = Shape {
             "The server's stack trace; only ever sent in development.",
             Origin::Stack,
         ),
+        optional(
+            "details",
+            "details",
+            Value::Details,
+            "The facts of this occurrence, as the code's details declare them; absent when it has none.",
+            Origin::Details,
+        ),
     ],
 };
 
@@ -393,6 +405,14 @@ pub(crate) const PROBLEM: Shape = Shape {
             "The machine-readable code to branch on.",
             Origin::Wire,
         ),
+        Field {
+            rust: "details",
+            json: "details",
+            presence: Presence::Spread,
+            value: Value::Details,
+            doc: "The facts of this occurrence, as the code's details declare them, each an extension member beside the others (so not under a `details` key); empty when it has none.",
+            origin: Origin::Details,
+        },
     ],
 };
 

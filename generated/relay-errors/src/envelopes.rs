@@ -180,8 +180,7 @@ pub struct RestError {
     pub code: Code,
     /// A human-readable explanation.
     pub message: String,
-    /// Further facts about this occurrence, such as the fields that failed; `{}` when there are
-    /// none.
+    /// The facts of this occurrence, as the code's details declare them; `{}` when it has none.
     pub details: ::serde_json::Map<String, ::serde_json::Value>,
 }
 
@@ -302,7 +301,7 @@ impl ::axum_core::response::IntoResponse for RestBody {
 /// "stack"}}}`, as tRPC itself sends it: `error.code` is tRPC's JSON-RPC number for the
 /// status (the only form tRPC's client accepts), and `error.data.code` is the catalog's wire
 /// string, which is what clients branch on.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct TrpcBody {
     /// What went wrong.
     pub error: TrpcError,
@@ -365,7 +364,7 @@ impl<'de> ::serde::Deserialize<'de> for TrpcBody {
 }
 
 /// The `error` object of a [`TrpcBody`]: what a `TRPCClientError` calls its `shape`.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct TrpcError {
     /// A human-readable explanation.
     pub message: String,
@@ -448,7 +447,7 @@ impl<'de> ::serde::Deserialize<'de> for TrpcError {
 }
 
 /// The `data` object of a [`TrpcError`]: what a `TRPCClientError` calls its `data`.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct TrpcData {
     /// The machine-readable code to branch on: the catalog's wire string.
     pub code: Code,
@@ -458,6 +457,8 @@ pub struct TrpcData {
     pub path: String,
     /// The server's stack trace; only ever sent in development.
     pub stack: Option<String>,
+    /// The facts of this occurrence, as the code's details declare them; absent when it has none.
+    pub details: Option<::serde_json::Map<String, ::serde_json::Value>>,
 }
 
 impl ::serde::Serialize for TrpcData {
@@ -466,7 +467,8 @@ impl ::serde::Serialize for TrpcData {
         serializer: S,
     ) -> ::core::result::Result<S::Ok, S::Error> {
         use ::serde::ser::SerializeStruct as _;
-        let len = 3 + usize::from(self.stack.is_some());
+        let len = 3 + usize::from(self.stack.is_some())
+            + usize::from(self.details.is_some());
         let mut state = serializer.serialize_struct("TrpcData", len)?;
         state.serialize_field("code", &self.code)?;
         state.serialize_field("httpStatus", &self.http_status)?;
@@ -474,6 +476,10 @@ impl ::serde::Serialize for TrpcData {
         match &self.stack {
             Some(value) => state.serialize_field("stack", value)?,
             None => state.skip_field("stack")?,
+        }
+        match &self.details {
+            Some(value) => state.serialize_field("details", value)?,
+            None => state.skip_field("details")?,
         }
         state.end()
     }
@@ -505,12 +511,14 @@ impl<'de> ::serde::Deserialize<'de> for TrpcData {
                 let mut http_status = None;
                 let mut path = None;
                 let mut stack = None;
+                let mut details = None;
                 while let Some(key) = map.next_key_seed(FieldIndex(KEYS))? {
                     match key {
                         Some(0) => code = Some(map.next_value()?),
                         Some(1) => http_status = Some(map.next_value()?),
                         Some(2) => path = Some(map.next_value()?),
                         Some(3) => stack = Some(map.next_value()?),
+                        Some(4) => details = Some(map.next_value()?),
                         _ => {
                             map.next_value::<::serde::de::IgnoredAny>()?;
                         }
@@ -530,11 +538,12 @@ impl<'de> ::serde::Deserialize<'de> for TrpcData {
                             "path",
                         ))?,
                     stack: stack.flatten(),
+                    details: details.flatten(),
                 })
             }
         }
 
-        const KEYS: &[&str] = &["code", "httpStatus", "path", "stack"];
+        const KEYS: &[&str] = &["code", "httpStatus", "path", "stack", "details"];
         deserializer.deserialize_struct("TrpcData", KEYS, Fields)
     }
 }
@@ -552,6 +561,7 @@ impl TrpcBody {
                     http_status: code.http_status(),
                     path: path.into(),
                     stack: None,
+                    details: None,
                 },
             },
         }
@@ -793,7 +803,7 @@ impl ::axum_core::response::IntoResponse for TrpcBatch {
 
 /// RFC 9457 problem details, `{"type", "title", "status", "detail", "instance", "code"}`,
 /// served as `application/problem+json`; `code` is an extension member.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Problem {
     /// The problem type: the code's documentation link (`type` in JSON).
     pub problem_type: String,
@@ -807,6 +817,9 @@ pub struct Problem {
     pub instance: Option<String>,
     /// The machine-readable code to branch on.
     pub code: Code,
+    /// The facts of this occurrence, as the code's details declare them, each an extension member
+    /// beside the others (so not under a `details` key); empty when it has none.
+    pub details: ::serde_json::Map<String, ::serde_json::Value>,
 }
 
 impl ::serde::Serialize for Problem {
@@ -814,18 +827,23 @@ impl ::serde::Serialize for Problem {
         &self,
         serializer: S,
     ) -> ::core::result::Result<S::Ok, S::Error> {
-        use ::serde::ser::SerializeStruct as _;
-        let len = 5 + usize::from(self.instance.is_some());
-        let mut state = serializer.serialize_struct("Problem", len)?;
-        state.serialize_field("type", &self.problem_type)?;
-        state.serialize_field("title", &self.title)?;
-        state.serialize_field("status", &self.status)?;
-        state.serialize_field("detail", &self.detail)?;
-        match &self.instance {
-            Some(value) => state.serialize_field("instance", value)?,
-            None => state.skip_field("instance")?,
+        use ::serde::ser::SerializeMap as _;
+
+        const KEYS: &[&str] = &["type", "title", "status", "detail", "instance", "code"];
+        let mut state = serializer.serialize_map(None)?;
+        state.serialize_entry("type", &self.problem_type)?;
+        state.serialize_entry("title", &self.title)?;
+        state.serialize_entry("status", &self.status)?;
+        state.serialize_entry("detail", &self.detail)?;
+        if let Some(value) = &self.instance {
+            state.serialize_entry("instance", value)?;
         }
-        state.serialize_field("code", &self.code)?;
+        state.serialize_entry("code", &self.code)?;
+        for (key, value) in &self.details {
+            if !KEYS.contains(&key.as_str()) {
+                state.serialize_entry(key, value)?;
+            }
+        }
         state.end()
     }
 }
@@ -856,14 +874,18 @@ impl<'de> ::serde::Deserialize<'de> for Problem {
                 let mut detail = None;
                 let mut instance = None;
                 let mut code = None;
-                while let Some(key) = map.next_key_seed(FieldIndex(KEYS))? {
+                let mut details = ::serde_json::Map::new();
+                while let Some(key) = map.next_key_seed(MemberKey(KEYS))? {
                     match key {
-                        Some(0) => problem_type = Some(map.next_value()?),
-                        Some(1) => title = Some(map.next_value()?),
-                        Some(2) => status = Some(map.next_value()?),
-                        Some(3) => detail = Some(map.next_value()?),
-                        Some(4) => instance = Some(map.next_value()?),
-                        Some(5) => code = Some(map.next_value()?),
+                        Ok(0) => problem_type = Some(map.next_value()?),
+                        Ok(1) => title = Some(map.next_value()?),
+                        Ok(2) => status = Some(map.next_value()?),
+                        Ok(3) => detail = Some(map.next_value()?),
+                        Ok(4) => instance = Some(map.next_value()?),
+                        Ok(5) => code = Some(map.next_value()?),
+                        Err(key) => {
+                            details.insert(key, map.next_value()?);
+                        }
                         _ => {
                             map.next_value::<::serde::de::IgnoredAny>()?;
                         }
@@ -891,6 +913,7 @@ impl<'de> ::serde::Deserialize<'de> for Problem {
                         .ok_or_else(|| <A::Error as ::serde::de::Error>::missing_field(
                             "code",
                         ))?,
+                    details,
                 })
             }
         }
@@ -913,6 +936,7 @@ impl Problem {
             detail: code.message().into(),
             instance: None,
             code: Code::Known(code),
+            details: ::serde_json::Map::new(),
         }
     }
 
@@ -974,6 +998,36 @@ impl ::serde::de::Visitor<'_> for FieldIndex {
         key: &str,
     ) -> ::core::result::Result<Option<usize>, E> {
         Ok(self.0.iter().position(|known| *known == key))
+    }
+}
+
+/// Finds a JSON key among a struct's keys: `Ok` with its index, or `Err` with the key
+/// itself for one the struct does not define, which the struct keeps.
+struct MemberKey(&'static [&'static str]);
+
+impl<'de> ::serde::de::DeserializeSeed<'de> for MemberKey {
+    type Value = ::core::result::Result<usize, String>;
+
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        self,
+        deserializer: D,
+    ) -> ::core::result::Result<Self::Value, D::Error> {
+        deserializer.deserialize_identifier(self)
+    }
+}
+
+impl ::serde::de::Visitor<'_> for MemberKey {
+    type Value = ::core::result::Result<usize, String>;
+
+    fn expecting(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        f.write_str("a member name")
+    }
+
+    fn visit_str<E: ::serde::de::Error>(
+        self,
+        key: &str,
+    ) -> ::core::result::Result<Self::Value, E> {
+        Ok(self.0.iter().position(|known| *known == key).ok_or_else(|| key.into()))
     }
 }
 

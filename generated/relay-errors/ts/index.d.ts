@@ -827,10 +827,7 @@ export interface RestError {
   readonly code: WireCode;
   /** A human-readable explanation. */
   readonly message: string;
-  /**
-   * Further facts about this occurrence, such as the fields that failed; `{}` when there are
-   * none.
-   */
+  /** The facts of this occurrence, as the code's details declare them; `{}` when it has none. */
   readonly details: { readonly [key: string]: unknown };
 }
 
@@ -869,6 +866,10 @@ export interface TrpcData {
   readonly path: string;
   /** The server's stack trace; only ever sent in development. */
   readonly stack?: string;
+  /**
+   * The facts of this occurrence, as the code's details declare them; absent when it has none.
+   */
+  readonly details?: { readonly [key: string]: unknown };
 }
 
 /**

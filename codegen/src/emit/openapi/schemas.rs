@@ -108,7 +108,11 @@ fn wire_code(catalog: &Catalog) -> Object<'static> {
 /// Unknown keys are allowed, as the Rust reader skips them: a newer server may add keys.
 fn shape_schema(shape: &'static Shape) -> Object<'static> {
     let mut properties = Object::new();
-    for field in shape.fields {
+    for field in shape
+        .fields
+        .iter()
+        .filter(|f| f.presence != Presence::Spread)
+    {
         properties.insert(field.json, field_schema(field));
     }
     let required: Vec<&'static str> = shape
@@ -133,7 +137,7 @@ fn field_schema(field: &'static Field) -> Object<'static> {
             .with("maximum", 599),
         Value::Code => schema_ref("WireCode"),
         Value::JsonRpcNumber => Object::new().with("type", "integer"),
-        Value::AnyObject => Object::new().with("type", "object"),
+        Value::Details => Object::new().with("type", "object"),
         Value::Object(name) => schema_ref(name),
     };
     // In OpenAPI 3.1 a `$ref` may have a `description` beside it, which describes this
@@ -189,7 +193,7 @@ fn narrowed(envelope: Envelope, shape: &'static Shape, status: u16) -> Object<'s
             Value::Status => Object::new().with("const", status),
             Value::JsonRpcNumber => Object::new().with("const", trpc::number_for_status(status)),
             Value::Object(name) => narrowed(envelope, shape_named(envelope, name), status),
-            Value::Text | Value::AnyObject => continue,
+            Value::Text | Value::Details => continue,
         };
         if field.presence != Presence::Required {
             required.push(field.json);

@@ -22,7 +22,7 @@ pub(super) fn envelopes_rs(catalog: &Catalog) -> TokenStream {
         Envelope::Problem => expand_problem(),
     });
     let code = expand_code(catalog);
-    let field_index = serde_shape::expand_field_index();
+    let field_index = serde_shape::expand_field_index(&catalog.envelopes);
     let response = expand_json_response(catalog);
     quote! {
         #module_docs

@@ -46,7 +46,7 @@ fn expand_struct(shape: &Shape, envelope: &[&Shape]) -> TokenStream {
             Value::Status => quote! { u16 },
             Value::Code => quote! { Code },
             Value::JsonRpcNumber => quote! { i32 },
-            Value::AnyObject => quote! { ::serde_json::Map<String, ::serde_json::Value> },
+            Value::Details => quote! { ::serde_json::Map<String, ::serde_json::Value> },
             Value::Object(name) => {
                 let name = ident(name);
                 quote! { #name }
@@ -54,7 +54,7 @@ fn expand_struct(shape: &Shape, envelope: &[&Shape]) -> TokenStream {
         };
         let ty = match field.presence {
             Presence::Optional => quote! { Option<#value> },
-            Presence::Required | Presence::Defaulted => value,
+            Presence::Required | Presence::Defaulted | Presence::Spread => value,
         };
         quote! { #field_docs pub #rust: #ty, }
     });
@@ -79,7 +79,7 @@ fn linked(doc: &str, envelope: &[&Shape]) -> String {
 /// holds one.
 fn is_eq(shape: &Shape, envelope: &[&Shape]) -> bool {
     shape.fields.iter().all(|field| match field.value {
-        Value::AnyObject => false,
+        Value::Details => false,
         Value::Object(name) => envelope
             .iter()
             .find(|nested| nested.name == name)
@@ -89,6 +89,9 @@ fn is_eq(shape: &Shape, envelope: &[&Shape]) -> bool {
 }
 
 fn expand_serialize(shape: &Shape) -> TokenStream {
+    if has_spread(shape) {
+        return expand_serialize_members(shape);
+    }
     let name = ident(shape.name);
     let name_str = shape.name;
     let always = shape
@@ -127,22 +130,94 @@ fn expand_serialize(shape: &Shape) -> TokenStream {
     }
 }
 
+/// Whether one of the shape's fields holds members that sit beside its own keys.
+fn has_spread(shape: &Shape) -> bool {
+    shape.fields.iter().any(|f| f.presence == Presence::Spread)
+}
+
+/// `Serialize` as a map, for a shape whose spread field adds members of its own names
+/// (which a struct's `&'static str` keys cannot be); a member named like one of the
+/// shape's keys is left out, so no key is written twice.
+fn expand_serialize_members(shape: &Shape) -> TokenStream {
+    let name = ident(shape.name);
+    let keys = shape
+        .fields
+        .iter()
+        .filter(|f| f.presence != Presence::Spread)
+        .map(|f| f.json);
+    let writes = shape.fields.iter().map(|field| {
+        let (rust, json) = (ident(field.rust), field.json);
+        match field.presence {
+            Presence::Optional => quote! {
+                if let Some(value) = &self.#rust {
+                    state.serialize_entry(#json, value)?;
+                }
+            },
+            Presence::Spread => quote! {
+                for (key, value) in &self.#rust {
+                    if !KEYS.contains(&key.as_str()) {
+                        state.serialize_entry(key, value)?;
+                    }
+                }
+            },
+            Presence::Required | Presence::Defaulted => {
+                quote! { state.serialize_entry(#json, &self.#rust)?; }
+            }
+        }
+    });
+    quote! {
+        impl ::serde::Serialize for #name {
+            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::core::result::Result<S::Ok, S::Error> {
+                use ::serde::ser::SerializeMap as _;
+                const KEYS: &[&str] = &[#(#keys),*];
+                let mut state = serializer.serialize_map(None)?;
+                #(#writes)*
+                state.end()
+            }
+        }
+    }
+}
+
 fn expand_deserialize(shape: &Shape) -> TokenStream {
     let name = ident(shape.name);
     let name_str = shape.name;
     let expecting = shape.expecting;
-    let keys = shape.fields.iter().map(|f| f.json);
-    let slots = shape.fields.iter().map(|f| ident(f.rust));
+    let keys = shape
+        .fields
+        .iter()
+        .filter(|f| f.presence != Presence::Spread)
+        .map(|f| f.json);
+    let spread = has_spread(shape);
+    let (found, finder) = if spread {
+        (quote! { Ok }, quote! { MemberKey })
+    } else {
+        (quote! { Some }, quote! { FieldIndex })
+    };
     let arms = shape.fields.iter().enumerate().map(|(index, field)| {
         let index = Literal::usize_unsuffixed(index);
         let slot = ident(field.rust);
+        if field.presence == Presence::Spread {
+            return quote! {
+                Err(key) => {
+                    #slot.insert(key, map.next_value()?);
+                }
+            };
+        }
         match field.value {
             // A number, or the wire string older servers sent: read through the private
             // newtype that accepts both (`envelopes::expand_json_rpc_code`).
             Value::JsonRpcNumber => {
-                quote! { Some(#index) => #slot = Some(map.next_value::<JsonRpcCode>()?.0), }
+                quote! { #found(#index) => #slot = Some(map.next_value::<JsonRpcCode>()?.0), }
             }
-            _ => quote! { Some(#index) => #slot = Some(map.next_value()?), },
+            _ => quote! { #found(#index) => #slot = Some(map.next_value()?), },
+        }
+    });
+    let slots = shape.fields.iter().map(|field| {
+        let slot = ident(field.rust);
+        if field.presence == Presence::Spread {
+            quote! { let mut #slot = ::serde_json::Map::new(); }
+        } else {
+            quote! { let mut #slot = None; }
         }
     });
     let inits = shape.fields.iter().map(|field| {
@@ -153,6 +228,7 @@ fn expand_deserialize(shape: &Shape) -> TokenStream {
             },
             Presence::Optional => quote! { #slot: #slot.flatten(), },
             Presence::Defaulted => quote! { #slot: #slot.unwrap_or_default(), },
+            Presence::Spread => quote! { #slot, },
         }
     });
     quote! {
@@ -168,8 +244,8 @@ fn expand_deserialize(shape: &Shape) -> TokenStream {
                     }
 
                     fn visit_map<A: ::serde::de::MapAccess<'de>>(self, mut map: A) -> ::core::result::Result<#name, A::Error> {
-                        #(let mut #slots = None;)*
-                        while let Some(key) = map.next_key_seed(FieldIndex(KEYS))? {
+                        #(#slots)*
+                        while let Some(key) = map.next_key_seed(#finder(KEYS))? {
                             match key {
                                 #(#arms)*
                                 _ => {
@@ -188,7 +264,13 @@ fn expand_deserialize(shape: &Shape) -> TokenStream {
     }
 }
 
-/// The key finder every `Deserialize` impl above uses.
-pub(super) fn expand_field_index() -> TokenStream {
-    super::templates::tokens(super::templates::FIELD_INDEX)
+/// The key finders the `Deserialize` impls above use: `MemberKey` only where a shape
+/// of `envelopes` keeps the keys it does not define.
+pub(super) fn expand_field_index(envelopes: &[Envelope]) -> TokenStream {
+    let field_index = super::templates::tokens(super::templates::FIELD_INDEX);
+    let spreads = envelopes
+        .iter()
+        .any(|envelope| envelope.shapes().iter().any(|shape| has_spread(shape)));
+    let member_key = spreads.then(|| super::templates::tokens(super::templates::MEMBER_KEY));
+    quote! { #field_index #member_key }
 }

@@ -206,7 +206,11 @@ fn push_envelopes(out: &mut String, catalog: &Catalog) {
 fn push_shape(out: &mut String, shape: &Shape) {
     push_doc(out, "", &prose(shape.doc));
     let _ = writeln!(out, "export interface {} {{", shape.name);
-    for field in shape.fields {
+    for field in shape
+        .fields
+        .iter()
+        .filter(|f| f.presence != Presence::Spread)
+    {
         push_doc(out, "  ", &prose(field.doc));
         push_field(out, field);
     }
@@ -225,7 +229,7 @@ fn push_field(out: &mut String, field: &Field) {
         Value::Text => "string",
         Value::Status | Value::JsonRpcNumber => "number",
         Value::Code => "WireCode",
-        Value::AnyObject => "{ readonly [key: string]: unknown }",
+        Value::Details => "{ readonly [key: string]: unknown }",
         Value::Object(name) => name,
     });
     out.push_str(";\n");

@@ -31,6 +31,8 @@ templates! {
     CODE, code = "code.rs";
     /// The key finder every generated `Deserialize` impl uses.
     FIELD_INDEX, field_index = "field_index.rs";
+    /// The key finder of a `Deserialize` impl that keeps the keys it does not define.
+    MEMBER_KEY, member_key = "member_key.rs";
     /// The perfect hash's functions, the same file the generator compiles as `phf::runtime`.
     PHF_RUNTIME, phf_runtime = "phf_runtime.rs";
     /// The whole of `retry.rs`: the back-off of retryable codes.

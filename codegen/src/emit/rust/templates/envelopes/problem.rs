@@ -15,6 +15,7 @@ impl Problem {
             detail: code.message().into(),
             instance: None,
             code: Code::Known(code),
+            details: ::serde_json::Map::new(),
         }
     }
 

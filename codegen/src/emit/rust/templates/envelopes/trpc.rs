@@ -15,6 +15,7 @@ impl TrpcBody {
                     http_status: code.http_status(),
                     path: path.into(),
                     stack: None,
+                    details: None,
                 },
             },
         }
