@@ -9,7 +9,9 @@
 
 extern crate alloc;
 
-use alloc::string::String;
+use alloc::string::{String, ToString};
+
+use alloc::vec::Vec;
 
 use super::ErrorCode;
 
@@ -290,6 +292,28 @@ impl From<ErrorCode> for RestBody {
     }
 }
 
+impl From<Error> for RestBody {
+    /// The body of `error`: its code, its message and its details.
+    fn from(error: Error) -> Self {
+        RestBody {
+            error: RestError {
+                code: Code::Known(error.code()),
+                message: error.to_string(),
+                details: error.details(),
+            },
+        }
+    }
+}
+
+impl TryFrom<&RestBody> for Error {
+    type Error = FromBodyError;
+
+    /// The error the body reports, if its code is known and its details are the code's.
+    fn try_from(body: &RestBody) -> ::core::result::Result<Error, FromBodyError> {
+        Error::from_body(&body.error.code, &body.error.details)
+    }
+}
+
 #[cfg(feature = "axum")]
 impl ::axum_core::response::IntoResponse for RestBody {
     fn into_response(self) -> ::axum_core::response::Response {
@@ -567,6 +591,15 @@ impl TrpcBody {
         }
     }
 
+    /// The body of `error` failing in procedure `path`: its message, and its details in
+    /// `data.details` (absent when it has none).
+    pub fn from_error(error: Error, path: impl Into<String>) -> Self {
+        let mut body = TrpcBody::new(error.code(), path).with_message(error.to_string());
+        let details = error.details();
+        body.error.data.details = (!details.is_empty()).then_some(details);
+        body
+    }
+
     /// Replaces the default message.
     pub fn with_message(mut self, message: impl Into<String>) -> Self {
         self.error.message = message.into();
@@ -583,6 +616,18 @@ impl TrpcBody {
     /// The HTTP status to answer with: `data.httpStatus`.
     pub fn status(&self) -> u16 {
         self.error.data.http_status
+    }
+}
+
+impl TryFrom<&TrpcBody> for Error {
+    type Error = FromBodyError;
+
+    /// The error the body reports, if its code is known and `data.details` holds the
+    /// code's details.
+    fn try_from(body: &TrpcBody) -> ::core::result::Result<Error, FromBodyError> {
+        let none = ::serde_json::Map::new();
+        let details = body.error.data.details.as_ref().unwrap_or(&none);
+        Error::from_body(&body.error.data.code, details)
     }
 }
 
@@ -666,6 +711,7 @@ impl TrpcResponse {
     }
 
     /// The result, or the error.
+    #[allow(clippy::result_large_err)]
     pub fn into_result(self) -> ::core::result::Result<::serde_json::Value, TrpcBody> {
         match self {
             TrpcResponse::Data(data) => Ok(data),
@@ -964,10 +1010,412 @@ impl From<ErrorCode> for Problem {
     }
 }
 
+impl From<Error> for Problem {
+    /// The problem of `error`: its code's links and status, its message as `detail`, and
+    /// its details as extension members.
+    fn from(error: Error) -> Self {
+        let code = error.code();
+        Problem {
+            detail: error.to_string(),
+            details: error.details(),
+            ..Problem::new(code)
+        }
+    }
+}
+
+impl TryFrom<&Problem> for Error {
+    type Error = FromBodyError;
+
+    /// The error the problem reports, if its code is known and its extension members
+    /// hold the code's details.
+    fn try_from(problem: &Problem) -> ::core::result::Result<Error, FromBodyError> {
+        Error::from_body(&problem.code, &problem.details)
+    }
+}
+
 #[cfg(feature = "axum")]
 impl ::axum_core::response::IntoResponse for Problem {
     fn into_response(self) -> ::axum_core::response::Response {
         json_response(self.status(), PROBLEM_JSON, &self)
+    }
+}
+
+use super::Error;
+
+use super::details;
+
+/// A detail's value as JSON.
+trait ToJson {
+    fn to_json(&self) -> ::serde_json::Value;
+}
+
+/// A detail's value read from JSON; `None` when the JSON is not of its type.
+trait FromJson: Sized {
+    fn from_json(value: &::serde_json::Value) -> Option<Self>;
+}
+
+impl ToJson for String {
+    fn to_json(&self) -> ::serde_json::Value {
+        ::serde_json::Value::String(self.clone())
+    }
+}
+
+impl FromJson for String {
+    fn from_json(value: &::serde_json::Value) -> Option<Self> {
+        value.as_str().map(String::from)
+    }
+}
+
+impl ToJson for i64 {
+    fn to_json(&self) -> ::serde_json::Value {
+        ::serde_json::Value::from(*self)
+    }
+}
+
+impl FromJson for i64 {
+    fn from_json(value: &::serde_json::Value) -> Option<Self> {
+        value.as_i64()
+    }
+}
+
+impl ToJson for f64 {
+    /// A finite number; JSON has no NaN or infinity, so those become `null`.
+    fn to_json(&self) -> ::serde_json::Value {
+        ::serde_json::Value::from(*self)
+    }
+}
+
+impl FromJson for f64 {
+    fn from_json(value: &::serde_json::Value) -> Option<Self> {
+        value.as_f64()
+    }
+}
+
+impl ToJson for bool {
+    fn to_json(&self) -> ::serde_json::Value {
+        ::serde_json::Value::Bool(*self)
+    }
+}
+
+impl FromJson for bool {
+    fn from_json(value: &::serde_json::Value) -> Option<Self> {
+        value.as_bool()
+    }
+}
+
+impl<T: ToJson> ToJson for Vec<T> {
+    fn to_json(&self) -> ::serde_json::Value {
+        ::serde_json::Value::Array(self.iter().map(ToJson::to_json).collect())
+    }
+}
+
+impl<T: FromJson> FromJson for Vec<T> {
+    fn from_json(value: &::serde_json::Value) -> Option<Self> {
+        value.as_array()?.iter().map(T::from_json).collect()
+    }
+}
+
+/// The member `key` of a detail object, which must be there.
+#[allow(dead_code)]
+fn member<T: FromJson>(
+    object: &::serde_json::Map<String, ::serde_json::Value>,
+    key: &str,
+) -> Option<T> {
+    T::from_json(object.get(key)?)
+}
+
+/// The member `key` of a detail object, which may be missing (or `null`).
+#[allow(dead_code)]
+fn optional_member<T: FromJson>(
+    object: &::serde_json::Map<String, ::serde_json::Value>,
+    key: &str,
+) -> Option<Option<T>> {
+    match object.get(key) {
+        None | Some(::serde_json::Value::Null) => Some(None),
+        Some(value) => T::from_json(value).map(Some),
+    }
+}
+
+/// The detail `key` of `code`, which must be there.
+#[allow(dead_code)]
+fn required<T: FromJson>(
+    details: &::serde_json::Map<String, ::serde_json::Value>,
+    code: ErrorCode,
+    key: &'static str,
+) -> ::core::result::Result<T, DetailsError> {
+    member(details, key).ok_or(DetailsError { code, key })
+}
+
+/// The detail `key` of `code`, which may be missing (or `null`).
+#[allow(dead_code)]
+fn optional<T: FromJson>(
+    details: &::serde_json::Map<String, ::serde_json::Value>,
+    code: ErrorCode,
+    key: &'static str,
+) -> ::core::result::Result<Option<T>, DetailsError> {
+    optional_member(details, key).ok_or(DetailsError { code, key })
+}
+
+/// A details object that is not the one its code declares: a required detail is
+/// missing, or a detail holds a value of another type.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct DetailsError {
+    code: ErrorCode,
+    key: &'static str,
+}
+
+impl DetailsError {
+    /// The code whose details did not match.
+    pub fn code(&self) -> ErrorCode {
+        self.code
+    }
+
+    /// The wire key of the detail that is missing or of another type.
+    pub fn key(&self) -> &'static str {
+        self.key
+    }
+}
+
+impl ::core::fmt::Display for DetailsError {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        write!(
+            f, "the details of `{}` have no `{}` of its declared type", self.code
+            .as_str(), self.key
+        )
+    }
+}
+
+impl ::core::error::Error for DetailsError {}
+
+/// Why a parsed body gives no [`Error`]: its code is one this version of the crate does
+/// not know, its details are not its code's, or it reports no error at all. The body is
+/// still readable as it is.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FromBodyError {
+    /// A code this version of the crate does not know, as received.
+    UnknownCode(String),
+    /// A known code whose details do not match its declaration.
+    Details(DetailsError),
+    /// A body without an error (a successful response).
+    NoError,
+}
+
+impl ::core::fmt::Display for FromBodyError {
+    fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+        match self {
+            FromBodyError::UnknownCode(code) => write!(f, "unknown error code `{code}`"),
+            FromBodyError::Details(error) => ::core::fmt::Display::fmt(error, f),
+            FromBodyError::NoError => f.write_str("the body reports no error"),
+        }
+    }
+}
+
+impl ::core::error::Error for FromBodyError {}
+
+impl Error {
+    /// The error of `code` (a received one) with `details`, if the code is known and
+    /// the details are its own.
+    fn from_body(
+        code: &Code,
+        details: &::serde_json::Map<String, ::serde_json::Value>,
+    ) -> ::core::result::Result<Error, FromBodyError> {
+        match code {
+            Code::Known(code) => {
+                Error::from_details(*code, details).map_err(FromBodyError::Details)
+            }
+            Code::Unknown(code) => Err(FromBodyError::UnknownCode(code.clone())),
+        }
+    }
+}
+
+impl Error {
+    /// The occurrence's details as the JSON object the envelopes carry: one
+    /// member per detail, an optional one only when it is there.
+    pub fn details(&self) -> ::serde_json::Map<String, ::serde_json::Value> {
+        let mut details = ::serde_json::Map::new();
+        match self {
+            Error::ValidationError { violations: violations_ } => {
+                details.insert("violations".into(), violations_.to_json());
+            }
+            Error::InvalidUuid { value: value_, field: field_ } => {
+                details.insert("value".into(), value_.to_json());
+                if let Some(value) = field_ { details.insert("field".into(), value.to_json()); }
+            }
+            Error::MissingField { field: field_ } => {
+                details.insert("field".into(), field_.to_json());
+            }
+            Error::TooManyRequests { limit: limit_, remaining: remaining_, reset: reset_, category: category_ } => {
+                details.insert("limit".into(), limit_.to_json());
+                details.insert("remaining".into(), remaining_.to_json());
+                details.insert("reset".into(), reset_.to_json());
+                if let Some(value) = category_ { details.insert("category".into(), value.to_json()); }
+            }
+            Error::QuotaExceeded { quota: quota_, used: used_, limit: limit_, resets_at: resets_at_ } => {
+                details.insert("quota".into(), quota_.to_json());
+                details.insert("used".into(), used_.to_json());
+                details.insert("limit".into(), limit_.to_json());
+                if let Some(value) = resets_at_ { details.insert("resets_at".into(), value.to_json()); }
+            }
+            Error::AttachmentTooLarge { size_bytes: size_bytes_, max_bytes: max_bytes_, file_name: file_name_ } => {
+                details.insert("size_bytes".into(), size_bytes_.to_json());
+                details.insert("max_bytes".into(), max_bytes_.to_json());
+                if let Some(value) = file_name_ { details.insert("file_name".into(), value.to_json()); }
+            }
+            Error::InvalidAttachmentType { content_type: content_type_, allowed: allowed_ } => {
+                details.insert("content_type".into(), content_type_.to_json());
+                details.insert("allowed".into(), allowed_.to_json());
+            }
+            Error::HeartbeatTooFrequent { elapsed_seconds: elapsed_seconds_, retry_after: retry_after_ } => {
+                details.insert("elapsed_seconds".into(), elapsed_seconds_.to_json());
+                details.insert("retry_after".into(), retry_after_.to_json());
+            }
+            _ => {}
+        }
+        details
+    }
+
+    /// The error of `code` with the details an envelope carried, if they are the
+    /// ones the code declares (members it does not declare are ignored).
+    pub fn from_details(
+        code: ErrorCode,
+        details: &::serde_json::Map<String, ::serde_json::Value>,
+    ) -> ::core::result::Result<Error, DetailsError> {
+        Ok(
+            match code {
+                ErrorCode::Unauthorized => Error::Unauthorized,
+                ErrorCode::Forbidden => Error::Forbidden,
+                ErrorCode::SessionExpired => Error::SessionExpired,
+                ErrorCode::InvalidToken => Error::InvalidToken,
+                ErrorCode::BadRequest => Error::BadRequest,
+                ErrorCode::ValidationError => Error::ValidationError {
+                    violations: required(details, code, "violations")?,
+                },
+                ErrorCode::InvalidUuid => Error::InvalidUuid {
+                    value: required(details, code, "value")?,
+                    field: optional(details, code, "field")?,
+                },
+                ErrorCode::MissingField => Error::MissingField {
+                    field: required(details, code, "field")?,
+                },
+                ErrorCode::NotFound => Error::NotFound,
+                ErrorCode::AlreadyExists => Error::AlreadyExists,
+                ErrorCode::Conflict => Error::Conflict,
+                ErrorCode::Deleted => Error::Deleted,
+                ErrorCode::TooManyRequests => Error::TooManyRequests {
+                    limit: required(details, code, "limit")?,
+                    remaining: required(details, code, "remaining")?,
+                    reset: required(details, code, "reset")?,
+                    category: optional(details, code, "category")?,
+                },
+                ErrorCode::QuotaExceeded => Error::QuotaExceeded {
+                    quota: required(details, code, "quota")?,
+                    used: required(details, code, "used")?,
+                    limit: required(details, code, "limit")?,
+                    resets_at: optional(details, code, "resets_at")?,
+                },
+                ErrorCode::InternalServerError => Error::InternalServerError,
+                ErrorCode::ServiceUnavailable => Error::ServiceUnavailable,
+                ErrorCode::Timeout => Error::Timeout,
+                ErrorCode::TicketNotFound => Error::TicketNotFound,
+                ErrorCode::TicketAlreadyClosed => Error::TicketAlreadyClosed,
+                ErrorCode::TicketLocked => Error::TicketLocked,
+                ErrorCode::InvalidStatus => Error::InvalidStatus,
+                ErrorCode::InvalidPriority => Error::InvalidPriority,
+                ErrorCode::MergeSelf => Error::MergeSelf,
+                ErrorCode::MergeDifferentOrg => Error::MergeDifferentOrg,
+                ErrorCode::ConversationNotFound => Error::ConversationNotFound,
+                ErrorCode::AttachmentTooLarge => Error::AttachmentTooLarge {
+                    size_bytes: required(details, code, "size_bytes")?,
+                    max_bytes: required(details, code, "max_bytes")?,
+                    file_name: optional(details, code, "file_name")?,
+                },
+                ErrorCode::InvalidAttachmentType => Error::InvalidAttachmentType {
+                    content_type: required(details, code, "content_type")?,
+                    allowed: required(details, code, "allowed")?,
+                },
+                ErrorCode::EmptyContent => Error::EmptyContent,
+                ErrorCode::CustomerNotFound => Error::CustomerNotFound,
+                ErrorCode::EmailAlreadyExists => Error::EmailAlreadyExists,
+                ErrorCode::InvalidEmail => Error::InvalidEmail,
+                ErrorCode::CustomerHasTickets => Error::CustomerHasTickets,
+                ErrorCode::AiNotAvailable => Error::AiNotAvailable,
+                ErrorCode::AiLimitExceeded => Error::AiLimitExceeded,
+                ErrorCode::AiProcessingFailed => Error::AiProcessingFailed,
+                ErrorCode::InvalidModel => Error::InvalidModel,
+                ErrorCode::ArticleNotFound => Error::ArticleNotFound,
+                ErrorCode::SlugExists => Error::SlugExists,
+                ErrorCode::ContentTooLarge => Error::ContentTooLarge,
+                ErrorCode::AutomationNotFound => Error::AutomationNotFound,
+                ErrorCode::InvalidTrigger => Error::InvalidTrigger,
+                ErrorCode::InvalidAction => Error::InvalidAction,
+                ErrorCode::InvalidCondition => Error::InvalidCondition,
+                ErrorCode::CircularReference => Error::CircularReference,
+                ErrorCode::IntegrationNotFound => Error::IntegrationNotFound,
+                ErrorCode::IntegrationDisabled => Error::IntegrationDisabled,
+                ErrorCode::OauthFailed => Error::OauthFailed,
+                ErrorCode::InvalidCredentials => Error::InvalidCredentials,
+                ErrorCode::SyncFailed => Error::SyncFailed,
+                ErrorCode::RateLimited => Error::RateLimited,
+                ErrorCode::MacroNotFound => Error::MacroNotFound,
+                ErrorCode::ApplyFailed => Error::ApplyFailed,
+                ErrorCode::PolicyNotFound => Error::PolicyNotFound,
+                ErrorCode::TrackingNotFound => Error::TrackingNotFound,
+                ErrorCode::AlreadyPaused => Error::AlreadyPaused,
+                ErrorCode::NotPaused => Error::NotPaused,
+                ErrorCode::ReminderNotFound => Error::ReminderNotFound,
+                ErrorCode::MessageNotFound => Error::MessageNotFound,
+                ErrorCode::InvalidTime => Error::InvalidTime,
+                ErrorCode::ScheduleConflict => Error::ScheduleConflict,
+                ErrorCode::HeartbeatTooFrequent => Error::HeartbeatTooFrequent {
+                    elapsed_seconds: required(details, code, "elapsed_seconds")?,
+                    retry_after: required(details, code, "retry_after")?,
+                },
+                ErrorCode::CollectionNotFound => Error::CollectionNotFound,
+                ErrorCode::WebhookNotFound => Error::WebhookNotFound,
+                ErrorCode::InvalidUrl => Error::InvalidUrl,
+                ErrorCode::DeliveryFailed => Error::DeliveryFailed,
+                ErrorCode::SignatureInvalid => Error::SignatureInvalid,
+            },
+        )
+    }
+}
+
+impl ToJson for details::ValidationErrorViolations {
+    fn to_json(&self) -> ::serde_json::Value {
+        let mut object = ::serde_json::Map::new();
+        object.insert("field".into(), self.field.to_json());
+        object.insert("reason".into(), self.reason.to_json());
+        ::serde_json::Value::Object(object)
+    }
+}
+
+impl FromJson for details::ValidationErrorViolations {
+    fn from_json(value: &::serde_json::Value) -> Option<Self> {
+        let object = value.as_object()?;
+        Some(details::ValidationErrorViolations {
+            field: member(object, "field")?,
+            reason: member(object, "reason")?,
+        })
+    }
+}
+
+impl ToJson for details::TooManyRequestsCategory {
+    fn to_json(&self) -> ::serde_json::Value {
+        ::serde_json::Value::String(self.as_str().into())
+    }
+}
+
+impl FromJson for details::TooManyRequestsCategory {
+    fn from_json(value: &::serde_json::Value) -> Option<Self> {
+        details::TooManyRequestsCategory::from_wire(value.as_str()?)
+    }
+}
+
+#[cfg(feature = "axum")]
+impl ::axum_core::response::IntoResponse for Error {
+    /// The `RestBody` of the error, with its code's status.
+    fn into_response(self) -> ::axum_core::response::Response {
+        RestBody::from(self).into_response()
     }
 }
 

@@ -24,13 +24,16 @@ pub(super) fn envelopes_rs(catalog: &Catalog) -> TokenStream {
     let code = expand_code(catalog);
     let field_index = serde_shape::expand_field_index(&catalog.envelopes);
     let response = expand_json_response(catalog);
+    let details = super::error_rs::expand_details_json(catalog);
     quote! {
         #module_docs
         extern crate alloc;
-        use alloc::string::String;
+        use alloc::string::{String, ToString};
+        use alloc::vec::Vec;
         use super::ErrorCode;
         #code
         #(#kinds)*
+        #details
         #field_index
         #response
     }

@@ -22,6 +22,7 @@
 mod code_meta;
 mod docs_url_rs;
 mod envelopes;
+mod error_rs;
 mod from_wire;
 mod lib_rs;
 mod phf;
@@ -75,6 +76,24 @@ fn submodules(catalog: &Catalog) -> Vec<Submodule> {
         });
     }
     modules.push(Submodule {
+        name: "error",
+        file: "error.rs",
+        public: false,
+        serde_only: false,
+        build: error_rs::error_rs,
+        bytes_per_code: 300,
+    });
+    if error_rs::has_detail_types(catalog) {
+        modules.push(Submodule {
+            name: "details",
+            file: "details.rs",
+            public: true,
+            serde_only: false,
+            build: error_rs::details_rs,
+            bytes_per_code: 0,
+        });
+    }
+    modules.push(Submodule {
         name: "docs_url",
         file: "docs_url.rs",
         public: true,
@@ -104,7 +123,7 @@ fn submodules(catalog: &Catalog) -> Vec<Submodule> {
 /// The declarations of the crate's modules: `mod name;`, or with `inline` the module
 /// with its body, for the single-file layout.
 fn expand_submodules(catalog: &Catalog, inline: bool) -> TokenStream {
-    submodules(catalog)
+    let modules: TokenStream = submodules(catalog)
         .into_iter()
         .map(|module| {
             let name = ident(module.name);
@@ -119,7 +138,11 @@ fn expand_submodules(catalog: &Catalog, inline: bool) -> TokenStream {
                 quote! { #cfg #visibility mod #name; }
             }
         })
-        .collect()
+        .collect();
+    quote! {
+        #modules
+        pub use error::Error;
+    }
 }
 
 /// `lib.rs`: the crate's docs, its module declarations and its items.

@@ -17,7 +17,10 @@
 //! - an enum variant, a match arm, an attribute or a constant is one line, however long;
 //! - the perfect hash's number tables have [`print::NUMBERS_PER_LINE`] numbers a line.
 
+mod error;
 mod print;
+
+pub(super) use error::has_templates;
 
 pub(super) use print::{push_literal, push_option};
 
@@ -65,10 +68,24 @@ pub(super) enum List {
     SwitchArms,
     /// The switch's tables of the codes of each length.
     LengthTables,
+    /// `Error`'s variants, each with its docs and typed fields.
+    ErrorVariants,
+    /// The arms of `Error::code`.
+    ErrorCodeArms,
+    /// The arms of `Error`'s `Display`, for the codes with a template.
+    DisplayArms,
+    /// The object and enum types of the `details` module.
+    DetailTypes,
+    /// The arms of `Error::details`, for the codes with details.
+    ToJsonArms,
+    /// The arms of `Error::from_details`.
+    FromJsonArms,
+    /// `ToJson` and `FromJson` of the `details` types.
+    JsonImpls,
 }
 
 impl List {
-    const ALL: [List; 12] = [
+    const ALL: [List; 19] = [
         List::Variants,
         List::AllCodes,
         List::StatusArms,
@@ -81,6 +98,13 @@ impl List {
         List::DocsUrls,
         List::SwitchArms,
         List::LengthTables,
+        List::ErrorVariants,
+        List::ErrorCodeArms,
+        List::DisplayArms,
+        List::DetailTypes,
+        List::ToJsonArms,
+        List::FromJsonArms,
+        List::JsonImpls,
     ];
 
     fn name(self) -> &'static str {
@@ -97,6 +121,13 @@ impl List {
             List::DocsUrls => "docs_urls",
             List::SwitchArms => "switch_arms",
             List::LengthTables => "length_tables",
+            List::ErrorVariants => "error_variants",
+            List::ErrorCodeArms => "error_code_arms",
+            List::DisplayArms => "display_arms",
+            List::DetailTypes => "detail_types",
+            List::ToJsonArms => "to_json_arms",
+            List::FromJsonArms => "from_json_arms",
+            List::JsonImpls => "json_impls",
         }
     }
 
@@ -106,17 +137,25 @@ impl List {
     pub(super) fn stand_in(self) -> TokenStream {
         let placeholder = format_ident!("{PLACEHOLDER_PREFIX}{}", self.name());
         match self {
-            List::Variants => quote! { #placeholder, },
+            List::Variants | List::ErrorVariants => quote! { #placeholder, },
             List::AllCodes
             | List::CodeRows
             | List::FamilyRows
             | List::HashSeed
             | List::Displacements
             | List::Slots => quote! { #placeholder },
-            List::StatusArms | List::WireArms | List::SwitchArms => {
+            List::StatusArms
+            | List::WireArms
+            | List::SwitchArms
+            | List::ErrorCodeArms
+            | List::DisplayArms
+            | List::ToJsonArms
+            | List::FromJsonArms => {
                 quote! { #placeholder => {} }
             }
-            List::DocsUrls | List::LengthTables => quote! { struct #placeholder; },
+            List::DocsUrls | List::LengthTables | List::DetailTypes | List::JsonImpls => {
+                quote! { struct #placeholder; }
+            }
         }
     }
 }
@@ -313,6 +352,34 @@ impl Printer<'_> {
                         out.push('\n');
                     }
                     print::print_length_table(out, indent, catalog, *len, node);
+                    out.part_done();
+                }
+            }
+            List::ErrorVariants
+            | List::ErrorCodeArms
+            | List::DisplayArms
+            | List::ToJsonArms
+            | List::FromJsonArms => {
+                let print = match list {
+                    List::ErrorVariants => error::print_error_variant,
+                    List::ErrorCodeArms => error::print_code_arm,
+                    List::DisplayArms => error::print_display_arm,
+                    List::ToJsonArms => error::print_to_json_arm,
+                    _ => error::print_from_json_arm,
+                };
+                for code in &catalog.codes {
+                    print(out, indent, code);
+                    out.part_done();
+                }
+            }
+            List::DetailTypes | List::JsonImpls => {
+                let print = match list {
+                    List::DetailTypes => error::print_detail_types,
+                    _ => error::print_json_impls,
+                };
+                let mut first = true;
+                for code in &catalog.codes {
+                    print(out, indent, code, &mut first);
                     out.part_done();
                 }
             }

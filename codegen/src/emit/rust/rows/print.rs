@@ -80,7 +80,7 @@ fn docs_url_doc(code: &Code) -> String {
 // The printers. Each pushes whole lines, indentation first, and ends with a line break,
 // except the element printers of `print_list`, which leave the comma to it.
 
-fn push_indent(out: &mut String, indent: usize) {
+pub(super) fn push_indent(out: &mut String, indent: usize) {
     out.extend(std::iter::repeat_n(' ', indent));
 }
 
@@ -201,7 +201,7 @@ pub(in crate::emit::rust) fn push_option<T>(
 }
 
 /// `/// line` (trailing spaces trimmed; no doc line the generator writes has a break).
-fn print_doc(out: &mut String, indent: usize, line: &str) {
+pub(super) fn print_doc(out: &mut String, indent: usize, line: &str) {
     debug_assert!(!line.contains('\n'));
     push_indent(out, indent);
     out.push_str("///");

@@ -29,6 +29,8 @@ templates! {
     ACCESSORS, accessors = "accessors.rs";
     /// The impls of the envelopes' `Code`.
     CODE, code = "code.rs";
+    /// Details between `Error` and JSON: the conversion traits and the errors of reading.
+    DETAILS_JSON, details_json = "details_json.rs";
     /// The key finder every generated `Deserialize` impl uses.
     FIELD_INDEX, field_index = "field_index.rs";
     /// The key finder of a `Deserialize` impl that keeps the keys it does not define.

@@ -11,6 +11,16 @@ impl LinkedBody {
         }
     }
 
+    /// The body of a failed request from `error`: its code's links and its message,
+    /// which is where this envelope carries the details.
+    pub fn from_error(error: Error, request_id: impl Into<String>) -> Self {
+        let code = error.code();
+        LinkedBody {
+            error: Some(LinkedError::from(code).with_message(error.to_string())),
+            request_id: request_id.into(),
+        }
+    }
+
     /// The body of a successful request: only its id.
     pub fn success(request_id: impl Into<String>) -> Self {
         LinkedBody {
@@ -43,5 +53,16 @@ impl From<ErrorCode> for LinkedError {
             docs_url: code.docs_url().into(),
             action_url: code.action_url().map(String::from),
         }
+    }
+}
+
+impl TryFrom<&LinkedBody> for Error {
+    type Error = FromBodyError;
+
+    /// The error the body reports, if its code is known and declares no details that
+    /// are required: this envelope carries details only in its message.
+    fn try_from(body: &LinkedBody) -> ::core::result::Result<Error, FromBodyError> {
+        let error = body.error.as_ref().ok_or(FromBodyError::NoError)?;
+        Error::from_body(&error.code, &::serde_json::Map::new())
     }
 }

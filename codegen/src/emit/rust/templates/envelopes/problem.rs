@@ -42,3 +42,26 @@ impl From<ErrorCode> for Problem {
         Problem::new(code)
     }
 }
+
+impl From<Error> for Problem {
+    /// The problem of `error`: its code's links and status, its message as `detail`, and
+    /// its details as extension members.
+    fn from(error: Error) -> Self {
+        let code = error.code();
+        Problem {
+            detail: error.to_string(),
+            details: error.details(),
+            ..Problem::new(code)
+        }
+    }
+}
+
+impl TryFrom<&Problem> for Error {
+    type Error = FromBodyError;
+
+    /// The error the problem reports, if its code is known and its extension members
+    /// hold the code's details.
+    fn try_from(problem: &Problem) -> ::core::result::Result<Error, FromBodyError> {
+        Error::from_body(&problem.code, &problem.details)
+    }
+}

@@ -37,3 +37,25 @@ impl From<ErrorCode> for RestBody {
         RestBody::new(code)
     }
 }
+
+impl From<Error> for RestBody {
+    /// The body of `error`: its code, its message and its details.
+    fn from(error: Error) -> Self {
+        RestBody {
+            error: RestError {
+                code: Code::Known(error.code()),
+                message: error.to_string(),
+                details: error.details(),
+            },
+        }
+    }
+}
+
+impl TryFrom<&RestBody> for Error {
+    type Error = FromBodyError;
+
+    /// The error the body reports, if its code is known and its details are the code's.
+    fn try_from(body: &RestBody) -> ::core::result::Result<Error, FromBodyError> {
+        Error::from_body(&body.error.code, &body.error.details)
+    }
+}

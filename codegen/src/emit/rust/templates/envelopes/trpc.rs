@@ -21,6 +21,15 @@ impl TrpcBody {
         }
     }
 
+    /// The body of `error` failing in procedure `path`: its message, and its details in
+    /// `data.details` (absent when it has none).
+    pub fn from_error(error: Error, path: impl Into<String>) -> Self {
+        let mut body = TrpcBody::new(error.code(), path).with_message(error.to_string());
+        let details = error.details();
+        body.error.data.details = (!details.is_empty()).then_some(details);
+        body
+    }
+
     /// Replaces the default message.
     pub fn with_message(mut self, message: impl Into<String>) -> Self {
         self.error.message = message.into();
@@ -37,5 +46,17 @@ impl TrpcBody {
     /// The HTTP status to answer with: `data.httpStatus`.
     pub fn status(&self) -> u16 {
         self.error.data.http_status
+    }
+}
+
+impl TryFrom<&TrpcBody> for Error {
+    type Error = FromBodyError;
+
+    /// The error the body reports, if its code is known and `data.details` holds the
+    /// code's details.
+    fn try_from(body: &TrpcBody) -> ::core::result::Result<Error, FromBodyError> {
+        let none = ::serde_json::Map::new();
+        let details = body.error.data.details.as_ref().unwrap_or(&none);
+        Error::from_body(&body.error.data.code, details)
     }
 }

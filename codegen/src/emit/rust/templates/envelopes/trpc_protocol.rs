@@ -74,6 +74,8 @@ impl TrpcResponse {
     }
 
     /// The result, or the error.
+    // The body is what the caller reads next, once; boxing it would only move it.
+    #[allow(clippy::result_large_err)]
     pub fn into_result(self) -> ::core::result::Result<::serde_json::Value, TrpcBody> {
         match self {
             TrpcResponse::Data(data) => Ok(data),
