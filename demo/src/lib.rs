@@ -20,9 +20,9 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Json, Router};
 use batch_relay_errors::envelopes::{LinkedBody, LinkedError};
-use batch_relay_errors::ErrorCode as BatchCode;
+use batch_relay_errors::{Error as BatchError, ErrorCode as BatchCode};
 use relay_errors::envelopes::{Problem, RestBody};
-use relay_errors::ErrorCode as RelayCode;
+use relay_errors::Error as RelayError;
 use serde_json::{json, Map, Value};
 use uuid::Uuid;
 
@@ -155,17 +155,15 @@ async fn create_job(
         }
         Err(_) => return fail(LinkedError::from(BatchCode::InvalidJson)),
     };
-    let missing: Vec<&str> = REQUIRED_JOB_FIELDS
+    let fields: Vec<String> = REQUIRED_JOB_FIELDS
         .into_iter()
         .filter(|field| !job.contains_key(*field))
+        .map(String::from)
         .collect();
-    if !missing.is_empty() {
-        let message = format!(
-            "{} Missing required field(s): {}.",
-            BatchCode::InvalidRequest.description(),
-            missing.join(", ")
-        );
-        return fail(LinkedError::from(BatchCode::InvalidRequest).with_message(message));
+    if !fields.is_empty() {
+        // The linked envelope has no place for details: the message names the fields.
+        let error = BatchError::InvalidRequest { fields };
+        return LinkedBody::from_error(error, request_id.clone()).into_response();
     }
     if let Err(code) = authenticate(&headers) {
         return fail(LinkedError::from(code));
@@ -189,20 +187,26 @@ fn wants_problem(headers: &HeaderMap) -> bool {
         .is_some_and(|accept| accept.contains(relay_errors::envelopes::PROBLEM_JSON))
 }
 
-/// A REST error, or problem details if the client asked for them.
-fn rest_error(code: RelayCode, headers: &HeaderMap, uri: &Uri) -> Response {
+/// A REST error, or problem details if the client asked for them; either carries the
+/// error's details.
+fn rest_error(error: RelayError, headers: &HeaderMap, uri: &Uri) -> Response {
     if wants_problem(headers) {
-        Problem::new(code).with_instance(uri.path()).into_response()
+        Problem::from(error).with_instance(uri.path()).into_response()
     } else {
-        RestBody::new(code).into_response()
+        RestBody::from(error).into_response()
     }
 }
 
-/// The demo's ticket, or the error code explaining why there is none.
-fn find_ticket(id: &str) -> Result<Value, RelayCode> {
-    let id = Uuid::parse_str(id).map_err(|_| RelayCode::InvalidUuid)?;
-    if id.to_string() != KNOWN_TICKET {
-        return Err(RelayCode::TicketNotFound);
+/// The demo's ticket, or the error explaining why there is none.
+fn find_ticket(id: &str) -> Result<Value, RelayError> {
+    let Ok(uuid) = Uuid::parse_str(id) else {
+        return Err(RelayError::InvalidUuid {
+            value: id.to_owned(),
+            field: Some("id".to_owned()),
+        });
+    };
+    if uuid.to_string() != KNOWN_TICKET {
+        return Err(RelayError::TicketNotFound);
     }
     Ok(json!({ "id": KNOWN_TICKET, "subject": "Printer on fire", "status": "open" }))
 }
@@ -210,6 +214,6 @@ fn find_ticket(id: &str) -> Result<Value, RelayCode> {
 async fn get_ticket(headers: HeaderMap, uri: Uri, Path(id): Path<String>) -> Response {
     match find_ticket(&id) {
         Ok(ticket) => Json(json!({ "data": ticket })).into_response(),
-        Err(code) => rest_error(code, &headers, &uri),
+        Err(error) => rest_error(error, &headers, &uri),
     }
 }

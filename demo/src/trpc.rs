@@ -20,7 +20,7 @@ use axum::extract::{Path, Query};
 use axum::http::Method;
 use axum::response::{IntoResponse, Response};
 use relay_errors::envelopes::{TrpcBatch, TrpcBody, TrpcResponse};
-use relay_errors::ErrorCode as RelayCode;
+use relay_errors::{Error as RelayError, ErrorCode as RelayCode};
 use serde_json::{json, Map, Value};
 
 use crate::{find_ticket, Config, KNOWN_TICKET};
@@ -194,7 +194,7 @@ fn answer(config: Config, method: &Method, call: &Call<'_>) -> TrpcResponse {
 fn run_call(method: &Method, call: &Call<'_>) -> Result<Value, Failure> {
     let Some(procedure) = PROCEDURES.iter().find(|p| p.path == call.path) else {
         return Err(Failure::new(
-            RelayCode::NotFound,
+            RelayError::NotFound,
             format!("No procedure found on path {:?}.", call.path),
         ));
     };
@@ -226,10 +226,16 @@ fn get_ticket(input: Option<&Value>) -> Result<Value, Failure> {
 fn set_ticket_status(input: Option<&Value>) -> Result<Value, Failure> {
     const SHAPE: &str = "{\"id\": \"<uuid>\", \"status\": \"<status>\"}";
     let id = string_field(input, "id", SHAPE)?;
-    let status = string_field(input, "status", SHAPE)?;
+    // A missing status is named in the details, which a client reads as typed data.
+    let status = input
+        .and_then(|input| input.get("status"))
+        .and_then(Value::as_str)
+        .ok_or(RelayError::MissingField {
+            field: "status".to_owned(),
+        })?;
     if !TICKET_STATUSES.contains(&status) {
         return Err(Failure::new(
-            RelayCode::InvalidStatus,
+            RelayError::InvalidStatus,
             format!(
                 "{}: {status:?} is not one of {}.",
                 RelayCode::InvalidStatus.description_in(relay_errors::Family::Tickets),
@@ -247,7 +253,7 @@ fn delete_ticket(input: Option<&Value>) -> Result<Value, Failure> {
     let id = string_field(input, "id", "{\"id\": \"<uuid>\"}")?;
     find_ticket(id).map_err(Failure::from)?;
     Err(Failure::new(
-        RelayCode::Forbidden,
+        RelayError::Forbidden,
         format!("Only admins may delete ticket {KNOWN_TICKET}."),
     ))
 }
@@ -264,41 +270,42 @@ fn string_field<'a>(
         .ok_or_else(|| Failure::bad_request(format!("Expected input {shape}.")))
 }
 
-/// Why a call or a request failed: a code, and a message when the default is not enough.
+/// Why a call or a request failed: the error, and a message when its own is not enough.
 struct Failure {
-    code: RelayCode,
+    error: RelayError,
     message: Option<String>,
 }
 
 impl Failure {
-    fn new(code: RelayCode, message: impl Into<String>) -> Self {
+    fn new(error: RelayError, message: impl Into<String>) -> Self {
         Failure {
-            code,
+            error,
             message: Some(message.into()),
         }
     }
 
     fn bad_request(message: impl Into<String>) -> Self {
-        Failure::new(RelayCode::BadRequest, message)
+        Failure::new(RelayError::BadRequest, message)
     }
 
     /// The tRPC error body of this failure in procedure `path`.
     fn into_body(self, path: &str, config: Config) -> TrpcBody {
-        let mut body = TrpcBody::new(self.code, path);
+        let code = self.error.code();
+        let mut body = TrpcBody::from_error(self.error, path);
         if let Some(message) = self.message {
             body = body.with_message(message);
         }
         if config.development {
-            body = body.with_stack(format!("TRPCError: {}\n    at {path}", self.code.as_str()));
+            body = body.with_stack(format!("TRPCError: {}\n    at {path}", code.as_str()));
         }
         body
     }
 }
 
-impl From<RelayCode> for Failure {
-    fn from(code: RelayCode) -> Self {
+impl From<RelayError> for Failure {
+    fn from(error: RelayError) -> Self {
         Failure {
-            code,
+            error,
             message: None,
         }
     }

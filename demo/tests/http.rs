@@ -5,6 +5,8 @@
 mod support;
 
 use relay_demo::{Config, KNOWN_TICKET};
+use relay_errors::envelopes::{Problem, RestBody};
+use relay_errors::Error;
 use reqwest::header::CONTENT_TYPE;
 use reqwest::{Client, Response, StatusCode};
 use serde_json::{json, Value};
@@ -141,7 +143,7 @@ async fn batch_create_rejects_json_missing_a_required_field() {
         json_of(response).await,
         linked_error(
             "invalid_request",
-            "One or more required fields are missing or contain invalid values. Missing required field(s): items.",
+            "One or more required fields are missing or contain invalid values: items.",
             None,
             "req_post",
         )
@@ -158,13 +160,57 @@ async fn rest_ticket_with_a_malformed_id_is_invalid_uuid() {
         .unwrap();
     assert_eq!(response.status(), StatusCode::BAD_REQUEST);
     assert_eq!(content_type(&response), "application/json");
+    let body = json_of(response).await;
     assert_eq!(
-        json_of(response).await,
+        body,
         json!({ "error": {
             "code": "INVALID_UUID",
-            "message": "Invalid UUID format. Provide valid UUID string.",
-            "details": {},
+            "message": "Invalid UUID format: not-a-uuid",
+            "details": { "value": "not-a-uuid", "field": "id" },
         }})
+    );
+    // A client reads the typed error back from the body.
+    let body: RestBody = serde_json::from_value(body).unwrap();
+    assert_eq!(
+        Error::try_from(&body),
+        Ok(Error::InvalidUuid {
+            value: "not-a-uuid".to_owned(),
+            field: Some("id".to_owned()),
+        })
+    );
+}
+
+#[tokio::test]
+async fn rest_problem_details_carry_the_details_as_members() {
+    let base = start(Config::default()).await;
+    let response = Client::new()
+        .get(format!("{base}/api/v1/tickets/42"))
+        .header("accept", "application/problem+json")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::BAD_REQUEST);
+    let body = json_of(response).await;
+    assert_eq!(
+        body,
+        json!({
+            "type": "https://docs.relay.dev/errors#invalid_uuid",
+            "title": "Invalid UUID format",
+            "status": 400,
+            "detail": "Invalid UUID format: 42",
+            "instance": "/api/v1/tickets/42",
+            "code": "INVALID_UUID",
+            "value": "42",
+            "field": "id",
+        })
+    );
+    let problem: Problem = serde_json::from_value(body).unwrap();
+    assert_eq!(
+        Error::try_from(&problem),
+        Ok(Error::InvalidUuid {
+            value: "42".to_owned(),
+            field: Some("id".to_owned()),
+        })
     );
 }
 

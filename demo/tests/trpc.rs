@@ -6,6 +6,8 @@ mod support;
 
 use relay_demo::trpc::MAX_BATCH_CALLS;
 use relay_demo::{Config, KNOWN_TICKET};
+use relay_errors::envelopes::TrpcBody;
+use relay_errors::Error;
 use reqwest::{Client, Response, StatusCode};
 use serde_json::{json, Value};
 use support::{json_of, start};
@@ -53,7 +55,19 @@ fn bad_request(path: &str, message: &str) -> Value {
 
 const TICKET_NOT_FOUND: &str =
     "Ticket with specified ID doesn't exist. Verify the ticket ID exists.";
-const INVALID_UUID: &str = "Invalid UUID format. Provide valid UUID string.";
+
+/// The tRPC error body of `INVALID_UUID` for the id `value`: its details in `data.details`.
+fn invalid_uuid(value: &str) -> Value {
+    let mut body = error(
+        -32600,
+        "INVALID_UUID",
+        400,
+        "tickets.get",
+        &format!("Invalid UUID format: {value}"),
+    );
+    body["error"]["data"]["details"] = json!({ "value": value, "field": "id" });
+    body
+}
 
 /// Checks the status and the exact JSON of a response.
 async fn assert_answer(response: Response, status: u16, body: Value) {
@@ -117,7 +131,7 @@ async fn a_batch_answers_every_call_in_order_with_207_when_statuses_differ() {
     let response = get(&base, "tickets.get,tickets.get,tickets.get", &query).await;
     let body = json!([
         { "result": { "data": ticket("open") } },
-        error(-32600, "INVALID_UUID", 400, "tickets.get", INVALID_UUID),
+        invalid_uuid("nope"),
         error(-32004, "TICKET_NOT_FOUND", 404, "tickets.get", TICKET_NOT_FOUND),
     ]);
     assert_answer(response, 207, body).await;
@@ -135,8 +149,8 @@ async fn a_batch_whose_calls_agree_has_their_status() {
     let input = json!({ "0": { "id": "a" }, "1": { "id": "b" } }).to_string();
     let query = [("batch", "1"), ("input", input.as_str())];
     let response = get(&base, "tickets.get,tickets.get", &query).await;
-    let invalid = error(-32600, "INVALID_UUID", 400, "tickets.get", INVALID_UUID);
-    assert_answer(response, 400, json!([invalid, invalid])).await;
+    let (a, b) = (invalid_uuid("a"), invalid_uuid("b"));
+    assert_answer(response, 400, json!([a, b])).await;
 }
 
 #[tokio::test]
@@ -273,4 +287,29 @@ async fn errors_carry_a_stack_only_in_development() {
     let base = start(Config::default()).await;
     let body = json_of(get(&base, "tickets.get", &input).await).await;
     assert_eq!(body["error"]["data"].get("stack"), None);
+}
+
+#[tokio::test]
+async fn a_missing_field_is_named_in_the_details_and_read_back_typed() {
+    let base = start(Config::default()).await;
+    let input = format!(r#"{{"id":"{KNOWN_TICKET}"}}"#);
+    let response = post(&base, "tickets.setStatus", &[], &input).await;
+    let mut body = error(
+        -32600,
+        "MISSING_FIELD",
+        400,
+        "tickets.setStatus",
+        "Required field status is missing",
+    );
+    body["error"]["data"]["details"] = json!({ "field": "status" });
+    assert_eq!(response.status(), StatusCode::BAD_REQUEST);
+    let answer = json_of(response).await;
+    assert_eq!(answer, body);
+    let body: TrpcBody = serde_json::from_value(answer).unwrap();
+    assert_eq!(
+        Error::try_from(&body),
+        Ok(Error::MissingField {
+            field: "status".to_owned()
+        })
+    );
 }

@@ -46,9 +46,11 @@ async function failure(call) {
 }
 
 /** Asserts what a client reads from a failed call. */
-function assertTrpcError(error, { code, httpStatus, path, message }) {
+function assertTrpcError(error, { code, httpStatus, path, message, details }) {
   assert.ok(error instanceof TRPCClientError, `not a TRPCClientError: ${error}`);
   assert.equal(error.data?.code, code);
+  // The occurrence's typed details, as the catalog declares them; absent without any.
+  assert.deepEqual(error.data?.details, details);
   // The generated package reads the same code from the real client's error.
   assert.equal(errorCodeOf(error), code);
   assert.equal(error.data?.httpStatus, httpStatus);
@@ -60,17 +62,23 @@ function assertTrpcError(error, { code, httpStatus, path, message }) {
   assert.equal(error.data?.stack, undefined);
 }
 
+/** What a client reads from `tickets.get` of the id `value`, which is not a UUID. */
+function invalidUuid(value) {
+  return {
+    code: 'INVALID_UUID',
+    httpStatus: 400,
+    path: 'tickets.get',
+    message: `Invalid UUID format: ${value}`,
+    details: { value, field: 'id' },
+  };
+}
+
 /** Each documented error case: the call, and what the client must read from it. */
 const ERROR_CASES = [
   {
     name: 'an id that is not a UUID',
     call: (trpc) => trpc.tickets.get.query({ id: 'nope' }),
-    expect: {
-      code: 'INVALID_UUID',
-      httpStatus: 400,
-      path: 'tickets.get',
-      message: 'Invalid UUID format. Provide valid UUID string.',
-    },
+    expect: invalidUuid('nope'),
   },
   {
     name: 'an unknown ticket',
@@ -123,6 +131,17 @@ const ERROR_CASES = [
       path: 'tickets.setStatus',
       message:
         'Invalid ticket status value: "lost" is not one of open, pending, solved, closed.',
+    },
+  },
+  {
+    name: 'a mutation without a required field',
+    call: (trpc) => trpc.tickets.setStatus.mutate({ id: KNOWN_TICKET }),
+    expect: {
+      code: 'MISSING_FIELD',
+      httpStatus: 400,
+      path: 'tickets.setStatus',
+      message: 'Required field status is missing',
+      details: { field: 'status' },
     },
   },
   {
@@ -222,7 +241,8 @@ describe('batches', () => {
       trpc.tickets.get.query({ id: 'nada' }),
     ]);
     assert.equal(requests[0].status, 400);
-    for (const result of results) assertTrpcError(result.reason, ERROR_CASES[0].expect);
+    assertTrpcError(results[0].reason, invalidUuid('nope'));
+    assertTrpcError(results[1].reason, invalidUuid('nada'));
   });
 
   test('a batch over the limit fails every call with BAD_REQUEST', async () => {
