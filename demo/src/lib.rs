@@ -191,7 +191,9 @@ fn wants_problem(headers: &HeaderMap) -> bool {
 /// error's details.
 fn rest_error(error: RelayError, headers: &HeaderMap, uri: &Uri) -> Response {
     if wants_problem(headers) {
-        Problem::from(error).with_instance(uri.path()).into_response()
+        Problem::from(error)
+            .with_instance(uri.path())
+            .into_response()
     } else {
         RestBody::from(error).into_response()
     }
