@@ -155,3 +155,125 @@ fn retiring_a_relay_code_passes_with_a_breaking_bump_only() {
         .iter()
         .all(|code| code.wire != "MERGE_SELF"));
 }
+
+/// A field of the Relay catalog's `VALIDATION_ERROR` violations, as committed.
+const VIOLATIONS: &str =
+    "            reason: {type: string, description: What is wrong with it.}\n";
+
+#[test]
+fn removing_a_relay_detail_passes_with_a_breaking_bump_only() {
+    let remove = |version: &'static str| {
+        move |c: String| {
+            assert!(c.contains(VIOLATIONS));
+            c.replace(VIOLATIONS, "")
+                .replace(
+                    "{field: title, reason: must not be empty}",
+                    "{field: title}",
+                )
+                .replace("version: 0.1.0", &format!("version: {version}"))
+        }
+    };
+    let refused = generate_relay(remove("0.1.1")).unwrap_err().render(false);
+    assert!(
+        refused.contains(
+            "detail `violations[].reason` of released code \"VALIDATION_ERROR\" was removed"
+        ),
+        "{refused}"
+    );
+    assert!(refused.contains("catalog/relay.lock:"), "{refused}");
+    assert!(refused.contains("version: 0.2.0"), "{refused}");
+    let generated = generate_relay(remove("0.2.0")).unwrap_or_else(|report| panic!("{report}"));
+    assert!(
+        !generated.lock.contains("violations[].reason"),
+        "{}",
+        generated.lock
+    );
+    assert!(generated.lock.contains("\n  violations[].field "));
+}
+
+#[test]
+fn making_a_relay_detail_required_or_narrowing_its_enum_is_refused() {
+    let report = generate_relay(|c| {
+        c.replace(
+            "        values: [read, write, search, ai, bulk, webhooks]\n        optional: true\n",
+            "        values: [read, write, search, ai, bulk]\n",
+        )
+    })
+    .unwrap_err()
+    .render(false);
+    assert!(
+        report.contains("the type of detail `category` of released code \"TOO_MANY_REQUESTS\" changed from enum(ai,bulk,read,search,webhooks,write) to enum(ai,bulk,read,search,write)"),
+        "{report}"
+    );
+    assert!(
+        report.contains("`webhooks` is no longer a value"),
+        "{report}"
+    );
+    // The type is reported, not also the optional detail made required.
+    assert_eq!(report.matches("error: ").count(), 2, "{report}");
+    let report = generate_relay(|c| {
+        c.replace(
+            "        values: [read, write, search, ai, bulk, webhooks]\n        optional: true\n",
+            "        values: [read, write, search, ai, bulk, webhooks, export]\n",
+        )
+    })
+    .unwrap_err()
+    .render(false);
+    assert!(
+        report.contains("detail `category` of released code \"TOO_MANY_REQUESTS\" became required"),
+        "{report}"
+    );
+}
+
+#[test]
+fn adding_relay_details_and_enum_values_passes_without_a_bump() {
+    let generated = generate_relay(|c| {
+        c.replace(
+            "        values: [read, write, search, ai, bulk, webhooks]\n",
+            "        values: [read, write, search, ai, bulk, webhooks, export]\n",
+        )
+        .replace(
+            VIOLATIONS,
+            &format!("{VIOLATIONS}            hint: {{type: string, optional: true}}\n"),
+        )
+        .replace(
+            "  - code: TICKET_NOT_FOUND\n",
+            "  - code: TICKET_NOT_FOUND\n    details:\n      ticket_id: string\n",
+        )
+    })
+    .unwrap_or_else(|report| panic!("{report}"));
+    let lock = &generated.lock;
+    for line in [
+        "  category               enum(ai,bulk,export,read,search,webhooks,write)  optional\n",
+        "  violations[].hint      string  optional\n",
+        "TICKET_NOT_FOUND         404  0.1.0\n  ticket_id              string\n",
+    ] {
+        assert!(lock.contains(line), "{line:?} in\n{lock}");
+    }
+}
+
+/// Every valid fixture's new lock (details of every type among them) reads back, accepts
+/// its own catalog, and is written again unchanged.
+#[test]
+fn each_written_lock_reads_back_and_accepts_its_catalog() {
+    let dir = workspace_root().join("tests/fixtures/valid");
+    for path in catalog_tests::yaml_files(&dir) {
+        let name = relative(&path);
+        let text = std::fs::read_to_string(&path).unwrap();
+        let first = catalog_tests::generate_text(&name, &text)
+            .unwrap_or_else(|report| panic!("{name}: {report}"));
+        let again = catalog_tests::config()
+            .generate(
+                Source {
+                    path: &name,
+                    bytes: text.as_bytes(),
+                },
+                Some(Source {
+                    path: "written.lock",
+                    bytes: first.lock.as_bytes(),
+                }),
+            )
+            .unwrap_or_else(|report| panic!("{name}: {report}\n{}", first.lock));
+        assert_eq!(again.lock, first.lock, "{name}");
+    }
+}

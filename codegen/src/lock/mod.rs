@@ -3,10 +3,12 @@
 //!
 //! `catalog/<name>.lock` is written by `cargo xtask gen` and committed. It records, sorted
 //! by wire string, each code's status, the catalog version that introduced it and, for a
-//! retired code, the version that retired it; and the catalog version it was written at.
-//! [`check`] compares a validated catalog with it: a released code may not disappear
-//! unless retired, and may change status or be retired only together with a
-//! semver-breaking bump of the catalog's `version`. [`render`] writes the new lock.
+//! retired code, the version that retired it, with each live code's details under it
+//! (see [`details`]); and the catalog version it was written at. [`check`] compares a
+//! validated catalog with it: a released code may not disappear unless retired, and may
+//! change status, lose a detail, change a detail's type, make an optional detail
+//! required, or be retired only together with a semver-breaking bump of the catalog's
+//! `version`. [`render`] writes the new lock.
 
 use std::collections::BTreeMap;
 
@@ -19,6 +21,7 @@ use crate::diagnostics::{Diagnostic, Span};
 
 use crate::model::{Catalog, Code};
 
+mod details;
 mod parse;
 
 pub(crate) use parse::parse;
@@ -46,6 +49,9 @@ pub(crate) struct LockedCode {
     pub since: String,
     /// The catalog version that retired it, if it is retired.
     pub retired: Option<String>,
+    /// Its details as released, each path before the fields under it; none for a code of
+    /// a lock written before details were recorded.
+    pub details: Vec<details::LockedDetail>,
     /// Its 1-based line in the lock file, for messages.
     pub line: usize,
 }
@@ -75,11 +81,7 @@ pub(crate) fn check(catalog: &Catalog, lock: &Lock, lock_path: &str) -> Vec<Diag
     }
     let breaking = is_breaking(locked_version, &version);
     let places = Places { catalog };
-    let live: HashMap<&str, u16> = catalog
-        .codes
-        .iter()
-        .map(|c| (c.wire.as_str(), c.status))
-        .collect();
+    let live: HashMap<&str, &Code> = catalog.codes.iter().map(|c| (c.wire.as_str(), c)).collect();
     let retired: HashMap<&str, &str> = catalog
         .retired
         .iter()
@@ -88,7 +90,8 @@ pub(crate) fn check(catalog: &Catalog, lock: &Lock, lock_path: &str) -> Vec<Diag
     let mut problems = Vec::new();
     for (wire, locked) in &lock.codes {
         let at = format!("{lock_path}:{}", locked.line);
-        let problem = match (&locked.retired, live.get(wire.as_str()), retired.contains_key(wire.as_str())) {
+        let code = live.get(wire.as_str()).copied();
+        let problem = match (&locked.retired, code.map(|c| c.status), retired.contains_key(wire.as_str())) {
             // Reuse of a retired wire string in `codes` is already an error of validation
             // when it is still listed under `retired`; this catches it being moved back.
             (Some(since), Some(_), _) => Some(
@@ -104,7 +107,7 @@ pub(crate) fn check(catalog: &Catalog, lock: &Lock, lock_path: &str) -> Vec<Diag
                     .help(format!("keep `- code: {wire}` under `retired:` so ERRORS.md still explains it")),
             ),
             (Some(_), None, true) => None,
-            (None, Some(&status), _) if status != locked.status && !breaking => Some(
+            (None, Some(status), _) if status != locked.status && !breaking => Some(
                 Diagnostic::error(
                     format!("the status of released code {wire:?} changed from {} to {status}", locked.status),
                     places.status(wire),
@@ -131,6 +134,20 @@ pub(crate) fn check(catalog: &Catalog, lock: &Lock, lock_path: &str) -> Vec<Diag
             ),
         };
         problems.extend(problem);
+        if let (None, Some(code), false) = (&locked.retired, code, breaking) {
+            let help = |change: &str| breaking_help(change, locked_version, &version);
+            let refusal = details::Refusal {
+                wire,
+                span: code.spans.code,
+                lock_path,
+                help: &help,
+            };
+            problems.extend(details::changes(
+                &locked.details,
+                &details::paths(&code.details),
+                &refusal,
+            ));
+        }
     }
     problems
 }
@@ -191,46 +208,68 @@ impl Places<'_> {
 /// [`parse`] reads; `header` is its first comment line and
 /// `tool` is the command that writes it, for its comments.
 pub(crate) fn render(catalog: &Catalog, lock: &Lock, header: &str, tool: &str) -> String {
-    let mut rows: BTreeMap<&str, (u16, &str, Option<&str>)> = BTreeMap::new();
+    let mut rows: BTreeMap<&str, Row<'_>> = BTreeMap::new();
     for code in &catalog.codes {
         let since = lock
             .codes
             .get(&code.wire)
             .map_or(catalog.version.as_str(), |locked| locked.since.as_str());
-        rows.insert(&code.wire, (code.status, since, None));
+        let details = details::paths(&code.details);
+        rows.insert(&code.wire, (code.status, since, None, details));
     }
-    // A retired code keeps its last status; one that was never released has no row.
+    // A retired code keeps its last status, and its details no longer matter; one that
+    // was never released has no row.
     for retired in &catalog.retired {
         if let Some(locked) = lock.codes.get(&retired.wire) {
             rows.insert(
                 &retired.wire,
-                (locked.status, &locked.since, Some(&retired.since)),
+                (
+                    locked.status,
+                    &locked.since,
+                    Some(&retired.since),
+                    Vec::new(),
+                ),
             );
         }
     }
     let width = rows.keys().map(|wire| wire.len()).max().unwrap_or(0);
+    let detail_lines: usize = rows.values().map(|row| row.3.len()).sum();
     let mut out = format!(
         "# {header}\n\
-         # Every released error code, with its status and the catalog version that added it.\n\
-         # `{tool}` refuses to drop a code listed here, or to change its status, except\n\
-         # by retiring it (or changing it) together with a breaking version bump; retired codes\n\
-         # stay listed for good, so their wire strings are never reused. `codes` counts the\n\
-         # rows, so a lock cut short is refused rather than read as fewer released codes.\n\
-         # Columns: code, status, version that added it, version that retired it.\n\
-         version {}\ncodes {}\n\n",
+         # Every released error code, with its status and the catalog version that added it,\n\
+         # and under it, indented, each of its details. `{tool}` refuses to drop a code\n\
+         # listed here, or to change its status, except by retiring it (or changing it)\n\
+         # together with a breaking version bump; the same goes for dropping a detail,\n\
+         # changing its type or making an optional detail required. Retired codes stay\n\
+         # listed for good, so their wire strings are never reused. `codes` counts the rows\n\
+         # and `details` the detail lines, so a lock cut short is refused rather than read\n\
+         # as fewer released codes or details.\n\
+         # Columns: code, status, version that added it, version that retired it; under a\n\
+         # code, each detail's path (`.` into an object's fields, `[]` into a list's items),\n\
+         # its type, and `optional` when an occurrence may leave it out.\n\
+         version {}\ncodes {}\ndetails {detail_lines}\n\n",
         catalog.version,
         rows.len()
     );
-    out.reserve(rows.len() * (width + 16));
-    for (wire, (status, since, retired)) in rows {
+    out.reserve(rows.len() * (width + 16) + detail_lines * (width + 16));
+    for (wire, (status, since, retired, details)) in rows {
         let _ = write!(out, "{wire:width$}  {status}  {since}");
         if let Some(retired) = retired {
             let _ = write!(out, "  retired {retired}");
         }
         out.push('\n');
+        // The types line up with the statuses, unless a path is longer than that.
+        let longest = details.iter().map(|d| d.path.len()).max().unwrap_or(0);
+        let path_width = longest.max(width.saturating_sub(2));
+        for detail in &details {
+            let _ = writeln!(out, "  {:path_width$}  {}", detail.path, detail.signature());
+        }
     }
     out
 }
+
+/// A lock row: status, the version that added it, the version that retired it, details.
+type Row<'a> = (u16, &'a str, Option<&'a str>, Vec<details::DetailPath>);
 
 #[cfg(test)]
 mod tests {
@@ -268,6 +307,28 @@ mod tests {
             ),
             (404, "0.1.0", None)
         );
+        let violations: Vec<(&str, String)> = lock.codes["VALIDATION_ERROR"]
+            .details
+            .iter()
+            .map(|d| (d.detail.path.as_str(), d.detail.signature()))
+            .collect();
+        assert_eq!(
+            violations,
+            [
+                ("violations", "list<object>".to_owned()),
+                ("violations[].field", "string".to_owned()),
+                ("violations[].reason", "string".to_owned()),
+            ]
+        );
+        let limits = &lock.codes["TOO_MANY_REQUESTS"].details[0].detail;
+        assert_eq!(
+            (limits.path.as_str(), limits.signature()),
+            (
+                "category",
+                "enum(ai,bulk,read,search,webhooks,write)  optional".to_owned()
+            )
+        );
+        assert!(lock.codes["TICKET_NOT_FOUND"].details.is_empty());
         let names: Vec<&String> = lock.codes.keys().collect();
         assert!(
             names.windows(2).all(|pair| pair[0] < pair[1]),

@@ -3,15 +3,17 @@
 //!
 //! A lock is, in order: its `# @generated` header (comment lines, and comments appear
 //! nowhere else, so a code cannot be dropped by commenting its row out), one
-//! `version X.Y.Z` line, a `codes N` line (absent from locks written before it was
-//! added, which still read), and one row per released code. Blank lines may stand
-//! anywhere. Anything else, a second `version`, a row before the version, or a row
-//! count that disagrees with `codes N` (a lock cut short at a line boundary) is located
-//! and refused.
+//! `version X.Y.Z` line, a `codes N` line and a `details N` line (each absent from locks
+//! written before it was added, which still read: a code of a lock without `details`
+//! has no recorded details), and one row per released code, each followed by its
+//! indented detail lines (see [`super::details`]). Blank lines may stand anywhere.
+//! Anything else, a second `version`, a row before the version, a detail line before any
+//! row or in a lock without a `details` line, or a count of rows or detail lines that
+//! disagrees with its line (a lock cut short at a line boundary) is located and refused.
 
 use semver::Version;
 
-use super::{Lock, LockedCode};
+use super::{details, Lock, LockedCode};
 use crate::diagnostics::{Diagnostic, Span};
 
 /// Reads a lock file; problems are located in `text`. `tool` is the command that writes
@@ -42,6 +44,10 @@ pub(crate) fn parse(text: &str, tool: &str) -> Result<Lock, Vec<Diagnostic>> {
         version_span: None,
         count: None,
         rows: 0,
+        details_count: None,
+        detail_lines: 0,
+        uncounted_detail: None,
+        current: None,
         last_span: first.span,
         first_row_span: None,
     };
@@ -56,6 +62,8 @@ struct Line<'a> {
     number: usize,
     content: &'a str,
     span: Span,
+    /// Whether it starts with whitespace: a detail line.
+    indented: bool,
 }
 
 fn lines(text: &str) -> Vec<Line<'_>> {
@@ -70,6 +78,7 @@ fn lines(text: &str) -> Vec<Line<'_>> {
                 number: index + 1,
                 content: line.trim(),
                 span,
+                indented: line.starts_with(char::is_whitespace),
             }
         })
         .collect()
@@ -93,6 +102,15 @@ struct Reader<'a> {
     count: Option<(usize, Span)>,
     /// The code rows read.
     rows: usize,
+    /// The number the `details` line gives, and where it is.
+    details_count: Option<(usize, Span)>,
+    /// The detail lines read.
+    detail_lines: usize,
+    /// The first detail line of a lock without a `details` line.
+    uncounted_detail: Option<Span>,
+    /// The code of the last row, whose details the detail lines below it are; `None`
+    /// before the first row and after a malformed one (already refused).
+    current: Option<String>,
     /// The last line that is not blank, where a missing line is reported.
     last_span: Span,
     /// The first code row before any `version` line.
@@ -118,8 +136,10 @@ impl Reader<'_> {
         self.in_header = false;
         let words: Vec<&str> = line.content.split_whitespace().collect();
         match words.as_slice() {
+            _ if line.indented => self.detail(&words, line),
             ["version", version] => self.version(version, line),
             ["codes", count] => self.count(count, line),
+            ["details", count] => self.details_count(count, line),
             _ => self.row(&words, line),
         }
     }
@@ -150,14 +170,48 @@ impl Reader<'_> {
         }
     }
 
+    fn details_count(&mut self, count: &str, line: &Line<'_>) {
+        if self.count.is_none() || self.rows > 0 || self.details_count.is_some() {
+            return self.malformed(line, "`details N` belongs right after the `codes N` line");
+        }
+        match count.parse() {
+            Ok(count) => self.details_count = Some((count, line.span)),
+            Err(_) => self.malformed(line, &format!("detail count {count:?}")),
+        }
+    }
+
     fn row(&mut self, words: &[&str], line: &Line<'_>) {
         self.rows += 1;
         if self.version_span.is_none() {
             // Reported once, in `finish`, as the lock's missing version.
             self.first_row_span.get_or_insert(line.span);
         }
-        if let Err(problem) = row(words, line.number, &mut self.lock) {
-            self.malformed(line, &problem);
+        self.current = None;
+        match row(words, line.number, &mut self.lock) {
+            Ok(code) => self.current = Some(code.to_owned()),
+            Err(problem) => self.malformed(line, &problem),
+        }
+    }
+
+    fn detail(&mut self, words: &[&str], line: &Line<'_>) {
+        self.detail_lines += 1;
+        if self.details_count.is_none() {
+            // Reported once, in `finish`.
+            self.uncounted_detail.get_or_insert(line.span);
+        }
+        if self.rows == 0 {
+            return self.malformed_detail(line, "a detail line before any code's row");
+        }
+        // After a malformed row, which is refused already, there is no code to read into.
+        let Some(code) = self
+            .current
+            .as_ref()
+            .and_then(|c| self.lock.codes.get_mut(c))
+        else {
+            return;
+        };
+        if let Err(problem) = details::line(words, line.number, &mut code.details) {
+            self.malformed_detail(line, &problem);
         }
     }
 
@@ -165,8 +219,16 @@ impl Reader<'_> {
         self.refuse(
             Diagnostic::error(format!("malformed lock line: {problem}"), line.span)
                 .label(
-                    "expected `version X.Y.Z`, `codes N` or `CODE STATUS SINCE [retired VERSION]`",
+                    "expected `version X.Y.Z`, `codes N`, `details N` or `CODE STATUS SINCE [retired VERSION]`",
                 )
+                .help(restore_help(self.tool)),
+        );
+    }
+
+    fn malformed_detail(&mut self, line: &Line<'_>, problem: &str) {
+        self.refuse(
+            Diagnostic::error(format!("malformed lock detail line: {problem}"), line.span)
+                .label("expected `PATH TYPE [optional]`, indented under its code's row")
                 .help(restore_help(self.tool)),
         );
     }
@@ -206,6 +268,27 @@ impl Reader<'_> {
                 );
             }
         }
+        if let Some(span) = self.uncounted_detail {
+            self.refuse(
+                Diagnostic::error("a detail line in a lock without a `details N` line", span)
+                    .label("a lock that records details counts them, after `codes N`")
+                    .help(restore_help(self.tool)),
+            );
+        } else if let Some((count, span)) = self.details_count {
+            if count != self.detail_lines {
+                let lines = self.detail_lines;
+                self.refuse(
+                    Diagnostic::error(
+                        format!(
+                            "the lock says it lists {count} detail lines, but it lists {lines}"
+                        ),
+                        span,
+                    )
+                    .label("the lock was cut short or edited by hand")
+                    .help(restore_help(self.tool)),
+                );
+            }
+        }
         if self.problems.is_empty() {
             Ok(self.lock)
         } else {
@@ -214,8 +297,8 @@ impl Reader<'_> {
     }
 }
 
-/// Reads one code's row into `lock`.
-fn row(words: &[&str], line: usize, lock: &mut Lock) -> Result<(), String> {
+/// Reads one code's row into `lock`; gives its code.
+fn row<'w>(words: &[&'w str], line: usize, lock: &mut Lock) -> Result<&'w str, String> {
     let version = |text: &str| Version::parse(text).map_err(|e| format!("{text:?}: {e}"));
     let [code, status, since, rest @ ..] = words else {
         return Err(format!("{:?}", words.join(" ")));
@@ -230,12 +313,13 @@ fn row(words: &[&str], line: usize, lock: &mut Lock) -> Result<(), String> {
         status,
         since: version(since)?.to_string(),
         retired,
+        details: Vec::new(),
         line,
     };
     if lock.codes.insert((*code).to_owned(), entry).is_some() {
         return Err(format!("{code} is listed twice"));
     }
-    Ok(())
+    Ok(code)
 }
 
 #[cfg(test)]
@@ -250,6 +334,48 @@ mod tests {
         assert_eq!(lock.version.unwrap().to_string(), "0.2.0");
         assert_eq!(lock.codes["A"].status, 404);
         assert_eq!(lock.codes["A"].line, 4);
+    }
+
+    #[test]
+    fn a_lock_written_before_the_details_line_reads_without_details() {
+        let lock = parse(
+            &format!("{HEADER}version 0.1.0\ncodes 1\n\nA  404  0.1.0\n"),
+            "gen",
+        )
+        .unwrap();
+        assert!(lock.codes["A"].details.is_empty());
+    }
+
+    #[test]
+    fn detail_lines_belong_to_the_row_above_and_are_counted() {
+        let text = format!(
+            "{HEADER}version 0.1.0\ncodes 2\ndetails 3\n\nA  404  0.1.0\n  x  list<object>\n\n  x[].y  integer  optional\nB  409  0.1.0\n  z  boolean\n"
+        );
+        let lock = parse(&text, "gen").unwrap();
+        let paths = |code: &str| -> Vec<(String, usize)> {
+            let details = &lock.codes[code].details;
+            details
+                .iter()
+                .map(|d| (d.detail.path.clone(), d.line))
+                .collect()
+        };
+        assert_eq!(paths("A"), [("x".to_owned(), 7), ("x[].y".to_owned(), 9)]);
+        assert_eq!(paths("B"), [("z".to_owned(), 11)]);
+        assert!(parse(&text.replace("details 3", "details 2"), "gen").is_err());
+        assert!(parse(&text.replace("details 3\n", ""), "gen").is_err());
+        // A field of a code is not a field of the code below it.
+        assert!(parse(&text.replace("  z  boolean", "  x[].z  boolean"), "gen").is_err());
+    }
+
+    #[test]
+    fn a_details_line_anywhere_but_after_the_codes_line_is_refused() {
+        for text in [
+            format!("{HEADER}version 0.1.0\ndetails 0\nA  404  0.1.0\n"),
+            format!("{HEADER}version 0.1.0\ncodes 1\nA  404  0.1.0\ndetails 0\n"),
+            format!("{HEADER}version 0.1.0\ncodes 1\ndetails 0\ndetails 0\nA  404  0.1.0\n"),
+        ] {
+            assert!(parse(&text, "gen").is_err(), "{text}");
+        }
     }
 
     #[test]
