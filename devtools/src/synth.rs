@@ -3,7 +3,10 @@
 //!
 //! Deterministic: the same size always gives the same catalog. Codes read like a real
 //! API's (`BILLING_INVOICE_NOT_FOUND`), 50 to a family, with the status, description,
-//! resolution and retry flag their condition implies.
+//! resolution and retry flag their condition implies. Every code carries details, of
+//! one of four shapes in turn (a string with a message that inserts it, integers with an
+//! optional one, a list of objects, an enum and a list of strings), so that generating
+//! and serializing them is measured at scale too.
 
 use std::fmt::Write;
 
@@ -294,6 +297,29 @@ fn push_code(out: &mut String, index: usize) {
     if retryable {
         out.push_str("    retryable: true\n");
     }
+    push_details(out, index, resource);
+}
+
+/// The details of the code at `index`, one of four shapes in turn.
+fn push_details(out: &mut String, index: usize, resource: &str) {
+    let _ = match index % 4 {
+        0 => writeln!(
+            out,
+            "    message: \"The {resource} {{id}} was not accepted\"\n    details:\n      id: {{type: string, description: The {resource}'s id., example: {resource}_42}}"
+        ),
+        1 => writeln!(
+            out,
+            "    message: \"Limit of {{limit}} reached\"\n    details:\n      limit: {{type: integer, example: 100}}\n      used: integer\n      retry_after: {{type: number, optional: true}}"
+        ),
+        2 => writeln!(
+            out,
+            "    details:\n      violations:\n        type: list\n        items:\n          type: object\n          fields:\n            field: string\n            reason: {{type: string, optional: true}}"
+        ),
+        _ => writeln!(
+            out,
+            "    message: \"Not allowed in {{region}}; allowed: {{allowed}}\"\n    details:\n      region: {{type: enum, values: [eu, us, apac]}}\n      allowed: {{type: list, items: string}}"
+        ),
+    };
 }
 
 #[cfg(test)]

@@ -1,13 +1,13 @@
-//! A code's `details` and `message`: wire keys and the Rust names they become, types and
-//! the keys each type needs, examples against their types, and the template's
-//! placeholders against the details.
+//! A code's `details`: wire keys and the Rust names they become, types and the keys
+//! each type needs. Examples are checked against their types in `examples`, the message
+//! against the details in `template`.
 
 use crate::fast_hash::HashMap;
 
 use super::{did_you_mean, Validator};
 use crate::diagnostics::{Diagnostic, Span};
 use crate::format::{detail_type_names, DetailKind, DetailValue, PROBLEM_MEMBERS};
-use crate::load::{RawDetails, RawSpec, RawTemplate, RawValue, Spanned};
+use crate::load::{RawDetails, RawSpec, Spanned};
 use crate::naming;
 
 /// A detail that passed its checks.
@@ -32,7 +32,7 @@ pub(crate) enum ValidatedType {
 }
 
 impl ValidatedType {
-    fn expected(&self) -> String {
+    pub(super) fn expected(&self) -> String {
         match self {
             ValidatedType::Scalar(DetailKind::String) => "text".to_owned(),
             ValidatedType::Scalar(DetailKind::Integer) => "an integer".to_owned(),
@@ -44,7 +44,7 @@ impl ValidatedType {
         }
     }
 
-    fn is_printable(&self) -> bool {
+    pub(super) fn is_printable(&self) -> bool {
         match self {
             ValidatedType::List(item) => {
                 matches!(**item, ValidatedType::Scalar(_) | ValidatedType::Enum(_))
@@ -432,233 +432,6 @@ impl Validator<'_> {
         context.names.claimed.insert(name, span);
         Some(())
     }
-
-    /// An example, typed by its detail's type.
-    fn example(
-        &mut self,
-        value: &Spanned<RawValue>,
-        ty: &ValidatedType,
-        key: &str,
-    ) -> Option<DetailValue> {
-        let typed = match (ty, &value.value) {
-            (ValidatedType::Scalar(kind), RawValue::Scalar { text, plain }) => {
-                scalar_value(*kind, text, *plain)
-            }
-            (ValidatedType::Enum(values), RawValue::Scalar { text, .. }) => {
-                if values.contains(text) {
-                    Some(DetailValue::String(text.clone()))
-                } else {
-                    self.error(
-                        Diagnostic::error(
-                            format!("the example of `{key}` is not one of its values"),
-                            value.span,
-                        )
-                        .label(format!("expected {}", ty.expected()))
-                        .maybe_help(did_you_mean(text, values.iter().map(String::as_str))),
-                    );
-                    return None;
-                }
-            }
-            (ValidatedType::List(item), RawValue::List(items)) => {
-                let typed: Vec<Option<DetailValue>> =
-                    items.iter().map(|i| self.example(i, item, key)).collect();
-                return typed
-                    .into_iter()
-                    .collect::<Option<Vec<_>>>()
-                    .map(DetailValue::List);
-            }
-            (ValidatedType::Object(fields), RawValue::Object(entries)) => {
-                return self.object_example(value.span, fields, entries, key);
-            }
-            _ => None,
-        };
-        if typed.is_none() {
-            self.error(
-                Diagnostic::error(
-                    format!(
-                        "the example of `{key}` must be {}, found {}",
-                        ty.expected(),
-                        found(&value.value)
-                    ),
-                    value.span,
-                )
-                .label(format!("expected {}", ty.expected())),
-            );
-        }
-        typed
-    }
-
-    fn object_example(
-        &mut self,
-        span: Span,
-        fields: &[ValidatedDetail],
-        entries: &[(Spanned<String>, Spanned<RawValue>)],
-        key: &str,
-    ) -> Option<DetailValue> {
-        let mut passed = true;
-        for (name, _) in entries {
-            if !fields.iter().any(|f| f.key == name.value) {
-                passed = false;
-                self.error(
-                    Diagnostic::error(
-                        format!(
-                            "the example of `{key}` has `{}`, which is not one of its fields",
-                            name.value
-                        ),
-                        name.span,
-                    )
-                    .label("no such field")
-                    .note(format!(
-                        "the fields are {}",
-                        backticked(&fields.iter().map(|f| f.key.as_str()).collect::<Vec<_>>())
-                    ))
-                    .maybe_help(did_you_mean(
-                        &name.value,
-                        fields.iter().map(|f| f.key.as_str()),
-                    )),
-                );
-            }
-        }
-        let mut typed = Vec::with_capacity(fields.len());
-        for field in fields {
-            match entries.iter().find(|(name, _)| name.value == field.key) {
-                Some((_, value)) => match self.example(value, &field.ty, &field.key) {
-                    Some(value) => typed.push((field.key.clone(), value)),
-                    None => passed = false,
-                },
-                None if field.optional => {}
-                None => {
-                    passed = false;
-                    self.error(
-                        Diagnostic::error(
-                            format!("the example of `{key}` has no `{}`", field.key),
-                            span,
-                        )
-                        .label(format!("`{}` is a required field", field.key)),
-                    );
-                }
-            }
-        }
-        passed.then_some(DetailValue::Object(typed))
-    }
-
-    /// `message`: its text, each placeholder naming a required, printable detail.
-    pub(super) fn template(
-        &mut self,
-        raw: &RawTemplate,
-        details: Option<&[ValidatedDetail]>,
-        code: &str,
-    ) -> Option<ValidatedTemplate> {
-        let text = self.text(Some(&raw.text), "message")?;
-        let lead = raw.text.value.len() - raw.text.value.trim_start().len();
-        let pieces = parse_template(&text).map_err(|(range, problem)| {
-            let span = raw.span_of(range.start + lead..range.end + lead);
-            let (message, label, help) = problem.words();
-            self.error(Diagnostic::error(message, span).label(label).help(help));
-        });
-        let pieces = pieces.ok()?;
-        // When the details failed, what the placeholders name is unknown.
-        let details = details?;
-        let mut passed = true;
-        let mut checked = Vec::with_capacity(pieces.len());
-        for (range, piece) in pieces {
-            match piece {
-                Parsed::Text(text) => checked.push(TemplatePiece::Text(text)),
-                Parsed::Placeholder(name) => {
-                    let span = raw.span_of(range.start + lead..range.end + lead);
-                    match self.placeholder(&name, span, details, code) {
-                        Some(index) => checked.push(TemplatePiece::Detail(index)),
-                        None => passed = false,
-                    }
-                }
-            }
-        }
-        passed.then_some(ValidatedTemplate {
-            text,
-            pieces: checked,
-        })
-    }
-
-    fn placeholder(
-        &mut self,
-        name: &str,
-        span: Span,
-        details: &[ValidatedDetail],
-        code: &str,
-    ) -> Option<usize> {
-        let Some(index) = details.iter().position(|d| d.key == name) else {
-            let keys = details.iter().map(|d| d.key.as_str());
-            let help = did_you_mean(name, keys.clone()).unwrap_or_else(|| {
-                if details.is_empty() {
-                    format!("give `{code}` a detail `{name}` under `details`")
-                } else {
-                    format!(
-                        "the details of `{code}` are {}",
-                        backticked(&keys.collect::<Vec<_>>())
-                    )
-                }
-            });
-            self.error(
-                Diagnostic::error(format!("`{{{name}}}` names no detail of `{code}`"), span)
-                    .label("no such detail")
-                    .help(help),
-            );
-            return None;
-        };
-        let detail = &details[index];
-        if detail.optional {
-            self.error(
-                Diagnostic::error(format!("`{{{name}}}` names an optional detail"), span)
-                    .label("an occurrence may leave it out")
-                    .help(format!(
-                        "make `{name}` required, or leave it out of the message"
-                    )),
-            );
-            return None;
-        }
-        if !detail.ty.is_printable() {
-            self.error(
-                Diagnostic::error(format!("`{{{name}}}` names a detail a message cannot show"), span)
-                    .label("an object, or a list of them")
-                    .help("a message inserts strings, numbers, booleans, enum values and lists of them; leave the object to the details"),
-            );
-            return None;
-        }
-        Some(index)
-    }
-}
-
-/// A scalar example of `kind`, if `text` is one.
-fn scalar_value(kind: DetailKind, text: &str, plain: bool) -> Option<DetailValue> {
-    match kind {
-        DetailKind::String => Some(DetailValue::String(text.to_owned())),
-        DetailKind::Integer => {
-            let digits = text.strip_prefix(['-', '+']).unwrap_or(text);
-            let is_integer =
-                plain && !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit());
-            is_integer
-                .then(|| text.parse().ok())
-                .flatten()
-                .map(DetailValue::Integer)
-        }
-        DetailKind::Number => {
-            let looks_numeric = plain
-                && text
-                    .bytes()
-                    .all(|b| b.is_ascii_digit() || matches!(b, b'-' | b'+' | b'.' | b'e' | b'E'));
-            looks_numeric
-                .then(|| text.parse::<f64>().ok())
-                .flatten()
-                .filter(|n| n.is_finite())
-                .map(DetailValue::Number)
-        }
-        DetailKind::Boolean => match text {
-            "true" if plain => Some(DetailValue::Boolean(true)),
-            "false" if plain => Some(DetailValue::Boolean(false)),
-            _ => None,
-        },
-        DetailKind::Enum | DetailKind::List | DetailKind::Object => None,
-    }
 }
 
 /// A type's name with its article, e.g. "an `object`".
@@ -671,183 +444,10 @@ fn a(name: &str) -> String {
     format!("{article} `{name}`")
 }
 
-fn found(value: &RawValue) -> String {
-    match value {
-        RawValue::Scalar { text, plain: true } => format!("`{text}`"),
-        RawValue::Scalar { text, plain: false } => format!("the string {text:?}"),
-        RawValue::List(_) => "a list".to_owned(),
-        RawValue::Object(_) => "a mapping".to_owned(),
-    }
-}
-
-fn backticked(names: &[impl AsRef<str>]) -> String {
+pub(super) fn backticked(names: &[impl AsRef<str>]) -> String {
     names
         .iter()
         .map(|n| format!("`{}`", n.as_ref()))
         .collect::<Vec<_>>()
         .join(", ")
-}
-
-/// A piece of a template as parsed, before its placeholders are checked.
-#[derive(Debug, PartialEq)]
-enum Parsed {
-    Text(String),
-    Placeholder(String),
-}
-
-/// What is wrong with a template's braces.
-#[derive(Debug, PartialEq)]
-enum BraceProblem {
-    Unclosed,
-    Unopened,
-    Empty,
-}
-
-impl BraceProblem {
-    fn words(&self) -> (&'static str, &'static str, &'static str) {
-        match self {
-            BraceProblem::Unclosed => (
-                "unclosed `{` in the message",
-                "this `{` has no `}`",
-                "close the placeholder, e.g. `{field}`, or write `{{` for a literal brace",
-            ),
-            BraceProblem::Unopened => (
-                "a `}` in the message closes nothing",
-                "no `{` before it",
-                "write `}}` for a literal brace",
-            ),
-            BraceProblem::Empty => (
-                "an empty placeholder in the message",
-                "names no detail",
-                "name a detail between the braces, e.g. `{field}`",
-            ),
-        }
-    }
-}
-
-/// The pieces of `template` with their byte ranges, or the first brace problem.
-fn parse_template(
-    template: &str,
-) -> Result<Vec<(std::ops::Range<usize>, Parsed)>, (std::ops::Range<usize>, BraceProblem)> {
-    let mut pieces = Vec::new();
-    let mut text = String::new();
-    let mut text_start = 0;
-    let bytes = template.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'{' if bytes.get(i + 1) == Some(&b'{') => {
-                text.push('{');
-                i += 2;
-            }
-            b'}' if bytes.get(i + 1) == Some(&b'}') => {
-                text.push('}');
-                i += 2;
-            }
-            b'{' => {
-                let Some(len) = template[i + 1..]
-                    .find(['}', '{'])
-                    .filter(|&len| bytes[i + 1 + len] == b'}')
-                else {
-                    return Err((i..i + 1, BraceProblem::Unclosed));
-                };
-                if len == 0 {
-                    return Err((i..i + 2, BraceProblem::Empty));
-                }
-                if !text.is_empty() {
-                    pieces.push((text_start..i, Parsed::Text(std::mem::take(&mut text))));
-                }
-                let end = i + 2 + len;
-                pieces.push((
-                    i..end,
-                    Parsed::Placeholder(template[i + 1..end - 1].to_owned()),
-                ));
-                i = end;
-                text_start = end;
-            }
-            b'}' => return Err((i..i + 1, BraceProblem::Unopened)),
-            _ => {
-                let len = template[i..].chars().next().map_or(1, char::len_utf8);
-                text.push_str(&template[i..i + len]);
-                i += len;
-            }
-        }
-    }
-    if !text.is_empty() {
-        pieces.push((text_start..template.len(), Parsed::Text(text)));
-    }
-    Ok(pieces)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn pieces(template: &str) -> Vec<Parsed> {
-        parse_template(template)
-            .expect("parses")
-            .into_iter()
-            .map(|(_, piece)| piece)
-            .collect()
-    }
-
-    #[test]
-    fn templates_split_into_text_and_placeholders() {
-        assert_eq!(
-            pieces("Field {field} is {{required}}"),
-            vec![
-                Parsed::Text("Field ".into()),
-                Parsed::Placeholder("field".into()),
-                Parsed::Text(" is {required}".into()),
-            ]
-        );
-        assert_eq!(
-            pieces("{a}{b}"),
-            vec![
-                Parsed::Placeholder("a".into()),
-                Parsed::Placeholder("b".into())
-            ]
-        );
-        assert_eq!(
-            pieces("é {a}"),
-            vec![Parsed::Text("é ".into()), Parsed::Placeholder("a".into())]
-        );
-    }
-
-    #[test]
-    fn brace_mistakes_are_located() {
-        assert_eq!(
-            parse_template("a {b").unwrap_err(),
-            (2..3, BraceProblem::Unclosed)
-        );
-        assert_eq!(
-            parse_template("a {b {c}").unwrap_err(),
-            (2..3, BraceProblem::Unclosed)
-        );
-        assert_eq!(
-            parse_template("a } b").unwrap_err(),
-            (2..3, BraceProblem::Unopened)
-        );
-        assert_eq!(
-            parse_template("a {} b").unwrap_err(),
-            (2..4, BraceProblem::Empty)
-        );
-    }
-
-    #[test]
-    fn numbers_and_integers_are_read_as_yaml_writes_them() {
-        assert_eq!(
-            scalar_value(DetailKind::Integer, "-42", true),
-            Some(DetailValue::Integer(-42))
-        );
-        assert_eq!(scalar_value(DetailKind::Integer, "42", false), None);
-        assert_eq!(scalar_value(DetailKind::Integer, "4.5", true), None);
-        assert_eq!(
-            scalar_value(DetailKind::Number, "4.5e3", true),
-            Some(DetailValue::Number(4500.0))
-        );
-        assert_eq!(scalar_value(DetailKind::Number, "inf", true), None);
-        assert_eq!(scalar_value(DetailKind::Number, "1e999", true), None);
-        assert_eq!(scalar_value(DetailKind::Boolean, "true", false), None);
-    }
 }

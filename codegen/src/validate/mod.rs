@@ -8,9 +8,11 @@
 
 mod codes;
 mod details;
+mod examples;
 mod families;
 mod header;
 mod lifecycle;
+mod template;
 mod urls;
 
 pub(crate) use codes::{ValidatedCode, ValidatedDeprecation};

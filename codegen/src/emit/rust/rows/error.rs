@@ -220,7 +220,7 @@ pub(super) fn print_detail_types(
             DetailType::Object(object) => {
                 let doc = object.description.clone().unwrap_or_else(|| {
                     format!(
-                        "An object of the details of [`Error::{}`](crate::Error::{0}).",
+                        "An object of the details of [`Error::{}`](super::Error::{0}).",
                         code.variant
                     )
                 });
@@ -251,7 +251,7 @@ fn print_enum_type(
 ) {
     let doc = enum_type.description.clone().unwrap_or_else(|| {
         format!(
-            "A value of the details of [`Error::{}`](crate::Error::{0}).",
+            "A value of the details of [`Error::{}`](super::Error::{0}).",
             code.variant
         )
     });

@@ -21,11 +21,15 @@
 #[cfg(feature = "serde")]
 pub mod envelopes;
 
+mod error;
+
 pub mod docs_url;
 
 pub mod retry;
 
 mod tables;
+
+pub use error::Error;
 
 use tables::{one_of, CodeMeta, FamilyMeta, CODES, FAMILIES};
 
