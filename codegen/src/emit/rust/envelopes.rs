@@ -25,11 +25,15 @@ pub(super) fn envelopes_rs(catalog: &Catalog) -> TokenStream {
     let field_index = serde_shape::expand_field_index(&catalog.envelopes);
     let response = expand_json_response(catalog);
     let details = super::error_rs::expand_details_json(catalog);
+    // Only the conversions of details name `Vec`.
+    let vec = catalog
+        .has_details()
+        .then(|| quote! { use alloc::vec::Vec; });
     quote! {
         #module_docs
         extern crate alloc;
         use alloc::string::{String, ToString};
-        use alloc::vec::Vec;
+        #vec
         use super::ErrorCode;
         #code
         #(#kinds)*

@@ -157,7 +157,10 @@ pub(super) fn details_rs(catalog: &Catalog) -> TokenStream {
 /// envelope carries, read back from one, and `IntoResponse` in the catalog's first
 /// envelope that needs nothing beside the error.
 pub(super) fn expand_details_json(catalog: &Catalog) -> TokenStream {
-    let shared = super::templates::tokens(super::templates::DETAILS_JSON);
+    let from_body = super::templates::tokens(super::templates::FROM_BODY);
+    let shared = catalog
+        .has_details()
+        .then(|| super::templates::tokens(super::templates::DETAILS_JSON));
     let details = has_detail_types(catalog).then(|| quote! { use super::details; });
     let to_json = List::ToJsonArms.stand_in();
     let from_json = List::FromJsonArms.stand_in();
@@ -168,9 +171,19 @@ pub(super) fn expand_details_json(catalog: &Catalog) -> TokenStream {
         .any(|code| code.details.is_empty())
         .then(|| quote! { _ => {} });
     let allow = allow_deprecated(catalog);
+    let with_details = catalog
+        .codes
+        .iter()
+        .filter(|c| !c.details.is_empty())
+        .count();
+    // One code with details makes the match a single arm and `_`: the same form as for
+    // many codes reads better than an `if let` for that one case.
+    let single =
+        (with_details == 1 && rest.is_some()).then(|| quote! { #[allow(clippy::single_match)] });
     let details_body = if catalog.has_details() {
         quote! {
             let mut details = ::serde_json::Map::new();
+            #single
             match self {
                 #to_json
                 #rest
@@ -206,6 +219,7 @@ pub(super) fn expand_details_json(catalog: &Catalog) -> TokenStream {
     quote! {
         use super::Error;
         #details
+        #from_body
         #shared
 
         #allow

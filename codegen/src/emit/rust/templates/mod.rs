@@ -29,8 +29,10 @@ templates! {
     ACCESSORS, accessors = "accessors.rs";
     /// The impls of the envelopes' `Code`.
     CODE, code = "code.rs";
-    /// Details between `Error` and JSON: the conversion traits and the errors of reading.
+    /// Details between `Error` and JSON: the conversion traits, for a catalog with details.
     DETAILS_JSON, details_json = "details_json.rs";
+    /// Why a parsed body gives no `Error`, and the reading that says so.
+    FROM_BODY, from_body = "from_body.rs";
     /// The key finder every generated `Deserialize` impl uses.
     FIELD_INDEX, field_index = "field_index.rs";
     /// The key finder of a `Deserialize` impl that keeps the keys it does not define.
