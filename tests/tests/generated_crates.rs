@@ -36,6 +36,9 @@ struct CodeEntry {
     action: Option<String>,
     #[serde(default)]
     family_descriptions: BTreeMap<String, String>,
+    /// Each detail's spec: its type alone, or a mapping with its `example` and the like.
+    #[serde(default)]
+    details: serde_yaml::Mapping,
 }
 
 #[derive(Deserialize)]
@@ -389,9 +392,17 @@ fn table_rows(markdown: &str) -> Vec<Vec<Vec<String>>> {
 fn family_tables_show_every_character_of_the_catalog() {
     let catalog = read_catalog("batch-relay.yaml");
     let tables = table_rows(&read_reference("batch-relay-errors"));
-    // The first table is the status summary; then one per family, in order.
-    assert_eq!(tables.len(), 1 + catalog.families.len());
-    let rows: Vec<&Vec<String>> = tables[1..].iter().flat_map(|t| t.iter().skip(1)).collect();
+    // The first table is the status summary; then one per family, in order; then one
+    // per code with details.
+    let families = catalog.families.len();
+    assert_eq!(
+        tables.len(),
+        1 + families + codes_with_details(&catalog).len()
+    );
+    let rows: Vec<&Vec<String>> = tables[1..=families]
+        .iter()
+        .flat_map(|t| t.iter().skip(1))
+        .collect();
     assert_eq!(rows.len(), catalog.codes.len());
     for (row, entry) in rows.iter().zip(&catalog.codes) {
         assert_eq!(row.len(), 4, "Code | HTTP | Description | Resolution");
@@ -402,6 +413,44 @@ fn family_tables_show_every_character_of_the_catalog() {
             row[3], entry.resolution,
             "e.g. `Bearer <key>` shows literally"
         );
+    }
+}
+
+/// Each code with details has a table of them after the family tables: a row per
+/// detail in catalog order (its fields' rows, `violations[].field`, after it), whether it
+/// is required, and its description as written.
+#[test]
+fn details_tables_list_every_detail_as_the_catalog_declares_it() {
+    for (catalog, page) in [
+        ("relay.yaml", "relay-errors"),
+        ("batch-relay.yaml", "batch-relay-errors"),
+    ] {
+        let catalog = read_catalog(catalog);
+        let tables = table_rows(&read_reference(page));
+        let details = &tables[1 + catalog.families.len()..];
+        let codes = codes_with_details(&catalog);
+        assert_eq!(details.len(), codes.len(), "{page}");
+        for (table, code) in details.iter().zip(codes) {
+            assert_eq!(table[0], ["Key", "Type", "Required", "Description"]);
+            let top: Vec<&Vec<String>> = table[1..]
+                .iter()
+                .filter(|row| !row[0].contains(['.', '[']))
+                .collect();
+            assert_eq!(top.len(), code.details.len(), "{}", code.code);
+            for (row, (key, spec)) in top.iter().zip(&code.details) {
+                assert_eq!(row[0], key.as_str().unwrap(), "{}", code.code);
+                let optional =
+                    spec.get("optional").and_then(serde_yaml::Value::as_bool) == Some(true);
+                assert_eq!(row[2], if optional { "no" } else { "yes" }, "{}", code.code);
+                let description = spec.get("description").and_then(serde_yaml::Value::as_str);
+                assert_eq!(row[3], description.unwrap_or(""), "{}", code.code);
+                let ty = spec
+                    .as_str()
+                    .or_else(|| spec.get("type").and_then(serde_yaml::Value::as_str))
+                    .unwrap();
+                assert!(row[1].starts_with(ty), "{}: {} is {ty}", code.code, row[1]);
+            }
+        }
     }
 }
 
@@ -462,14 +511,66 @@ fn the_references_json_examples_are_the_envelopes_shapes() {
         );
     }
     let relay = json_blocks(&read_reference("relay-errors"));
-    assert_eq!(relay.len(), 3, "rest, trpc, problem");
+    let relay_catalog = read_catalog("relay.yaml");
+    let relay_details = codes_with_details(&relay_catalog);
+    assert_eq!(
+        relay.len(),
+        3 + relay_details.len(),
+        "rest, trpc, problem, then each code with details in REST"
+    );
     same_after_round_trip::<relay_errors::envelopes::RestBody>(&relay[0]);
     same_after_round_trip::<relay_errors::envelopes::TrpcBody>(&relay[1]);
     same_after_round_trip::<relay_errors::envelopes::Problem>(&relay[2]);
+    for (block, code) in relay[3..].iter().zip(&relay_details) {
+        same_after_round_trip::<relay_errors::envelopes::RestBody>(block);
+        let body: serde_json::Value = serde_json::from_str(block).unwrap();
+        assert_eq!(body["error"]["code"], code.code.as_str());
+        assert_examples_shown(code, &body["error"]["details"]);
+    }
     let batch = json_blocks(&read_reference("batch-relay-errors"));
-    assert_eq!(batch.len(), 2, "linked, problem");
+    let batch_catalog = read_catalog("batch-relay.yaml");
+    let batch_details = codes_with_details(&batch_catalog);
+    assert_eq!(
+        batch.len(),
+        2 + batch_details.len(),
+        "linked, problem, then each code with details as problem details"
+    );
     same_after_round_trip::<batch_relay_errors::envelopes::LinkedBody>(&batch[0]);
     same_after_round_trip::<batch_relay_errors::envelopes::Problem>(&batch[1]);
+    for (block, code) in batch[2..].iter().zip(&batch_details) {
+        same_after_round_trip::<batch_relay_errors::envelopes::Problem>(block);
+        let body: serde_json::Value = serde_json::from_str(block).unwrap();
+        assert_eq!(body["code"], code.code.as_str());
+        assert_examples_shown(code, &body);
+    }
+}
+
+fn codes_with_details(catalog: &CatalogFile) -> Vec<&CodeEntry> {
+    catalog
+        .codes
+        .iter()
+        .filter(|code| !code.details.is_empty())
+        .collect()
+}
+
+/// `details` holds each detail's catalog example, as serde_yaml reads it, and every
+/// required detail (one without an example shows a stand-in).
+fn assert_examples_shown(code: &CodeEntry, details: &serde_json::Value) {
+    for (key, spec) in &code.details {
+        let key = key.as_str().expect("detail keys are strings");
+        let example = spec.get("example");
+        let optional = spec.get("optional").and_then(serde_yaml::Value::as_bool) == Some(true);
+        match example {
+            Some(example) => assert_eq!(
+                details[key],
+                serde_json::to_value(example).unwrap(),
+                "{}.{key}",
+                code.code
+            ),
+            None if optional => assert!(details.get(key).is_none(), "{}.{key}", code.code),
+            None => assert!(details.get(key).is_some(), "{}.{key}", code.code),
+        }
+    }
 }
 
 /// The regression guard of the constant-time lookups, on the emitted code itself: with

@@ -1,14 +1,20 @@
-//! The JSON body an envelope holds for a code, as the generated crate's constructors
-//! build it (`RestBody::new(code)`, `TrpcBody::new(code, path)`, ...), for the outputs
-//! that show or check examples.
+//! The JSON body an envelope holds for a code's example occurrence, as the generated
+//! crate builds it from an `Error` (`RestBody::from(error)`, `TrpcBody` with a path, ...),
+//! for the outputs that show or check examples.
 //!
 //! The keys, their order, nesting, optionality and each value's origin come from
 //! [`crate::model::shapes`]; this module fills them from the code and the occurrence (the request id and
 //! the like), for the Markdown's examples and OpenAPI's alike, so no example can show a
-//! key the crate does not send.
+//! key the crate does not send. The occurrence's details and message are
+//! [`crate::emit::message`]'s: the catalog's examples, placeholders where a required
+//! detail has none, and the message rendered from them.
 
+use std::borrow::Cow;
 use std::fmt::Write;
 
+use crate::emit::json::push_f64;
+use crate::emit::message::{example_message, example_value};
+use crate::model::details::DetailValue;
 use crate::model::shapes::{Origin, Presence, Shape, Value};
 use crate::model::{Code, Envelope};
 use crate::{text, trpc};
@@ -44,28 +50,94 @@ impl Occurrence {
     };
 }
 
-/// A JSON value of an example body, borrowing the model's text.
+/// A JSON value of an example body, borrowing the model's text where it can.
 #[derive(Clone, Debug, PartialEq)]
 pub(crate) enum Json<'a> {
-    Text(&'a str),
+    Text(Cow<'a, str>),
     Number(i64),
+    /// A finite `number` detail.
+    Float(f64),
+    Bool(bool),
+    Array(Vec<Json<'a>>),
     /// An object, keys in order.
-    Object(Vec<(&'static str, Json<'a>)>),
+    Object(Vec<(Cow<'a, str>, Json<'a>)>),
 }
 
-/// The body `envelope` holds for `code` in `occurrence`.
+impl<'a> Json<'a> {
+    fn text(text: &'a str) -> Self {
+        Json::Text(Cow::Borrowed(text))
+    }
+
+    /// A detail's value as JSON, its keys and text borrowed from `value`.
+    pub(crate) fn value(value: &'a DetailValue) -> Self {
+        match value {
+            DetailValue::String(text) => Json::text(text),
+            DetailValue::Integer(number) => Json::Number(*number),
+            DetailValue::Number(number) => Json::Float(*number),
+            DetailValue::Boolean(value) => Json::Bool(*value),
+            DetailValue::List(items) => Json::Array(items.iter().map(Json::value).collect()),
+            DetailValue::Object(fields) => Json::Object(
+                fields
+                    .iter()
+                    .map(|(key, value)| (Cow::Borrowed(key.as_str()), Json::value(value)))
+                    .collect(),
+            ),
+        }
+    }
+
+    /// A detail's value as JSON, owning what it cannot borrow (a placeholder).
+    fn cow_value(value: Cow<'a, DetailValue>) -> Self {
+        match value {
+            Cow::Borrowed(value) => Json::value(value),
+            Cow::Owned(value) => Json::owned(value),
+        }
+    }
+
+    fn owned(value: DetailValue) -> Self {
+        match value {
+            DetailValue::String(text) => Json::Text(Cow::Owned(text)),
+            DetailValue::Integer(number) => Json::Number(number),
+            DetailValue::Number(number) => Json::Float(number),
+            DetailValue::Boolean(value) => Json::Bool(value),
+            DetailValue::List(items) => Json::Array(items.into_iter().map(Json::owned).collect()),
+            DetailValue::Object(fields) => Json::Object(
+                fields
+                    .into_iter()
+                    .map(|(key, value)| (Cow::Owned(key), Json::owned(value)))
+                    .collect(),
+            ),
+        }
+    }
+}
+
+/// The body `envelope` holds for `code`'s example occurrence in `occurrence`.
 pub(crate) fn body<'a>(envelope: Envelope, code: &'a Code, occurrence: &Occurrence) -> Json<'a> {
     let shapes = envelope.shapes();
-    object(shapes[0], shapes, code, occurrence)
+    let message = example_message(code);
+    object(shapes[0], shapes, code, &message, occurrence)
+}
+
+/// The details object of `code`'s example occurrence: each detail's example value (or
+/// placeholder), in catalog order; an optional detail without an example is left out.
+pub(crate) fn details(code: &Code) -> Vec<(Cow<'_, str>, Json<'_>)> {
+    code.details
+        .iter()
+        .filter_map(|detail| {
+            let value = example_value(detail)?;
+            Some((Cow::Borrowed(detail.key.as_str()), Json::cow_value(value)))
+        })
+        .collect()
 }
 
 fn object<'a>(
     shape: &Shape,
     shapes: &[&Shape],
     code: &'a Code,
+    message: &Cow<'a, str>,
     occurrence: &Occurrence,
 ) -> Json<'a> {
-    let fields = shape.fields.iter().filter_map(|field| {
+    let mut fields = Vec::with_capacity(shape.fields.len());
+    for field in shape.fields {
         let value = match field.origin {
             Origin::Nested => {
                 let Value::Object(name) = field.value else {
@@ -75,34 +147,43 @@ fn object<'a>(
                     .iter()
                     .find(|shape| shape.name == name)
                     .expect("a shape names only shapes of its envelope");
-                Some(object(inner, shapes, code, occurrence))
+                Some(object(inner, shapes, code, message, occurrence))
             }
-            Origin::Wire => Some(Json::Text(&code.wire)),
-            Origin::Message => Some(Json::Text(&code.message)),
-            Origin::Description => Some(Json::Text(&code.description)),
-            Origin::DocsUrl => Some(Json::Text(&code.docs_url)),
-            Origin::ActionUrl => code.action.as_ref().map(|action| Json::Text(&action.url)),
+            Origin::Wire => Some(Json::text(&code.wire)),
+            Origin::Message => Some(Json::Text(message.clone())),
+            Origin::Description => Some(Json::text(&code.description)),
+            Origin::DocsUrl => Some(Json::text(&code.docs_url)),
+            Origin::ActionUrl => code.action.as_ref().map(|action| Json::text(&action.url)),
             Origin::Status => Some(Json::Number(code.status.into())),
             Origin::TrpcNumber => Some(Json::Number(trpc::number_for_status(code.status).into())),
             Origin::Details => match field.presence {
-                Presence::Defaulted => Some(Json::Object(Vec::new())),
-                _ => None,
+                // Each detail a member of this object, after the ones before it.
+                Presence::Spread => {
+                    fields.extend(details(code));
+                    continue;
+                }
+                // Always there: `{}` when the code has no details.
+                Presence::Defaulted => Some(Json::Object(details(code))),
+                // There when the code has details.
+                Presence::Optional | Presence::Required => (!code.details.is_empty()
+                    || field.presence == Presence::Required)
+                    .then(|| Json::Object(details(code))),
             },
-            Origin::RequestId => Some(Json::Text(occurrence.request_id)),
-            Origin::ProcedurePath => Some(Json::Text(occurrence.procedure)),
-            Origin::Stack => occurrence.stack.map(Json::Text),
-            Origin::Instance => occurrence.instance.map(Json::Text),
+            Origin::RequestId => Some(Json::text(occurrence.request_id)),
+            Origin::ProcedurePath => Some(Json::text(occurrence.procedure)),
+            Origin::Stack => occurrence.stack.map(Json::text),
+            Origin::Instance => occurrence.instance.map(Json::text),
         };
-        if value.is_none() {
-            assert!(
-                matches!(field.presence, Presence::Optional | Presence::Spread),
+        match value {
+            Some(value) => fields.push((Cow::Borrowed(field.json), value)),
+            None => assert!(
+                field.presence == Presence::Optional,
                 "`{}` is required",
                 field.json
-            );
+            ),
         }
-        value.map(|value| (field.json, value))
-    });
-    Json::Object(fields.collect())
+    }
+    Json::Object(fields)
 }
 
 impl Json<'_> {
@@ -119,6 +200,19 @@ impl Json<'_> {
             Json::Text(text) => text::push_json_string(out, text),
             Json::Number(number) => {
                 let _ = write!(out, "{number}");
+            }
+            Json::Float(number) => push_f64(out, *number),
+            Json::Bool(value) => out.push_str(if *value { "true" } else { "false" }),
+            Json::Array(items) if items.is_empty() => out.push_str("[]"),
+            Json::Array(items) => {
+                out.push_str("[\n");
+                for (index, item) in items.iter().enumerate() {
+                    out.push_str(&"  ".repeat(depth + 1));
+                    item.write(out, depth + 1);
+                    out.push_str(if index + 1 < items.len() { ",\n" } else { "\n" });
+                }
+                out.push_str(&"  ".repeat(depth));
+                out.push(']');
             }
             Json::Object(fields) if fields.is_empty() => out.push_str("{}"),
             Json::Object(fields) => {
@@ -163,16 +257,127 @@ mod tests {
         }
     }
 
+    fn parcels() -> crate::model::Catalog {
+        let source = crate::Source {
+            path: "details_of_every_type.yaml",
+            bytes: include_bytes!("../../../tests/fixtures/valid/details_of_every_type.yaml"),
+        };
+        Config::new().generate(source, None).unwrap().catalog
+    }
+
+    /// REST's `error.details`, tRPC's `error.data.details`, problem members after `code`;
+    /// the message rendered from the same values; nothing in a linked body.
+    #[test]
+    fn details_go_where_each_envelope_puts_them() {
+        let catalog = parcels();
+        let heavy = &catalog.codes[0];
+        let details = r#"{
+      "weight_kg": 31.5,
+      "max_kg": 30,
+      "service": "air",
+      "services": [
+        "freight"
+      ],
+      "fragile": false
+    }"#;
+        let message = "Parcel of 31.5 kg is over the 30 kg limit of air (allowed: freight); {kg} is kilograms";
+        let rest = body(Envelope::Rest, heavy, &Occurrence::CONSTRUCTED).pretty();
+        assert_eq!(
+            rest,
+            format!(
+                "{{\n  \"error\": {{\n    \"code\": \"PARCEL_TOO_HEAVY\",\n    \"message\": \"{message}\",\n    \"details\": {details}\n  }}\n}}\n"
+            )
+        );
+        let trpc = body(Envelope::Trpc, heavy, &Occurrence::CONSTRUCTED).pretty();
+        assert!(
+            trpc.contains(&format!(
+                "\"path\": \"procedure.name\",\n      \"details\": {}\n    }}",
+                details.replace("\n", "\n  ")
+            )),
+            "{trpc}"
+        );
+        let problem = body(Envelope::Problem, heavy, &Occurrence::CONSTRUCTED).pretty();
+        assert!(
+            problem.ends_with(
+                "\"code\": \"PARCEL_TOO_HEAVY\",\n  \"weight_kg\": 31.5,\n  \"max_kg\": 30,\n  \"service\": \"air\",\n  \"services\": [\n    \"freight\"\n  ],\n  \"fragile\": false\n}\n"
+            ),
+            "{problem}"
+        );
+        assert!(
+            problem.contains(&format!("\"detail\": \"{message}\"")),
+            "{problem}"
+        );
+        let linked = body(Envelope::Linked, heavy, &Occurrence::CONSTRUCTED).pretty();
+        assert!(
+            linked.contains(&format!("\"message\": \"{message}\"")),
+            "{linked}"
+        );
+        assert!(!linked.contains("weight_kg"), "{linked}");
+
+        let plain = &catalog.codes[3];
+        assert!(plain.details.is_empty());
+        let rest = body(Envelope::Rest, plain, &Occurrence::CONSTRUCTED).pretty();
+        assert!(rest.contains("\"details\": {}"), "{rest}");
+        let trpc = body(Envelope::Trpc, plain, &Occurrence::CONSTRUCTED).pretty();
+        assert!(!trpc.contains("details"), "{trpc}");
+        let problem = body(Envelope::Problem, plain, &Occurrence::CONSTRUCTED).pretty();
+        assert!(
+            problem.ends_with("\"code\": \"RATE_LIMITED\"\n}\n"),
+            "{problem}"
+        );
+    }
+
+    /// Without an example, a required detail shows its placeholder, in the details and
+    /// in the message alike; an optional one is left out.
+    #[test]
+    fn details_without_examples_show_placeholders_or_nothing() {
+        let catalog = parcels();
+        let mut heavy = catalog.codes[0].clone();
+        for detail in &mut heavy.details {
+            detail.example = None;
+        }
+        let Json::Object(fields) = body(Envelope::Rest, &heavy, &Occurrence::CONSTRUCTED) else {
+            panic!("an object");
+        };
+        let Json::Object(error) = &fields[0].1 else {
+            panic!("an object");
+        };
+        assert_eq!(
+            error[1].1,
+            Json::text("Parcel of 0 kg is over the 0 kg limit of ground (allowed: ground); {kg} is kilograms")
+        );
+        assert_eq!(
+            error[2].1,
+            Json::Object(vec![
+                ("weight_kg".into(), Json::Float(0.0)),
+                ("max_kg".into(), Json::Number(0)),
+                ("service".into(), Json::text("ground")),
+                ("services".into(), Json::Array(vec![Json::text("ground")])),
+            ])
+        );
+    }
+
     #[test]
     fn pretty_printing_is_indented_json() {
         let json = Json::Object(vec![
-            ("a", Json::Object(vec![("b", Json::Number(-1))])),
-            ("c", Json::Object(Vec::new())),
-            ("d", Json::Text("</x>")),
+            (
+                "a".into(),
+                Json::Object(vec![("b".into(), Json::Number(-1))]),
+            ),
+            ("c".into(), Json::Object(Vec::new())),
+            ("d".into(), Json::text("</x>")),
+            (
+                "e".into(),
+                Json::Array(vec![
+                    Json::Float(30.0),
+                    Json::Bool(false),
+                    Json::Array(vec![]),
+                ]),
+            ),
         ]);
         assert_eq!(
             json.pretty(),
-            "{\n  \"a\": {\n    \"b\": -1\n  },\n  \"c\": {},\n  \"d\": \"</x>\"\n}\n"
+            "{\n  \"a\": {\n    \"b\": -1\n  },\n  \"c\": {},\n  \"d\": \"</x>\",\n  \"e\": [\n    30.0,\n    false,\n    []\n  ]\n}\n"
         );
     }
 }

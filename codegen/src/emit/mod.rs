@@ -26,6 +26,7 @@ pub(crate) mod files;
 pub(crate) mod json;
 pub(crate) mod manifest;
 pub(crate) mod markdown;
+pub(crate) mod message;
 pub(crate) mod openapi;
 pub(crate) mod rust;
 pub(crate) mod typescript;

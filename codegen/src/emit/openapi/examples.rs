@@ -1,10 +1,11 @@
-//! `components.examples`: each code's body in each envelope, as the Rust crate's
-//! constructors build it (`RestBody::new(code)`, `LinkedBody::error(code, request_id)`,
-//! ...), keys in the order its serializer writes them.
+//! `components.examples`: each code's body in each envelope, as the Rust crate builds it
+//! for the code's example occurrence (its example details, the message rendered from
+//! them), keys in the order its serializer writes them.
 //!
 //! The bodies are [`crate::emit::examples`]'s, the ones the Markdown shows too, with
-//! what the constructors set (no stack, no instance); the Node tests compare every example with the JSON the Rust
-//! crate serializes for the same code.
+//! what the constructors set (no stack, no instance); the Node tests compare every
+//! example of a code without details with the JSON the Rust crate serializes for it, and
+//! check every example against its response's schema.
 
 use super::kind_name;
 use crate::emit::examples::{self, Occurrence};
@@ -51,7 +52,7 @@ fn push_example_name(out: &mut String, kind: &str, code: &Code) {
     out.push_str(&code.variant);
 }
 
-/// The object `envelope` holds for `code`, as the constructor fills it.
+/// The object `envelope` holds for `code`'s example occurrence, as the crate fills it.
 fn body(envelope: Envelope, code: &Code) -> Json<'_> {
     examples::body(envelope, code, &Occurrence::CONSTRUCTED).into()
 }
@@ -59,8 +60,13 @@ fn body(envelope: Envelope, code: &Code) -> Json<'_> {
 impl<'a> From<examples::Json<'a>> for Json<'a> {
     fn from(value: examples::Json<'a>) -> Self {
         match value {
-            examples::Json::Text(text) => text.into(),
+            examples::Json::Text(text) => Json::Str(text),
             examples::Json::Number(number) => number.into(),
+            examples::Json::Float(number) => number.into(),
+            examples::Json::Bool(value) => value.into(),
+            examples::Json::Array(items) => {
+                items.into_iter().map(Json::from).collect::<Vec<_>>().into()
+            }
             examples::Json::Object(fields) => {
                 let mut object = Object::new();
                 for (key, value) in fields {

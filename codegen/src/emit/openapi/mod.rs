@@ -3,17 +3,20 @@
 //!
 //! - `schemas`: `ErrorCode` (every live code, each with its description), `WireCode`,
 //!   the objects of each envelope the catalog enables, rendered from the one description
-//!   in [`crate::model::shapes`], and per HTTP status the codes of that status and each
-//!   envelope narrowed to them ([`schemas`]);
+//!   in [`crate::model::shapes`], each code's details (`Details.TooManyRequests`,
+//!   [`details`]), and per HTTP status the codes of that status and each envelope
+//!   narrowed to them, its details typed by its code ([`schemas`]);
 //! - `responses`: `Error404` and the like, one per status the catalog uses, with every
 //!   enabled envelope, and `Error404Rest` and the like with one envelope each
 //!   ([`responses`]);
-//! - `examples`: each code's body in each envelope, exactly as the Rust crate's
-//!   constructors build it ([`examples`]), referenced by the responses.
+//! - `examples`: each code's body in each envelope, as the Rust crate builds it for the
+//!   code's example occurrence: the catalog's example details and the message rendered
+//!   from them ([`examples`]), referenced by the responses.
 //!
 //! The document is built as a [`Json`] value, so keys come out in the order written here
 //! on every run, and printed with two-space indentation.
 
+mod details;
 mod examples;
 mod responses;
 mod schemas;
@@ -63,11 +66,24 @@ fn info(catalog: &Catalog) -> Object<'static> {
          Each response lists the codes answered with its status and has one example per \
          code: the body the `{crate_name}` crate builds for it, with `{request_id}` as the \
          request id and `{procedure}` as the tRPC procedure where the envelope has them. \
-         Readers ignore keys they do not know, so the schemas allow them.",
+         Readers ignore keys they do not know, so the schemas allow them.{details}",
         api = crate::text::inline(&api),
         crate_name = catalog.crate_name,
         request_id = examples::REQUEST_ID,
         procedure = examples::PROCEDURE,
+        details = match catalog.codes.iter().find(|code| !code.details.is_empty()) {
+            Some(code) => format!(
+                "\n\nA code's details have a schema of their own, `Details.<Variant>` (e.g. \
+                 `{}` for `{}`), which each status's bodies reference by the code they \
+                 carry. An example shows the catalog's example details, with the message \
+                 rendered from them; a required detail without an example shows a \
+                 stand-in: `<key>` for a string, 0, `false`, an enum's first value, a list \
+                 of one.",
+                details::details_name(code),
+                code.wire
+            ),
+            None => String::new(),
+        },
     );
     Object::new()
         .with("title", format!("{api} errors"))

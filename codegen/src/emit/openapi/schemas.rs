@@ -1,6 +1,7 @@
 //! `components.schemas`: the codes, the envelopes' objects, and both narrowed to each
 //! HTTP status the catalog uses.
 
+use super::details::{branches, details_schemas};
 use super::{schema_ref, shape_named};
 use crate::emit::json::{strings, Json, Object};
 use crate::http_status::reason_phrase;
@@ -9,8 +10,8 @@ use crate::model::{Catalog, Code, Envelope};
 use crate::text::inline;
 use crate::trpc;
 
-/// Every schema, in the order a reader meets them: the codes, the envelopes, then per
-/// status the codes and envelopes narrowed to it.
+/// Every schema, in the order a reader meets them: the codes, the envelopes, each code's
+/// details, then per status the codes and envelopes narrowed to it.
 pub(super) fn schemas(catalog: &Catalog) -> Object<'_> {
     let mut schemas = Object::new()
         .with("ErrorCode", error_code(catalog))
@@ -20,10 +21,14 @@ pub(super) fn schemas(catalog: &Catalog) -> Object<'_> {
             schemas.insert(shape.name, shape_schema(shape));
         }
     }
+    details_schemas(catalog, &mut schemas);
     for (status, codes) in catalog.codes_by_status() {
         schemas.insert(status_codes_name(status), status_codes(status, &codes));
         for &envelope in &catalog.envelopes {
-            schemas.insert(body_name(envelope, status), narrowed_body(envelope, status));
+            schemas.insert(
+                body_name(envelope, status),
+                narrowed_body(envelope, status, &codes),
+            );
         }
     }
     schemas
@@ -168,19 +173,29 @@ fn status_codes<'a>(status: u16, codes: &[&'a Code]) -> Object<'a> {
 }
 
 /// The envelope's body as it is answered with `status`: its code one of that status's,
-/// its status fields that status, and every object on the way to the code present.
-fn narrowed_body(envelope: Envelope, status: u16) -> Object<'static> {
+/// its status fields that status, every object on the way to the code present, and,
+/// where codes of the status have details, the details typed by the code (a `oneOf`).
+fn narrowed_body<'a>(envelope: Envelope, status: u16, codes: &[&'a Code]) -> Object<'a> {
     let outer = envelope.shapes()[0];
-    let description = format!(
+    let branches = branches(envelope, codes);
+    let mut description = format!(
         "{} Answered with HTTP {status}: the code is one of `{}`.",
         outer.doc,
         status_codes_name(status)
     );
+    if branches.is_some() {
+        description.push_str(" Its details are the code's: one branch per code with details.");
+    }
     let narrowed = narrowed(envelope, outer, status);
+    // The envelope's schema in an `allOf`, not as a `$ref` beside the narrowing: a `$ref`
+    // with siblings is valid 3.1, but tools that resolve references by putting the target
+    // in the `$ref`'s place (as OpenAPI 3.0 had it, and the validator the Node tests use)
+    // lose the siblings, and fail on the references in them.
     Object::new()
         .with("description", description)
-        .merge(schema_ref(outer.name))
+        .with("allOf", vec![Json::from(schema_ref(outer.name))])
         .merge(narrowed)
+        .with_some("oneOf", branches)
 }
 
 /// `properties` (and `required`) that narrow `shape`'s status-dependent fields.

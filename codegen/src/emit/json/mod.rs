@@ -13,7 +13,11 @@
 //! [`Json::Lazy`]: made while they are printed, one element at a time, so a document
 //! with 100,000 codes is never in memory twice, as a tree and as text.
 
+mod number;
+
 use std::borrow::Cow;
+
+pub(crate) use number::push_f64;
 
 use crate::emit::{Blocks, TextOut};
 use crate::text::push_js_string as push_string;
@@ -23,8 +27,10 @@ use crate::text::push_js_string as push_string;
 pub(crate) enum Json<'a> {
     /// `true` or `false`.
     Bool(bool),
-    /// An integer; the documents hold no fractions.
+    /// An integer.
     Int(i64),
+    /// A finite number, the catalog's example of a `number` detail.
+    Float(f64),
     /// A string.
     Str(Cow<'a, str>),
     /// An array.
@@ -201,6 +207,12 @@ impl From<i64> for Json<'_> {
     }
 }
 
+impl From<f64> for Json<'_> {
+    fn from(value: f64) -> Self {
+        Json::Float(value)
+    }
+}
+
 impl From<i32> for Json<'_> {
     fn from(value: i32) -> Self {
         Json::Int(value.into())
@@ -266,6 +278,7 @@ impl Json<'_> {
                 use std::fmt::Write as _;
                 let _ = write!(out, "{value}");
             }
+            Json::Float(value) => push_f64(out, *value),
             Json::Str(value) => push_string(out, value),
             Json::Array(items) if items.is_empty() => out.push_str("[]"),
             Json::Array(items) if items.iter().all(Json::fits_inline) && items.len() <= 8 => {
@@ -328,13 +341,16 @@ impl Json<'_> {
 
     /// A number, a boolean or a string: an object of one of these stays on one line.
     fn is_scalar(&self) -> bool {
-        matches!(self, Json::Bool(_) | Json::Int(_) | Json::Str(_))
+        matches!(
+            self,
+            Json::Bool(_) | Json::Int(_) | Json::Float(_) | Json::Str(_)
+        )
     }
 
     /// A number, a boolean or a short string: an array of these stays on one line.
     fn fits_inline(&self) -> bool {
         match self {
-            Json::Bool(_) | Json::Int(_) => true,
+            Json::Bool(_) | Json::Int(_) | Json::Float(_) => true,
             Json::Str(value) => value.len() <= 24,
             Json::Array(_) | Json::Object(_) | Json::Lazy(_) => false,
         }

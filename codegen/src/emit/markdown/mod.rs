@@ -2,8 +2,11 @@
 //!
 //! The page has the headings [`crate::outline`] lists, in that order: the title, a status
 //! summary, one section per family with its table, and one heading per code, which is
-//! where each code's docs_url lands. All catalog text goes through [`crate::text`], so it
+//! where each code's docs_url lands, with its message template, its details and an
+//! example body ([`details`]). All catalog text goes through [`crate::text`], so it
 //! shows literally on GitHub and in mdBook.
+
+mod details;
 
 use std::fmt::Write;
 
@@ -90,12 +93,16 @@ fn push_responses(page: &mut String, catalog: &Catalog) {
         "Every error response has a JSON body of {shape}; {field} is one of the codes \
          below, and a client should branch on it.\n"
     );
-    // Show a code with a dashboard action where there is one, so every field appears.
+    // Show a code with a dashboard action and details where there is one (or with one
+    // of them), so every field appears.
+    let fields = |code: &Code| u8::from(code.action.is_some()) + u8::from(!code.details.is_empty());
+    let most = catalog.codes.iter().map(fields).max().unwrap_or(0);
     let example = catalog
         .codes
         .iter()
-        .find(|code| code.action.is_some())
+        .find(|code| fields(code) == most)
         .unwrap_or(&catalog.codes[0]);
+    let details = catalog.has_details();
     for envelope in &catalog.envelopes {
         let (label, note) = match envelope {
             Envelope::Linked => (
@@ -118,8 +125,21 @@ fn push_responses(page: &mut String, catalog: &Catalog) {
                 "`type` is the code's documentation link; `code` is an extension member.",
             ),
         };
+        let details_note = match envelope {
+            _ if !details => "",
+            Envelope::Linked => " A code's details are not sent apart: its message says them.",
+            Envelope::Rest => " Each code's section lists its details.",
+            Envelope::Trpc => {
+                " `data.details` holds the facts of this occurrence when the code has details, \
+                 and is absent when it has none."
+            }
+            Envelope::Problem => " A code's details are extension members too, after `code`.",
+        };
         let json = examples::body(*envelope, example, &Occurrence::DOCS).pretty();
-        let _ = writeln!(page, "**{label}:**\n\n```json\n{json}```\n\n{note}\n");
+        let _ = writeln!(
+            page,
+            "**{label}:**\n\n```json\n{json}```\n\n{note}{details_note}\n"
+        );
     }
 }
 
@@ -215,7 +235,9 @@ fn push_code(page: &mut String, catalog: &Catalog, code: &Code) {
             inline(wording)
         );
     }
+    details::push_message(page, code);
     page.push('\n');
+    details::push_details(page, catalog, code);
 }
 
 /// A code's description in a family table, marked when the code is deprecated.
