@@ -817,7 +817,7 @@ impl<'de> ::serde::de::DeserializeSeed<'de> for MemberKey {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         self,
         deserializer: D,
-    ) -> ::core::result::Result<Self::Value, D::Error> {
+    ) -> ::core::result::Result<::core::result::Result<usize, String>, D::Error> {
         deserializer.deserialize_identifier(self)
     }
 }
@@ -832,7 +832,7 @@ impl ::serde::de::Visitor<'_> for MemberKey {
     fn visit_str<E: ::serde::de::Error>(
         self,
         key: &str,
-    ) -> ::core::result::Result<Self::Value, E> {
+    ) -> ::core::result::Result<::core::result::Result<usize, String>, E> {
         Ok(self.0.iter().position(|known| *known == key).ok_or_else(|| key.into()))
     }
 }
