@@ -1,7 +1,7 @@
 // The generated openapi.json documents the tests check, and the bodies the Rust crates
 // beside them serialize for every code.
 
-import { copyFile, mkdir, readdir, readFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 import { parse as parseYaml } from 'yaml';
@@ -57,7 +57,7 @@ async function describeCatalog(catalogPath, outDir) {
  * against the crates (feature `serde`) in a Cargo project under target/, offline, with
  * the repository's Cargo.lock. Resolves to `{ [ident]: { [envelope]: { [code]: body } } }`.
  */
-export async function rustBodies(catalogs) {
+export async function rustBodies(catalogs, details = {}) {
   const project = join(WORK, 'rust-bodies');
   await mkdir(project, { recursive: true });
   const dependencies = [
@@ -70,8 +70,10 @@ export async function rustBodies(catalogs) {
     .map((c) => `    bodies!(${c.ident}, [${c.envelopes.join(', ')}]),`)
     .join('\n')}\n]\n`;
   await writeIfChanged(join(project, 'catalogs.rs'), list);
+  await writeFile(join(project, 'details.json'), JSON.stringify(details));
   const stdout = await runRustProgram('rust-bodies', project, dependencies, {
     RUST_BODIES_CATALOGS: join(project, 'catalogs.rs'),
+    RUST_BODIES_DETAILS: join(project, 'details.json'),
   });
   return JSON.parse(stdout);
 }

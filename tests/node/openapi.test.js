@@ -8,10 +8,10 @@
 //
 // A code with details: its example carries the catalog's example details, where the
 // envelope puts them, and fits its responses and the code's details schema; details
-// typed otherwise do not fit. The Rust crate builds such a body (and one whose message
-// is rendered from a template) from an `Error`; until `rust-bodies` builds each code's
-// `Error` from the catalog's examples, those examples are checked against the schemas
-// only, not against the crate's bodies.
+// typed otherwise do not fit. The Rust crate builds each body from the code's `Error`,
+// made from the details of the code's examples (`Error::from_details`), so the examples
+// with details and rendered messages are held to the crate's bodies too (compared as
+// parsed JSON, since serde_json writes a whole number of a float detail as `30.0`).
 
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -27,7 +27,39 @@ import { ROOT } from './demo.js';
 import { prepareCatalogs, rustBodies } from './openapi.js';
 
 const catalogs = await prepareCatalogs();
-const bodies = await rustBodies(catalogs);
+
+/** The members of a problem that are its own, not a detail. */
+const PROBLEM_MEMBERS = ['type', 'title', 'status', 'detail', 'instance', 'code'];
+
+/**
+ * The details each code's examples show, `{ [ident]: { [code]: details } }`, read from
+ * the first envelope that carries them: what `rust-bodies` builds each code's `Error` of.
+ */
+function exampleDetails() {
+  const out = {};
+  for (const { ident, catalog, envelopes, openapi } of catalogs) {
+    const carrier = ['rest', 'trpc', 'problem'].find((envelope) => envelopes.includes(envelope));
+    if (!carrier) continue;
+    const media = carrier === 'problem' ? 'application/problem+json' : 'application/json';
+    const { responses, examples } = openapi.components;
+    out[ident] = {};
+    for (const code of catalog.codes) {
+      const listed = responses[`Error${code.status}`].content[media].examples;
+      const entry = listed[`${code.code} (${carrier})`] ?? listed[code.code];
+      const body = examples[entry.$ref.replace('#/components/examples/', '')].value;
+      const details =
+        carrier === 'rest'
+          ? body.error.details
+          : carrier === 'trpc'
+            ? (body.error.data.details ?? {})
+            : Object.fromEntries(Object.entries(body).filter(([key]) => !PROBLEM_MEMBERS.includes(key)));
+      out[ident][code.code] = details;
+    }
+  }
+  return out;
+}
+
+const bodies = await rustBodies(catalogs, exampleDetails());
 
 /** The media type each envelope is served as. */
 const MEDIA_TYPE = {
@@ -46,11 +78,6 @@ const SHAPE = { linked: 'LinkedBody', rest: 'RestBody', trpc: 'TrpcBody', proble
 /** Whether the catalog gives `code` details. */
 const hasDetails = (code) => Object.keys(code.details ?? {}).length > 0;
 
-/**
- * Whether `code`'s example is an occurrence of its own, with details or a message
- * rendered from its template, not the body `RestBody::new(code)` and the like build.
- */
-const ownOccurrence = (code) => hasDetails(code) || code.message !== undefined;
 
 /**
  * The details object of `code` in `body`: REST's `error.details`, tRPC's
@@ -112,13 +139,12 @@ for (const entry of catalogs) {
   const exampleOf = (envelope, code) => examples[exampleName(envelope, code)].value;
   /** The Rust variant of `code`: what its examples are named by, `Rest.TooManyRequests`. */
   const variantOf = (code) => exampleName(envelopes[0], code).split('.').slice(1).join('.');
-  /**
-   * The body of `code` in `envelope` the checks hold the document to: the Rust crate's,
-   * or for a code with details or a message template, whose example is an occurrence's
-   * body (which `rust-bodies` cannot build yet), its example.
-   */
-  const bodyText = (envelope, code) =>
-    ownOccurrence(code) ? JSON.stringify(exampleOf(envelope, code)) : bodies[entry.ident][envelope][code.code];
+  /** The body of `code` in `envelope` the Rust crate serializes, as JSON text. */
+  const bodyText = (envelope, code) => {
+    const rust = bodies[entry.ident][envelope][code.code];
+    assert.ok(rust !== null, `the crate refuses the details of ${code.code}'s example`);
+    return JSON.stringify(JSON.parse(rust));
+  };
 
   describe(`${crate}: openapi.json`, () => {
     test('is a valid OpenAPI 3.1 document of components only', async () => {

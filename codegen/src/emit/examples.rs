@@ -76,7 +76,7 @@ impl<'a> Json<'a> {
             DetailValue::Number(number) => Json::Float(*number),
             DetailValue::Boolean(value) => Json::Bool(*value),
             DetailValue::List(items) => Json::Array(items.iter().map(Json::value).collect()),
-            DetailValue::Object(fields) => Json::Object(
+            DetailValue::Object(fields) => Json::sorted(
                 fields
                     .iter()
                     .map(|(key, value)| (Cow::Borrowed(key.as_str()), Json::value(value)))
@@ -100,13 +100,20 @@ impl<'a> Json<'a> {
             DetailValue::Number(number) => Json::Float(number),
             DetailValue::Boolean(value) => Json::Bool(value),
             DetailValue::List(items) => Json::Array(items.into_iter().map(Json::owned).collect()),
-            DetailValue::Object(fields) => Json::Object(
+            DetailValue::Object(fields) => Json::sorted(
                 fields
                     .into_iter()
                     .map(|(key, value)| (Cow::Owned(key), Json::owned(value)))
                     .collect(),
             ),
         }
+    }
+
+    /// An object of details, its keys in the order the crate sends them: serde_json's
+    /// map (a `BTreeMap`) writes its keys sorted.
+    fn sorted(mut fields: Vec<(Cow<'a, str>, Json<'a>)>) -> Self {
+        fields.sort_by(|(a, _), (b, _)| a.cmp(b));
+        Json::Object(fields)
     }
 }
 
@@ -118,15 +125,19 @@ pub(crate) fn body<'a>(envelope: Envelope, code: &'a Code, occurrence: &Occurren
 }
 
 /// The details object of `code`'s example occurrence: each detail's example value (or
-/// placeholder), in catalog order; an optional detail without an example is left out.
+/// placeholder), keys sorted as the crate sends them; an optional detail without an
+/// example is left out.
 pub(crate) fn details(code: &Code) -> Vec<(Cow<'_, str>, Json<'_>)> {
-    code.details
+    let mut details: Vec<_> = code
+        .details
         .iter()
         .filter_map(|detail| {
             let value = example_value(detail)?;
             Some((Cow::Borrowed(detail.key.as_str()), Json::cow_value(value)))
         })
-        .collect()
+        .collect();
+    details.sort_by(|(a, _), (b, _)| a.cmp(b));
+    details
 }
 
 fn object<'a>(
@@ -271,14 +282,15 @@ mod tests {
     fn details_go_where_each_envelope_puts_them() {
         let catalog = parcels();
         let heavy = &catalog.codes[0];
+        // Sorted, as serde_json's map writes the crate's details.
         let details = r#"{
-      "weight_kg": 31.5,
+      "fragile": false,
       "max_kg": 30,
       "service": "air",
       "services": [
         "freight"
       ],
-      "fragile": false
+      "weight_kg": 31.5
     }"#;
         let message = "Parcel of 31.5 kg is over the 30 kg limit of air (allowed: freight); {kg} is kilograms";
         let rest = body(Envelope::Rest, heavy, &Occurrence::CONSTRUCTED).pretty();
@@ -349,10 +361,10 @@ mod tests {
         assert_eq!(
             error[2].1,
             Json::Object(vec![
-                ("weight_kg".into(), Json::Float(0.0)),
                 ("max_kg".into(), Json::Number(0)),
                 ("service".into(), Json::text("ground")),
                 ("services".into(), Json::Array(vec![Json::text("ground")])),
+                ("weight_kg".into(), Json::Float(0.0)),
             ])
         );
     }

@@ -8,8 +8,11 @@
 //! crates under test, with their `serde` feature. Those crates differ from run to run
 //! (the fixtures), so the test writes the list this program includes, one
 //! `bodies!(crate_ident, [envelope, ...])` per crate, into the file the
-//! `RUST_BODIES_CATALOGS` variable names when cargo builds it. Each body is built with the
-//! crate's own constructor and serialized with serde_json, nothing else.
+//! `RUST_BODIES_CATALOGS` variable names when cargo builds it. Each body is built from
+//! the code's `Error`, made with `Error::from_details` from the details the file that
+//! `RUST_BODIES_DETAILS` names gives for it (`{"<crate>": {"<code>": {...}}}`, `{}` for a
+//! code it leaves out), with the crate's own constructors, and serialized with
+//! serde_json, nothing else. A code whose details the crate refuses gets `null`.
 
 #![allow(deprecated)] // Deprecated codes are values like any other here.
 
@@ -21,19 +24,19 @@ const REQUEST_ID: &str = "req_8f2a41c0";
 /// The tRPC procedure the tRPC bodies name: the one the OpenAPI examples show.
 const PROCEDURE: &str = "procedure.name";
 
-/// One code's body in one envelope, as the crate's constructor builds it.
+/// One error's body in one envelope, as the crate's constructor builds it.
 macro_rules! body {
-    ($krate:ident, linked, $code:expr) => {
-        serde_json::to_string(&$krate::envelopes::LinkedBody::error($code, REQUEST_ID))
+    ($krate:ident, linked, $error:expr) => {
+        serde_json::to_string(&$krate::envelopes::LinkedBody::from_error($error, REQUEST_ID))
     };
-    ($krate:ident, rest, $code:expr) => {
-        serde_json::to_string(&$krate::envelopes::RestBody::new($code))
+    ($krate:ident, rest, $error:expr) => {
+        serde_json::to_string(&$krate::envelopes::RestBody::from($error))
     };
-    ($krate:ident, trpc, $code:expr) => {
-        serde_json::to_string(&$krate::envelopes::TrpcBody::new($code, PROCEDURE))
+    ($krate:ident, trpc, $error:expr) => {
+        serde_json::to_string(&$krate::envelopes::TrpcBody::from_error($error, PROCEDURE))
     };
-    ($krate:ident, problem, $code:expr) => {
-        serde_json::to_string(&$krate::envelopes::Problem::new($code))
+    ($krate:ident, problem, $error:expr) => {
+        serde_json::to_string(&$krate::envelopes::Problem::from($error))
     };
 }
 
@@ -44,15 +47,31 @@ macro_rules! bodies {
         let mut envelopes = Map::new();
         $(
             let mut codes = Map::new();
+            let given = DETAILS.get(stringify!($krate)).and_then(Value::as_object);
             for &code in $krate::ErrorCode::ALL {
-                let body = body!($krate, $envelope, code).expect("a body serializes");
-                codes.insert(code.as_str().to_owned(), Value::String(body));
+                let details = given
+                    .and_then(|codes| codes.get(code.as_str()))
+                    .and_then(Value::as_object)
+                    .cloned()
+                    .unwrap_or_default();
+                let body = match $krate::Error::from_details(code, &details) {
+                    Ok(error) => Value::String(body!($krate, $envelope, error).expect("a body serializes")),
+                    Err(_) => Value::Null,
+                };
+                codes.insert(code.as_str().to_owned(), body);
             }
             envelopes.insert(stringify!($envelope).to_owned(), Value::Object(codes));
         )*
         (stringify!($krate), Value::Object(envelopes))
     }};
 }
+
+/// The details of each crate's codes, read once.
+static DETAILS: std::sync::LazyLock<Value> = std::sync::LazyLock::new(|| {
+    let path = std::env::var("RUST_BODIES_DETAILS").expect("RUST_BODIES_DETAILS names a file");
+    let text = std::fs::read_to_string(path).expect("the details file is readable");
+    serde_json::from_str(&text).expect("the details file is JSON")
+});
 
 fn main() {
     let catalogs: Vec<(&str, Value)> = include!(env!("RUST_BODIES_CATALOGS"));
