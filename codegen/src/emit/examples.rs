@@ -311,7 +311,7 @@ mod tests {
         let problem = body(Envelope::Problem, heavy, &Occurrence::CONSTRUCTED).pretty();
         assert!(
             problem.ends_with(
-                "\"code\": \"PARCEL_TOO_HEAVY\",\n  \"weight_kg\": 31.5,\n  \"max_kg\": 30,\n  \"service\": \"air\",\n  \"services\": [\n    \"freight\"\n  ],\n  \"fragile\": false\n}\n"
+                "\"code\": \"PARCEL_TOO_HEAVY\",\n  \"fragile\": false,\n  \"max_kg\": 30,\n  \"service\": \"air\",\n  \"services\": [\n    \"freight\"\n  ],\n  \"weight_kg\": 31.5\n}\n"
             ),
             "{problem}"
         );
