@@ -15,14 +15,19 @@ import { ROOT } from './demo.js';
 
 const run = promisify(execFile);
 
-/** Runs cargo in the repository, with `env` added to the environment, failing with its output. */
-export async function cargo(args, env = {}) {
+/**
+ * Runs cargo in the repository, with `env` added to the environment and `input`, if given,
+ * as its standard input, failing with its output.
+ */
+export async function cargo(args, env = {}, input = undefined) {
   try {
-    const { stdout } = await run('cargo', args, {
+    const running = run('cargo', args, {
       cwd: ROOT,
       maxBuffer: 64 << 20,
       env: { ...process.env, ...env },
     });
+    if (input !== undefined) running.child.stdin.end(input);
+    const { stdout } = await running;
     return stdout;
   } catch (error) {
     throw new Error(`cargo ${args.join(' ')} failed:\n${error.stderr ?? error}`);
@@ -32,10 +37,10 @@ export async function cargo(args, env = {}) {
 /**
  * Builds and runs `tests/node/<name>/main.rs` as the binary of a Cargo project of its own
  * in `project`, with `dependencies` (lines of its `[dependencies]`), offline and with the
- * repository's Cargo.lock, its build cached in target/node-<name>. Resolves to what the
- * program prints.
+ * repository's Cargo.lock, its build cached in target/node-<name>, with `input`, if
+ * given, as its standard input. Resolves to what the program prints.
  */
-export async function runRustProgram(name, project, dependencies, env = {}) {
+export async function runRustProgram(name, project, dependencies, env = {}, input = undefined) {
   const manifest = `[package]
 name = "${name}"
 version = "0.0.0"
@@ -64,6 +69,7 @@ ${dependencies.join('\n')}
       join(ROOT, `target/node-${name}`),
     ],
     env,
+    input,
   );
 }
 
@@ -91,26 +97,35 @@ export async function tempDir(prefix) {
 
 /**
  * The packages under test: the two shipped ones as committed under generated/, and the
- * one of the hostile-text fixture, generated into a temporary folder with `cargo xtask
- * gen` (from a copy of the fixture, so no lock file lands beside it).
+ * one of the hostile-text fixture, generated into a temporary folder.
  *
  * Each is `{ crate, catalogPath, catalog, crateDir, tsDir, packageJson }`, `catalog`
  * being the YAML as the `yaml` package reads it: independently of the generator.
  */
 export async function preparePackages() {
-  const temp = await tempDir('ts-packages-');
-  const fixture = join(temp, 'hostile_text.yaml');
-  await copyFile(join(ROOT, 'tests/fixtures/valid/hostile_text.yaml'), fixture);
-  const out = join(temp, 'out');
-  await cargo(['run', '--quiet', '--package', 'xtask', '--', 'gen', '--catalog', fixture, '--out', out]);
   return Promise.all([
     describePackage(join(ROOT, 'catalog/relay.yaml'), join(ROOT, 'generated')),
     describePackage(join(ROOT, 'catalog/batch-relay.yaml'), join(ROOT, 'generated')),
-    describePackage(fixture, out),
+    fixturePackage('hostile_text.yaml'),
   ]);
 }
 
-async function describePackage(catalogPath, outDir) {
+/**
+ * The package of `tests/fixtures/valid/<name>`, generated into a temporary folder with
+ * `cargo xtask gen` (from a copy of the fixture, so no lock file lands beside it), as
+ * `preparePackages` describes each.
+ */
+export async function fixturePackage(name) {
+  const temp = await tempDir('ts-packages-');
+  const fixture = join(temp, name);
+  await copyFile(join(ROOT, 'tests/fixtures/valid', name), fixture);
+  const out = join(temp, 'out');
+  await cargo(['run', '--quiet', '--package', 'xtask', '--', 'gen', '--catalog', fixture, '--out', out]);
+  return describePackage(fixture, out);
+}
+
+/** The package generated from `catalogPath` into `outDir`, described as `preparePackages` has it. */
+export async function describePackage(catalogPath, outDir) {
   const catalog = parseYaml(await readFile(catalogPath, 'utf8'));
   const crateDir = join(outDir, catalog.crate);
   const tsDir = join(crateDir, 'ts');

@@ -171,27 +171,135 @@ export interface ErrorCodeTable {
   readonly "internal_error": ErrorCodeInfo & { readonly code: "internal_error" };
 }
 
+declare const noDetails: unique symbol;
+
 /**
- * A code as it arrives in an error body: one of `ErrorCode`, or a code a newer server
- * added. Editors still complete the known codes; narrow it with `isErrorCode`.
+ * The details of a code that has none: an empty object, `{}` on the wire. It has no key
+ * to read, and an object literal with one is refused.
+ */
+export interface NoDetails {
+  /** Never there: it only keeps every other key out. */
+  readonly [noDetails]?: never;
+}
+
+/**
+ * Every code's details, by code, in catalog order: what `DetailsOf<C>` looks up. A code
+ * without details has `NoDetails`.
+ */
+export interface DetailsByCode {
+  readonly "api_key_required": NoDetails;
+  readonly "api_key_invalid": NoDetails;
+  readonly "api_key_revoked": NoDetails;
+  readonly "api_key_expired": NoDetails;
+  /**
+   * The details of `scope_required`.
+   *
+   * Its message: The API key does not have the scope {scope} required to perform this action.
+   */
+  readonly "scope_required": {
+    /** The scope the action needs. */
+    readonly scope: string;
+  };
+  readonly "api_account_inactive": NoDetails;
+  readonly "billing_required": NoDetails;
+  readonly "invalid_json": NoDetails;
+  /**
+   * The details of `invalid_request`.
+   *
+   * Its message: One or more required fields are missing or contain invalid values: {fields}.
+   */
+  readonly "invalid_request": {
+    /** The fields that need attention. */
+    readonly fields: readonly string[];
+  };
+  readonly "internal_error": NoDetails;
+}
+
+/**
+ * The details object of code `C`, as the catalog declares them: one key per detail, optional
+ * ones optional, objects and enums as the `Details` types; `NoDetails` for a code without
+ * details. What `formatMessage(code, details)` takes, and what narrowing an envelope on its
+ * code types its details as.
+ */
+export type DetailsOf<C extends ErrorCode> = DetailsByCode[C];
+
+declare const unknownCode: unique symbol;
+
+/**
+ * A code this version of the package does not know, as a newer server may send it: a
+ * string at run time. Its type is not `string`, so that TypeScript can tell it from every
+ * `ErrorCode`: comparing the code in an envelope with a known code narrows the object
+ * that holds it to that code's type, details included, which no type that admits any
+ * string allows. Tell the two apart with `isErrorCode` or `hasKnownCode` (not `typeof`,
+ * which TypeScript would take to mean an `ErrorCode`), and read an unknown code as text
+ * with `String(code)`.
+ */
+export interface UnknownCode extends String {
+  /** Never there: it only keeps the type apart from `string` and from every `ErrorCode`. */
+  readonly [unknownCode]: never;
+}
+
+/**
+ * A code as a caller may hold it: one of `ErrorCode`, or any other string, such as a code a
+ * newer server added. Editors still complete the known codes; narrow it with `isErrorCode`.
  */
 export type WireCode = ErrorCode | (string & {});
 
 /**
+ * The details of a code this version does not know: a JSON object of any keys, each read as
+ * `unknown`.
+ */
+export type UnknownDetails = { readonly [key: string]: unknown };
+
+/**
  * A response body with links, `{"error": {"code", "message", "docs_url", "action_url"},
  * "request_id"}`: `error` only on failure, `request_id` always.
+ *
+ * This is its type for the known code `C` (its `error.code`).
  */
-export interface LinkedBody {
+export interface LinkedBodyOf<C extends ErrorCode> {
   /** What went wrong; absent on success. */
-  readonly error?: LinkedError;
+  readonly error?: LinkedErrorOf<C>;
   /** The request's unique id: log it, and quote it to support. */
   readonly request_id: string;
 }
 
-/** The `error` object of a `LinkedBody`. */
-export interface LinkedError {
+/**
+ * `LinkedBody` of a code this version does not know, as a newer server may send: its code an
+ * `UnknownCode`.
+ */
+export interface UnknownLinkedBody {
+  /** What went wrong; absent on success. */
+  readonly error?: UnknownLinkedError;
+  /** The request's unique id: log it, and quote it to support. */
+  readonly request_id: string;
+}
+
+/**
+ * `LinkedBody` of a code this version knows: one `LinkedBodyOf<C>` per `ErrorCode`, told
+ * apart by its `error.code`.
+ */
+export type KnownLinkedBody = { [C in ErrorCode]: LinkedBodyOf<C> }[ErrorCode];
+
+/**
+ * A response body with links, `{"error": {"code", "message", "docs_url", "action_url"},
+ * "request_id"}`: `error` only on failure, `request_id` always.
+ *
+ * A `KnownLinkedBody` or an `UnknownLinkedBody`: comparing its `error.code` with a known
+ * code narrows its `error` to that code's `LinkedErrorOf<C>` (TypeScript narrows no union on
+ * a key of a nested object, so the `LinkedBody` stays one); `hasKnownCode` tells the two
+ * apart.
+ */
+export type LinkedBody = KnownLinkedBody | UnknownLinkedBody;
+
+/**
+ * The `error` object of a `LinkedBody`.
+ *
+ * This is its type for the known code `C` (its `code`).
+ */
+export interface LinkedErrorOf<C extends ErrorCode> {
   /** The machine-readable code to branch on. */
-  readonly code: WireCode;
+  readonly code: C;
   /** What went wrong and, where possible, what to do next. */
   readonly message: string;
   /** The documentation of this code. */
@@ -201,10 +309,42 @@ export interface LinkedError {
 }
 
 /**
+ * `LinkedError` of a code this version does not know, as a newer server may send: its code
+ * an `UnknownCode`.
+ */
+export interface UnknownLinkedError {
+  /** The machine-readable code to branch on. */
+  readonly code: UnknownCode;
+  /** What went wrong and, where possible, what to do next. */
+  readonly message: string;
+  /** The documentation of this code. */
+  readonly docs_url: string;
+  /** The dashboard page where the user can act; absent when there is none. */
+  readonly action_url?: string;
+}
+
+/**
+ * `LinkedError` of a code this version knows: one `LinkedErrorOf<C>` per `ErrorCode`, told
+ * apart by its `code`.
+ */
+export type KnownLinkedError = { [C in ErrorCode]: LinkedErrorOf<C> }[ErrorCode];
+
+/**
+ * The `error` object of a `LinkedBody`.
+ *
+ * A `KnownLinkedError` or an `UnknownLinkedError`: comparing its `code` with a known code
+ * narrows it to that code's `LinkedErrorOf<C>`; `hasKnownCode` tells the two apart.
+ */
+export type LinkedError = KnownLinkedError | UnknownLinkedError;
+
+/**
  * RFC 9457 problem details, `{"type", "title", "status", "detail", "instance", "code"}`,
  * served as `application/problem+json`; `code` is an extension member.
+ *
+ * These are the members of `ProblemOf<C>` for the known code `C`, all but its details, which
+ * sit beside them.
  */
-export interface Problem {
+export interface ProblemMembersOf<C extends ErrorCode> {
   /** The problem type: the code's documentation link. */
   readonly type: string;
   /** A short summary of the problem type: the code's description. */
@@ -216,11 +356,68 @@ export interface Problem {
   /** A URI reference to this occurrence, e.g. the request path. */
   readonly instance?: string;
   /** The machine-readable code to branch on. */
-  readonly code: WireCode;
+  readonly code: C;
 }
+
+/**
+ * `Problem` of the known code `C`: its members, and its details beside them
+ * (`DetailsOf<C>`).
+ */
+export type ProblemOf<C extends ErrorCode> = ProblemMembersOf<C> & DetailsOf<C>;
+
+/**
+ * `Problem` of a code this version does not know, as a newer server may send: its code an
+ * `UnknownCode`, its details `UnknownDetails`.
+ */
+export interface UnknownProblem {
+  /** The problem type: the code's documentation link. */
+  readonly type: string;
+  /** A short summary of the problem type: the code's description. */
+  readonly title: string;
+  /** The HTTP status. */
+  readonly status: number;
+  /** An explanation of this occurrence. */
+  readonly detail: string;
+  /** A URI reference to this occurrence, e.g. the request path. */
+  readonly instance?: string;
+  /** The machine-readable code to branch on. */
+  readonly code: UnknownCode;
+  /**
+   * The facts of this occurrence, as the code's details declare them, each an extension member
+   * beside the others (so not under a `details` key); empty when it has none.
+   */
+  readonly [member: string]: unknown;
+}
+
+/**
+ * `Problem` of a code this version knows: one `ProblemOf<C>` per `ErrorCode`, told apart by
+ * its `code`.
+ */
+export type KnownProblem = { [C in ErrorCode]: ProblemOf<C> }[ErrorCode];
+
+/**
+ * RFC 9457 problem details, `{"type", "title", "status", "detail", "instance", "code"}`,
+ * served as `application/problem+json`; `code` is an extension member.
+ *
+ * A `KnownProblem` or an `UnknownProblem`: comparing its `code` with a known code narrows it
+ * to that code's `ProblemOf<C>`, details typed; `hasKnownCode` tells the two apart.
+ */
+export type Problem = KnownProblem | UnknownProblem;
 
 /** The media type of `Problem` bodies. */
 export declare const PROBLEM_JSON: "application/problem+json";
+
+/**
+ * Whether `value` carries a code this version knows, read where `errorCodeOf` reads it:
+ * `errorCodeOf(value) !== undefined`. On an envelope, or one of its objects, it narrows
+ * the value to its `Known...` type, or else its `Unknown...` one, which comparing its
+ * code with each known code cannot (and `isErrorCode(body.error.code)` narrows only the
+ * code). A body without a code, such as a linked body on success, has no known code.
+ */
+export declare function hasKnownCode(value: LinkedBody): value is KnownLinkedBody;
+export declare function hasKnownCode(value: LinkedError): value is KnownLinkedError;
+export declare function hasKnownCode(value: Problem): value is KnownProblem;
+export declare function hasKnownCode(value: unknown): boolean;
 
 // What follows is the same for every catalog: the lookups and helpers of index.js.
 
@@ -278,6 +475,25 @@ export declare function isFamily(value: unknown): value is Family;
  * }
  */
 export declare function errorCodeOf(error: unknown): ErrorCode | undefined;
+
+/**
+ * The message of one occurrence of `code` with `details`: the code's message template with
+ * each `{name}` replaced by the value of the detail `name`, or, for a code without a
+ * template, its default message (`CODES[code].message`). Byte for byte what the Rust
+ * crate's `Error` displays: strings and enum values as they are, booleans as `true` or
+ * `false`, numbers in decimal with the fewest digits that read back as the same number and
+ * never an exponent (`1e21` as `1000000000000000000000`, `-0` as `-0`, and `NaN`, `inf` and
+ * `-inf` as Rust writes them), a list as its items so written, joined by `, `.
+ *
+ * @example
+ * // A REST error's message in the words of this version of the catalog:
+ * const { error } = body;
+ * const message = isErrorCode(error.code) ? formatMessage(error.code, error.details) : error.message;
+ *
+ * @throws {TypeError} if `code` is not a code of this API, or `details` lacks a detail the
+ * template inserts (neither can happen when the call type-checks).
+ */
+export declare function formatMessage<C extends ErrorCode>(code: C, details: DetailsOf<C>): string;
 
 /** Every code the API answers with HTTP `status`, in catalog order; empty if none. */
 export declare function codesWithStatus(status: number): readonly ErrorCode[];

@@ -809,41 +809,351 @@ export interface ErrorCodeTable {
   readonly "SIGNATURE_INVALID": ErrorCodeInfo & { readonly code: "SIGNATURE_INVALID" };
 }
 
+declare const noDetails: unique symbol;
+
 /**
- * A code as it arrives in an error body: one of `ErrorCode`, or a code a newer server
- * added. Editors still complete the known codes; narrow it with `isErrorCode`.
+ * The details of a code that has none: an empty object, `{}` on the wire. It has no key
+ * to read, and an object literal with one is refused.
+ */
+export interface NoDetails {
+  /** Never there: it only keeps every other key out. */
+  readonly [noDetails]?: never;
+}
+
+/**
+ * Every code's details, by code, in catalog order: what `DetailsOf<C>` looks up. A code
+ * without details has `NoDetails`.
+ */
+export interface DetailsByCode {
+  readonly "UNAUTHORIZED": NoDetails;
+  readonly "FORBIDDEN": NoDetails;
+  readonly "SESSION_EXPIRED": NoDetails;
+  readonly "INVALID_TOKEN": NoDetails;
+  readonly "BAD_REQUEST": NoDetails;
+  /** The details of `VALIDATION_ERROR`. */
+  readonly "VALIDATION_ERROR": {
+    /** Each input that failed validation, with why. */
+    readonly violations: readonly Details.ValidationErrorViolations[];
+  };
+  /**
+   * The details of `INVALID_UUID`.
+   *
+   * Its message: Invalid UUID format: {value}
+   */
+  readonly "INVALID_UUID": {
+    /** The text that is not a UUID. */
+    readonly value: string;
+    /** Path of the input that held it. */
+    readonly field?: string;
+  };
+  /**
+   * The details of `MISSING_FIELD`.
+   *
+   * Its message: Required field {field} is missing
+   */
+  readonly "MISSING_FIELD": {
+    /** Path of the missing field in the request body. */
+    readonly field: string;
+  };
+  readonly "NOT_FOUND": NoDetails;
+  readonly "ALREADY_EXISTS": NoDetails;
+  readonly "CONFLICT": NoDetails;
+  readonly "DELETED": NoDetails;
+  /**
+   * The details of `TOO_MANY_REQUESTS`.
+   *
+   * Its message: Rate limit of {limit} requests exceeded; the window resets at {reset}
+   */
+  readonly "TOO_MANY_REQUESTS": {
+    /** Requests allowed in the window (X-RateLimit-Limit). */
+    readonly limit: number;
+    /** Requests left in the window (X-RateLimit-Remaining). */
+    readonly remaining: number;
+    /** Unix time at which the window resets (X-RateLimit-Reset). */
+    readonly reset: number;
+    /** The endpoint category whose limit was hit. */
+    readonly category?: Details.TooManyRequestsCategory;
+  };
+  /** The details of `QUOTA_EXCEEDED`. */
+  readonly "QUOTA_EXCEEDED": {
+    /** The quota that ran out. */
+    readonly quota: string;
+    /** Units used in the billing period. */
+    readonly used: number;
+    /** Units the plan allows. */
+    readonly limit: number;
+    /** When the quota resets (RFC 3339). */
+    readonly resets_at?: string;
+  };
+  readonly "INTERNAL_SERVER_ERROR": NoDetails;
+  readonly "SERVICE_UNAVAILABLE": NoDetails;
+  readonly "TIMEOUT": NoDetails;
+  readonly "TICKET_NOT_FOUND": NoDetails;
+  readonly "TICKET_ALREADY_CLOSED": NoDetails;
+  readonly "TICKET_LOCKED": NoDetails;
+  readonly "INVALID_STATUS": NoDetails;
+  readonly "INVALID_PRIORITY": NoDetails;
+  readonly "MERGE_SELF": NoDetails;
+  readonly "MERGE_DIFFERENT_ORG": NoDetails;
+  readonly "CONVERSATION_NOT_FOUND": NoDetails;
+  /**
+   * The details of `ATTACHMENT_TOO_LARGE`.
+   *
+   * Its message: File of {size_bytes} bytes exceeds the {max_bytes}-byte limit
+   */
+  readonly "ATTACHMENT_TOO_LARGE": {
+    /** Size of the uploaded file in bytes. */
+    readonly size_bytes: number;
+    /** Largest size allowed in bytes. */
+    readonly max_bytes: number;
+    /** Name of the uploaded file. */
+    readonly file_name?: string;
+  };
+  /**
+   * The details of `INVALID_ATTACHMENT_TYPE`.
+   *
+   * Its message: File type {content_type} is not allowed; allowed types: {allowed}
+   */
+  readonly "INVALID_ATTACHMENT_TYPE": {
+    /** The uploaded file's media type. */
+    readonly content_type: string;
+    /** The media types allowed. */
+    readonly allowed: readonly string[];
+  };
+  readonly "EMPTY_CONTENT": NoDetails;
+  readonly "CUSTOMER_NOT_FOUND": NoDetails;
+  readonly "EMAIL_ALREADY_EXISTS": NoDetails;
+  readonly "INVALID_EMAIL": NoDetails;
+  readonly "CUSTOMER_HAS_TICKETS": NoDetails;
+  readonly "AI_NOT_AVAILABLE": NoDetails;
+  readonly "AI_LIMIT_EXCEEDED": NoDetails;
+  readonly "AI_PROCESSING_FAILED": NoDetails;
+  readonly "INVALID_MODEL": NoDetails;
+  readonly "ARTICLE_NOT_FOUND": NoDetails;
+  readonly "SLUG_EXISTS": NoDetails;
+  readonly "CONTENT_TOO_LARGE": NoDetails;
+  readonly "AUTOMATION_NOT_FOUND": NoDetails;
+  readonly "INVALID_TRIGGER": NoDetails;
+  readonly "INVALID_ACTION": NoDetails;
+  readonly "INVALID_CONDITION": NoDetails;
+  readonly "CIRCULAR_REFERENCE": NoDetails;
+  readonly "INTEGRATION_NOT_FOUND": NoDetails;
+  readonly "INTEGRATION_DISABLED": NoDetails;
+  readonly "OAUTH_FAILED": NoDetails;
+  readonly "INVALID_CREDENTIALS": NoDetails;
+  readonly "SYNC_FAILED": NoDetails;
+  readonly "RATE_LIMITED": NoDetails;
+  readonly "MACRO_NOT_FOUND": NoDetails;
+  readonly "APPLY_FAILED": NoDetails;
+  readonly "POLICY_NOT_FOUND": NoDetails;
+  readonly "TRACKING_NOT_FOUND": NoDetails;
+  readonly "ALREADY_PAUSED": NoDetails;
+  readonly "NOT_PAUSED": NoDetails;
+  readonly "REMINDER_NOT_FOUND": NoDetails;
+  readonly "MESSAGE_NOT_FOUND": NoDetails;
+  readonly "INVALID_TIME": NoDetails;
+  readonly "SCHEDULE_CONFLICT": NoDetails;
+  /**
+   * The details of `HEARTBEAT_TOO_FREQUENT`.
+   *
+   * Its message: Heartbeat sent {elapsed_seconds}s after the last one; wait {retry_after} more
+   * seconds
+   */
+  readonly "HEARTBEAT_TOO_FREQUENT": {
+    /** Seconds since the previous heartbeat. */
+    readonly elapsed_seconds: number;
+    /** Seconds to wait before the next heartbeat. */
+    readonly retry_after: number;
+  };
+  readonly "COLLECTION_NOT_FOUND": NoDetails;
+  readonly "WEBHOOK_NOT_FOUND": NoDetails;
+  readonly "INVALID_URL": NoDetails;
+  readonly "DELIVERY_FAILED": NoDetails;
+  readonly "SIGNATURE_INVALID": NoDetails;
+}
+
+/**
+ * The details object of code `C`, as the catalog declares them: one key per detail, optional
+ * ones optional, objects and enums as the `Details` types; `NoDetails` for a code without
+ * details. What `formatMessage(code, details)` takes, and what narrowing an envelope on its
+ * code types its details as.
+ */
+export type DetailsOf<C extends ErrorCode> = DetailsByCode[C];
+
+/**
+ * The object and enum types of the details, named as in the Rust crate's `details` module:
+ * the code's `ErrorCode` variant, then the detail's name.
+ */
+export declare namespace Details {
+  /** Each input that failed validation, with why. */
+  export interface ValidationErrorViolations {
+    /** Path of the input in the request body. */
+    readonly field: string;
+    /** What is wrong with it. */
+    readonly reason: string;
+  }
+  /** The endpoint category whose limit was hit. */
+  export type TooManyRequestsCategory =
+    | "read"
+    | "write"
+    | "search"
+    | "ai"
+    | "bulk"
+    | "webhooks";
+}
+
+declare const unknownCode: unique symbol;
+
+/**
+ * A code this version of the package does not know, as a newer server may send it: a
+ * string at run time. Its type is not `string`, so that TypeScript can tell it from every
+ * `ErrorCode`: comparing the code in an envelope with a known code narrows the object
+ * that holds it to that code's type, details included, which no type that admits any
+ * string allows. Tell the two apart with `isErrorCode` or `hasKnownCode` (not `typeof`,
+ * which TypeScript would take to mean an `ErrorCode`), and read an unknown code as text
+ * with `String(code)`.
+ */
+export interface UnknownCode extends String {
+  /** Never there: it only keeps the type apart from `string` and from every `ErrorCode`. */
+  readonly [unknownCode]: never;
+}
+
+/**
+ * A code as a caller may hold it: one of `ErrorCode`, or any other string, such as a code a
+ * newer server added. Editors still complete the known codes; narrow it with `isErrorCode`.
  */
 export type WireCode = ErrorCode | (string & {});
 
-/** A REST error body: `{"error": {"code", "message", "details"}}`. */
-export interface RestBody {
+/**
+ * The details of a code this version does not know: a JSON object of any keys, each read as
+ * `unknown`.
+ */
+export type UnknownDetails = { readonly [key: string]: unknown };
+
+/**
+ * A REST error body: `{"error": {"code", "message", "details"}}`.
+ *
+ * This is its type for the known code `C` (its `error.code`).
+ */
+export interface RestBodyOf<C extends ErrorCode> {
   /** What went wrong. */
-  readonly error: RestError;
+  readonly error: RestErrorOf<C>;
 }
 
-/** The `error` object of a `RestBody`. */
-export interface RestError {
+/**
+ * `RestBody` of a code this version does not know, as a newer server may send: its code an
+ * `UnknownCode`, its details `UnknownDetails`.
+ */
+export interface UnknownRestBody {
+  /** What went wrong. */
+  readonly error: UnknownRestError;
+}
+
+/**
+ * `RestBody` of a code this version knows: one `RestBodyOf<C>` per `ErrorCode`, told apart
+ * by its `error.code`.
+ */
+export type KnownRestBody = { [C in ErrorCode]: RestBodyOf<C> }[ErrorCode];
+
+/**
+ * A REST error body: `{"error": {"code", "message", "details"}}`.
+ *
+ * A `KnownRestBody` or an `UnknownRestBody`: comparing its `error.code` with a known code
+ * narrows its `error` to that code's `RestErrorOf<C>`, details typed (TypeScript narrows no
+ * union on a key of a nested object, so the `RestBody` stays one); `hasKnownCode` tells the
+ * two apart.
+ */
+export type RestBody = KnownRestBody | UnknownRestBody;
+
+/**
+ * The `error` object of a `RestBody`.
+ *
+ * This is its type for the known code `C` (its `code`).
+ */
+export interface RestErrorOf<C extends ErrorCode> {
   /** The machine-readable code to branch on. */
-  readonly code: WireCode;
+  readonly code: C;
   /** A human-readable explanation. */
   readonly message: string;
   /** The facts of this occurrence, as the code's details declare them; `{}` when it has none. */
-  readonly details: { readonly [key: string]: unknown };
+  readonly details: DetailsOf<C>;
 }
+
+/**
+ * `RestError` of a code this version does not know, as a newer server may send: its code an
+ * `UnknownCode`, its details `UnknownDetails`.
+ */
+export interface UnknownRestError {
+  /** The machine-readable code to branch on. */
+  readonly code: UnknownCode;
+  /** A human-readable explanation. */
+  readonly message: string;
+  /** The facts of this occurrence, as the code's details declare them; `{}` when it has none. */
+  readonly details: UnknownDetails;
+}
+
+/**
+ * `RestError` of a code this version knows: one `RestErrorOf<C>` per `ErrorCode`, told apart
+ * by its `code`.
+ */
+export type KnownRestError = { [C in ErrorCode]: RestErrorOf<C> }[ErrorCode];
+
+/**
+ * The `error` object of a `RestBody`.
+ *
+ * A `KnownRestError` or an `UnknownRestError`: comparing its `code` with a known code
+ * narrows it to that code's `RestErrorOf<C>`, details typed; `hasKnownCode` tells the two
+ * apart.
+ */
+export type RestError = KnownRestError | UnknownRestError;
 
 /**
  * A tRPC error body, `{"error": {"message", "code", "data": {"code", "httpStatus", "path",
  * "stack"}}}`, as tRPC itself sends it: `error.code` is tRPC's JSON-RPC number for the
  * status (the only form tRPC's client accepts), and `error.data.code` is the catalog's wire
  * string, which is what clients branch on.
+ *
+ * This is its type for the known code `C` (its `error.data.code`).
  */
-export interface TrpcBody {
+export interface TrpcBodyOf<C extends ErrorCode> {
   /** What went wrong. */
-  readonly error: TrpcError;
+  readonly error: TrpcErrorOf<C>;
 }
 
-/** The `error` object of a `TrpcBody`: what a `TRPCClientError` calls its `shape`. */
-export interface TrpcError {
+/**
+ * `TrpcBody` of a code this version does not know, as a newer server may send: its code an
+ * `UnknownCode`, its details `UnknownDetails`.
+ */
+export interface UnknownTrpcBody {
+  /** What went wrong. */
+  readonly error: UnknownTrpcError;
+}
+
+/**
+ * `TrpcBody` of a code this version knows: one `TrpcBodyOf<C>` per `ErrorCode`, told apart
+ * by its `error.data.code`.
+ */
+export type KnownTrpcBody = { [C in ErrorCode]: TrpcBodyOf<C> }[ErrorCode];
+
+/**
+ * A tRPC error body, `{"error": {"message", "code", "data": {"code", "httpStatus", "path",
+ * "stack"}}}`, as tRPC itself sends it: `error.code` is tRPC's JSON-RPC number for the
+ * status (the only form tRPC's client accepts), and `error.data.code` is the catalog's wire
+ * string, which is what clients branch on.
+ *
+ * A `KnownTrpcBody` or an `UnknownTrpcBody`: comparing its `error.data.code` with a known
+ * code narrows its `error.data` to that code's `TrpcDataOf<C>`, details typed (TypeScript
+ * narrows no union on a key of a nested object, so the `TrpcBody` stays one); `hasKnownCode`
+ * tells the two apart.
+ */
+export type TrpcBody = KnownTrpcBody | UnknownTrpcBody;
+
+/**
+ * The `error` object of a `TrpcBody`: what a `TRPCClientError` calls its `shape`.
+ *
+ * This is its type for the known code `C` (its `data.code`).
+ */
+export interface TrpcErrorOf<C extends ErrorCode> {
   /** A human-readable explanation. */
   readonly message: string;
   /**
@@ -853,13 +1163,50 @@ export interface TrpcError {
    */
   readonly code: number;
   /** The catalog's code, the status and the procedure. */
-  readonly data: TrpcData;
+  readonly data: TrpcDataOf<C>;
 }
 
-/** The `data` object of a `TrpcError`: what a `TRPCClientError` calls its `data`. */
-export interface TrpcData {
+/**
+ * `TrpcError` of a code this version does not know, as a newer server may send: its code an
+ * `UnknownCode`, its details `UnknownDetails`.
+ */
+export interface UnknownTrpcError {
+  /** A human-readable explanation. */
+  readonly message: string;
+  /**
+   * tRPC's JSON-RPC number for the status, e.g. -32004 for a 404; not the catalog's code,
+   * which is `data.code`. Older servers sent the wire string here; a reader takes it as that
+   * code's number (-32603 if it does not know the code).
+   */
+  readonly code: number;
+  /** The catalog's code, the status and the procedure. */
+  readonly data: UnknownTrpcData;
+}
+
+/**
+ * `TrpcError` of a code this version knows: one `TrpcErrorOf<C>` per `ErrorCode`, told apart
+ * by its `data.code`.
+ */
+export type KnownTrpcError = { [C in ErrorCode]: TrpcErrorOf<C> }[ErrorCode];
+
+/**
+ * The `error` object of a `TrpcBody`: what a `TRPCClientError` calls its `shape`.
+ *
+ * A `KnownTrpcError` or an `UnknownTrpcError`: comparing its `data.code` with a known code
+ * narrows its `data` to that code's `TrpcDataOf<C>`, details typed (TypeScript narrows no
+ * union on a key of a nested object, so the `TrpcError` stays one); `hasKnownCode` tells the
+ * two apart.
+ */
+export type TrpcError = KnownTrpcError | UnknownTrpcError;
+
+/**
+ * The `data` object of a `TrpcError`: what a `TRPCClientError` calls its `data`.
+ *
+ * This is its type for the known code `C` (its `code`).
+ */
+export interface TrpcDataOf<C extends ErrorCode> {
   /** The machine-readable code to branch on: the catalog's wire string. */
-  readonly code: WireCode;
+  readonly code: C;
   /** The HTTP status. */
   readonly httpStatus: number;
   /** The procedure that failed, e.g. `tickets.get`. */
@@ -869,8 +1216,41 @@ export interface TrpcData {
   /**
    * The facts of this occurrence, as the code's details declare them; absent when it has none.
    */
-  readonly details?: { readonly [key: string]: unknown };
+  readonly details?: DetailsOf<C>;
 }
+
+/**
+ * `TrpcData` of a code this version does not know, as a newer server may send: its code an
+ * `UnknownCode`, its details `UnknownDetails`.
+ */
+export interface UnknownTrpcData {
+  /** The machine-readable code to branch on: the catalog's wire string. */
+  readonly code: UnknownCode;
+  /** The HTTP status. */
+  readonly httpStatus: number;
+  /** The procedure that failed, e.g. `tickets.get`. */
+  readonly path: string;
+  /** The server's stack trace; only ever sent in development. */
+  readonly stack?: string;
+  /**
+   * The facts of this occurrence, as the code's details declare them; absent when it has none.
+   */
+  readonly details?: UnknownDetails;
+}
+
+/**
+ * `TrpcData` of a code this version knows: one `TrpcDataOf<C>` per `ErrorCode`, told apart
+ * by its `code`.
+ */
+export type KnownTrpcData = { [C in ErrorCode]: TrpcDataOf<C> }[ErrorCode];
+
+/**
+ * The `data` object of a `TrpcError`: what a `TRPCClientError` calls its `data`.
+ *
+ * A `KnownTrpcData` or an `UnknownTrpcData`: comparing its `code` with a known code narrows
+ * it to that code's `TrpcDataOf<C>`, details typed; `hasKnownCode` tells the two apart.
+ */
+export type TrpcData = KnownTrpcData | UnknownTrpcData;
 
 /**
  * One call's answer in tRPC's HTTP protocol: `{"result": {"data": ...}}` on success, a
@@ -884,8 +1264,11 @@ export type TrpcBatch<T = unknown> = readonly TrpcResponse<T>[];
 /**
  * RFC 9457 problem details, `{"type", "title", "status", "detail", "instance", "code"}`,
  * served as `application/problem+json`; `code` is an extension member.
+ *
+ * These are the members of `ProblemOf<C>` for the known code `C`, all but its details, which
+ * sit beside them.
  */
-export interface Problem {
+export interface ProblemMembersOf<C extends ErrorCode> {
   /** The problem type: the code's documentation link. */
   readonly type: string;
   /** A short summary of the problem type: the code's description. */
@@ -897,11 +1280,71 @@ export interface Problem {
   /** A URI reference to this occurrence, e.g. the request path. */
   readonly instance?: string;
   /** The machine-readable code to branch on. */
-  readonly code: WireCode;
+  readonly code: C;
 }
+
+/**
+ * `Problem` of the known code `C`: its members, and its details beside them
+ * (`DetailsOf<C>`).
+ */
+export type ProblemOf<C extends ErrorCode> = ProblemMembersOf<C> & DetailsOf<C>;
+
+/**
+ * `Problem` of a code this version does not know, as a newer server may send: its code an
+ * `UnknownCode`, its details `UnknownDetails`.
+ */
+export interface UnknownProblem {
+  /** The problem type: the code's documentation link. */
+  readonly type: string;
+  /** A short summary of the problem type: the code's description. */
+  readonly title: string;
+  /** The HTTP status. */
+  readonly status: number;
+  /** An explanation of this occurrence. */
+  readonly detail: string;
+  /** A URI reference to this occurrence, e.g. the request path. */
+  readonly instance?: string;
+  /** The machine-readable code to branch on. */
+  readonly code: UnknownCode;
+  /**
+   * The facts of this occurrence, as the code's details declare them, each an extension member
+   * beside the others (so not under a `details` key); empty when it has none.
+   */
+  readonly [member: string]: unknown;
+}
+
+/**
+ * `Problem` of a code this version knows: one `ProblemOf<C>` per `ErrorCode`, told apart by
+ * its `code`.
+ */
+export type KnownProblem = { [C in ErrorCode]: ProblemOf<C> }[ErrorCode];
+
+/**
+ * RFC 9457 problem details, `{"type", "title", "status", "detail", "instance", "code"}`,
+ * served as `application/problem+json`; `code` is an extension member.
+ *
+ * A `KnownProblem` or an `UnknownProblem`: comparing its `code` with a known code narrows it
+ * to that code's `ProblemOf<C>`, details typed; `hasKnownCode` tells the two apart.
+ */
+export type Problem = KnownProblem | UnknownProblem;
 
 /** The media type of `Problem` bodies. */
 export declare const PROBLEM_JSON: "application/problem+json";
+
+/**
+ * Whether `value` carries a code this version knows, read where `errorCodeOf` reads it:
+ * `errorCodeOf(value) !== undefined`. On an envelope, or one of its objects, it narrows
+ * the value to its `Known...` type, or else its `Unknown...` one, which comparing its
+ * code with each known code cannot (and `isErrorCode(body.error.code)` narrows only the
+ * code). A body without a code, such as a linked body on success, has no known code.
+ */
+export declare function hasKnownCode(value: RestBody): value is KnownRestBody;
+export declare function hasKnownCode(value: RestError): value is KnownRestError;
+export declare function hasKnownCode(value: TrpcBody): value is KnownTrpcBody;
+export declare function hasKnownCode(value: TrpcError): value is KnownTrpcError;
+export declare function hasKnownCode(value: TrpcData): value is KnownTrpcData;
+export declare function hasKnownCode(value: Problem): value is KnownProblem;
+export declare function hasKnownCode(value: unknown): boolean;
 
 // What follows is the same for every catalog: the lookups and helpers of index.js.
 
@@ -959,6 +1402,25 @@ export declare function isFamily(value: unknown): value is Family;
  * }
  */
 export declare function errorCodeOf(error: unknown): ErrorCode | undefined;
+
+/**
+ * The message of one occurrence of `code` with `details`: the code's message template with
+ * each `{name}` replaced by the value of the detail `name`, or, for a code without a
+ * template, its default message (`CODES[code].message`). Byte for byte what the Rust
+ * crate's `Error` displays: strings and enum values as they are, booleans as `true` or
+ * `false`, numbers in decimal with the fewest digits that read back as the same number and
+ * never an exponent (`1e21` as `1000000000000000000000`, `-0` as `-0`, and `NaN`, `inf` and
+ * `-inf` as Rust writes them), a list as its items so written, joined by `, `.
+ *
+ * @example
+ * // A REST error's message in the words of this version of the catalog:
+ * const { error } = body;
+ * const message = isErrorCode(error.code) ? formatMessage(error.code, error.details) : error.message;
+ *
+ * @throws {TypeError} if `code` is not a code of this API, or `details` lacks a detail the
+ * template inserts (neither can happen when the call type-checks).
+ */
+export declare function formatMessage<C extends ErrorCode>(code: C, details: DetailsOf<C>): string;
 
 /** Every code the API answers with HTTP `status`, in catalog order; empty if none. */
 export declare function codesWithStatus(status: number): readonly ErrorCode[];

@@ -757,6 +757,24 @@ const CODE_LIST = [
   },
 ];
 
+/**
+ * The message template of each code that has one: literal text at even indices, the key
+ * of the detail whose value goes between at odd ones.
+ */
+const TEMPLATES = /* @__PURE__ */ freezeTemplates({
+  "INVALID_UUID": ["Invalid UUID format: ", "value", ""],
+  "MISSING_FIELD": ["Required field ", "field", " is missing"],
+  "TOO_MANY_REQUESTS": ["Rate limit of ", "limit", " requests exceeded; the window resets at ", "reset", ""],
+  "ATTACHMENT_TOO_LARGE": ["File of ", "size_bytes", " bytes exceeds the ", "max_bytes", "-byte limit"],
+  "INVALID_ATTACHMENT_TYPE": ["File type ", "content_type", " is not allowed; allowed types: ", "allowed", ""],
+  "HEARTBEAT_TOO_FREQUENT": ["Heartbeat sent ", "elapsed_seconds", "s after the last one; wait ", "retry_after", " more seconds"],
+});
+
+function freezeTemplates(templates) {
+  for (const template of Object.values(templates)) Object.freeze(template);
+  return Object.freeze(templates);
+}
+
 // What follows is the same for every catalog: the lookups, built once from the two
 // lists above. Everything exported is frozen.
 
@@ -830,6 +848,10 @@ export function errorCodeOf(error) {
   }
 }
 
+export function hasKnownCode(value) {
+  return errorCodeOf(value) !== undefined;
+}
+
 /**
  * The string where an error or a parsed body carries its code, looking in the most
  * specific place first, reading each property once: `data.code` (a TRPCClientError, or
@@ -876,6 +898,87 @@ export function retryDelay(code, attempt, random = Math.random()) {
   // Clamped to [0, 1], NaN counting as 0, as the Rust crate does.
   const fraction = random >= 0 ? Math.min(random, 1) : 0;
   return retryCeiling(attempt) * fraction;
+}
+
+export function formatMessage(code, details) {
+  if (!isErrorCode(code)) {
+    throw new TypeError(`formatMessage: ${describe(code)} is not a code of this API`);
+  }
+  // Only formatMessage reads TEMPLATES, so a bundler drops them with it.
+  const template = hasOwn.call(TEMPLATES, code) ? TEMPLATES[code] : undefined;
+  if (template === undefined) return CODES[code].message;
+  // Literal text at even indices, the keys of the details inserted between at odd ones.
+  let message = template[0];
+  for (let i = 1; i < template.length; i += 2) {
+    const key = template[i];
+    const value = isObject(details) && hasOwn.call(details, key) ? details[key] : undefined;
+    if (value === undefined) {
+      throw new TypeError(`formatMessage: the details of ${code} have no ${key}`);
+    }
+    message += Array.isArray(value) ? value.map(formatValue).join(', ') : formatValue(value);
+    message += template[i + 1];
+  }
+  return message;
+}
+
+/** A value as the Rust crate's Display writes it: numbers as Rust prints an f64 or i64. */
+function formatValue(value) {
+  return typeof value === 'number' ? formatNumber(value) : String(value);
+}
+
+/**
+ * `x` as Rust's Display prints an f64: the shortest digits that read back as `x`, and of
+ * two such digit strings equally close to `x` the larger (JavaScript takes the even one),
+ * in positional notation, never in exponent form (which JavaScript uses from 1e21 up and
+ * below 1e-6); `inf`, `-inf` and `-0` as Rust spells them.
+ */
+function formatNumber(x) {
+  if (Number.isNaN(x)) return 'NaN';
+  const sign = x < 0 || Object.is(x, -0) ? '-' : '';
+  const magnitude = Math.abs(x);
+  if (magnitude === Infinity) return `${sign}inf`;
+  if (magnitude === 0) return `${sign}0`;
+  // The shortest digits, `d.ddde±n`: the value is 0.dddd × 10^point.
+  const [mantissa, exponent] = magnitude.toExponential().split('e');
+  let digits = mantissa.replace('.', '');
+  const point = Number(exponent) + 1;
+  const last = digits.charCodeAt(digits.length - 1) - 48;
+  if (last < 9 && isMidpointAbove(magnitude, digits, point - digits.length)) {
+    digits = digits.slice(0, -1) + String(last + 1);
+  }
+  if (point <= 0) return `${sign}0.${'0'.repeat(-point)}${digits}`;
+  if (point >= digits.length) return sign + digits + '0'.repeat(point - digits.length);
+  return `${sign}${digits.slice(0, point)}.${digits.slice(point)}`;
+}
+
+/**
+ * Whether the positive `value` is exactly halfway between `digits` × 10^`exponent` and the
+ * next number of as many digits, where Rust rounds up. Rare, so the exact test (with
+ * BigInts) only runs when `toExponential`, which rounds the exact value, shows a 5 there.
+ */
+function isMidpointAbove(value, digits, exponent) {
+  const [rounded] = value.toExponential(digits.length).split('e');
+  if (rounded.replace('.', '') !== `${digits}5`) return false;
+  const view = new DataView(new ArrayBuffer(8));
+  view.setFloat64(0, value);
+  const high = view.getUint32(0);
+  const biased = high >>> 20;
+  let significand = (BigInt(high & 0xfffff) << 32n) | BigInt(view.getUint32(4));
+  if (biased > 0) significand |= 1n << 52n;
+  // value = significand × 2^power; halfway is (2 × digits + 1) × 10^exponent / 2.
+  const power = (biased > 0 ? biased : 1) - 1075 + 1;
+  let left = significand;
+  let right = 2n * BigInt(digits) + 1n;
+  if (power >= 0) left <<= BigInt(power);
+  else right <<= BigInt(-power);
+  if (exponent >= 0) right *= 10n ** BigInt(exponent);
+  else left *= 10n ** BigInt(-exponent);
+  return left === right;
+}
+
+/** A value for an error message, whatever it is. */
+function describe(value) {
+  return typeof value === 'string' ? JSON.stringify(value) : typeof value;
 }
 
 export const PROBLEM_JSON = "application/problem+json";

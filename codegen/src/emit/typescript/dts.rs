@@ -1,5 +1,9 @@
 //! `ts/index.d.ts`: the types of `index.js`, with each code's documentation on its entry
-//! in `ErrorCodeTable`, so an editor shows it on hover over `CODES.SOME_CODE`.
+//! in `ErrorCodeTable`, so an editor shows it on hover over `CODES.SOME_CODE`; then each
+//! code's details ([`details`]) and the envelope types ([`envelopes`]).
+
+mod details;
+mod envelopes;
 
 use std::fmt::Write as _;
 
@@ -7,8 +11,7 @@ use super::escape::{self, push_string};
 use super::info::INFO_KEYS;
 use super::{prose, push_doc, DOC_WIDTH};
 use crate::emit::Blocks;
-use crate::model::shapes::{Field, Presence, Shape, Value};
-use crate::model::{Catalog, Code, Envelope};
+use crate::model::{Catalog, Code};
 
 /// The part of `index.d.ts` that does not depend on the catalog.
 const RUNTIME: &str = include_str!("runtime.d.ts");
@@ -26,7 +29,8 @@ pub(super) fn index_d_ts(catalog: &Catalog, header: &str, out: &mut Blocks<'_>) 
     push_family(out, catalog);
     push_error_code_info(out, catalog);
     push_error_code_table(out, catalog);
-    push_envelopes(out, catalog);
+    details::push_details(out, catalog);
+    envelopes::push_envelopes(out, catalog);
     out.push_str(RUNTIME);
 }
 
@@ -180,76 +184,4 @@ fn push_doc_line(out: &mut String, line: &str) {
     out.push_str(if line.is_empty() { "   *" } else { "   * " });
     out.push_str(line);
     out.push('\n');
-}
-
-/// `WireCode` and the types of the envelopes the catalog lists, rendered from their
-/// shapes (the same description the Rust crate's (de)serialization is built from).
-fn push_envelopes(out: &mut String, catalog: &Catalog) {
-    let lines = [
-        "A code as it arrives in an error body: one of `ErrorCode`, or a code a newer server",
-        "added. Editors still complete the known codes; narrow it with `isErrorCode`.",
-    ];
-    push_doc(out, "", &lines);
-    out.push_str("export type WireCode = ErrorCode | (string & {});\n\n");
-    for kind in &catalog.envelopes {
-        for shape in kind.shapes() {
-            push_shape(out, shape);
-        }
-        match kind {
-            Envelope::Trpc => push_trpc_protocol(out),
-            Envelope::Problem => push_problem_media_type(out),
-            Envelope::Linked | Envelope::Rest => {}
-        }
-    }
-}
-
-fn push_shape(out: &mut String, shape: &Shape) {
-    push_doc(out, "", &prose(shape.doc));
-    let _ = writeln!(out, "export interface {} {{", shape.name);
-    for field in shape
-        .fields
-        .iter()
-        .filter(|f| f.presence != Presence::Spread)
-    {
-        push_doc(out, "  ", &prose(field.doc));
-        push_field(out, field);
-    }
-    out.push_str("}\n\n");
-}
-
-/// One key: optional (`?`) when the Rust crate may leave it out.
-fn push_field(out: &mut String, field: &Field) {
-    // The keys are the shapes' own, all of them identifiers, so they need no quotes.
-    let _ = write!(out, "  readonly {}", field.json);
-    if field.presence == Presence::Optional {
-        out.push('?');
-    }
-    out.push_str(": ");
-    out.push_str(match field.value {
-        Value::Text => "string",
-        Value::Status | Value::JsonRpcNumber => "number",
-        Value::Code => "WireCode",
-        Value::Details => "{ readonly [key: string]: unknown }",
-        Value::Object(name) => name,
-    });
-    out.push_str(";\n");
-}
-
-fn push_trpc_protocol(out: &mut String) {
-    out.push_str(
-        "/**\n\
-         \x20* One call's answer in tRPC's HTTP protocol: `{\"result\": {\"data\": ...}}` on success, a\n\
-         \x20* `TrpcBody` on failure.\n\
-         \x20*/\n\
-         export type TrpcResponse<T = unknown> = { readonly result: { readonly data: T } } | TrpcBody;\n\n\
-         /** The answer to a batched call (`?batch=1`): one `TrpcResponse` per call, in call order. */\n\
-         export type TrpcBatch<T = unknown> = readonly TrpcResponse<T>[];\n\n",
-    );
-}
-
-fn push_problem_media_type(out: &mut String) {
-    out.push_str(
-        "/** The media type of `Problem` bodies. */\n\
-         export declare const PROBLEM_JSON: \"application/problem+json\";\n\n",
-    );
 }

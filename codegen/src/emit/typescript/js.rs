@@ -1,12 +1,14 @@
 //! `ts/index.js`: the catalog as two lists of plain objects, then the lookups over them
 //! (`runtime.js`, the same for every catalog).
 
+use std::borrow::Cow;
 use std::fmt::Write as _;
 
 use super::escape::{self, push_string};
 use super::info::INFO_KEYS;
 use super::{prose, DOC_WIDTH};
 use crate::emit::Blocks;
+use crate::model::details::Piece;
 use crate::model::{Catalog, Code, Envelope, Family};
 
 /// The part of `index.js` that does not depend on the catalog.
@@ -20,6 +22,7 @@ pub(super) fn index_js(catalog: &Catalog, header: &str, out: &mut Blocks<'_>) {
     push_intro(out, catalog, header);
     push_families(out, catalog);
     push_codes(out, catalog);
+    push_templates(out, catalog);
     out.push_str(RUNTIME);
     push_constants(out, catalog);
 }
@@ -85,11 +88,104 @@ fn push_code(out: &mut String, catalog: &Catalog, code: &Code) {
     out.push_str("  },\n");
 }
 
+/// `TEMPLATES`: each message template, split once here so that `formatMessage` only
+/// concatenates; only codes with a template are there. It is read by `formatMessage`
+/// alone and built by a call marked pure, so a bundler leaves it out of an application
+/// that does not format messages.
+fn push_templates(out: &mut Blocks<'_>, catalog: &Catalog) {
+    out.push_str(
+        "/**\n\
+         \x20* The message template of each code that has one: literal text at even indices, the key\n\
+         \x20* of the detail whose value goes between at odd ones.\n\
+         \x20*/\n\
+         const TEMPLATES = /* @__PURE__ */ freezeTemplates({",
+    );
+    let mut any = false;
+    for code in &catalog.codes {
+        if let Some(template) = &code.template {
+            any = true;
+            out.push_str("\n  ");
+            push_string(out, &code.wire);
+            out.push_str(": [");
+            let key = |index: usize| code.details[index].key.as_str();
+            for (i, part) in split(&template.pieces, key).iter().enumerate() {
+                if i > 0 {
+                    out.push_str(", ");
+                }
+                push_string(out, part);
+            }
+            out.push_str("],");
+            out.part_done();
+        }
+    }
+    if any {
+        out.push('\n');
+    }
+    out.push_str(
+        "});\n\n\
+         function freezeTemplates(templates) {\n\
+         \x20 for (const template of Object.values(templates)) Object.freeze(template);\n\
+         \x20 return Object.freeze(templates);\n\
+         }\n\n",
+    );
+}
+
+/// A template's pieces as `TEMPLATES` has them: text, key, text, ..., text (adjacent texts
+/// joined, `""` where two placeholders meet or one starts or ends the template), each
+/// placeholder's key found by `key`.
+fn split<'a>(pieces: &'a [Piece], key: impl Fn(usize) -> &'a str) -> Vec<Cow<'a, str>> {
+    let mut parts = vec![Cow::Borrowed("")];
+    for piece in pieces {
+        match piece {
+            Piece::Text(text) => {
+                let last = parts.last_mut().expect("it ends with a text");
+                if last.is_empty() {
+                    *last = Cow::Borrowed(text);
+                } else {
+                    last.to_mut().push_str(text);
+                }
+            }
+            Piece::Detail(index) => {
+                parts.push(Cow::Borrowed(key(*index)));
+                parts.push(Cow::Borrowed(""));
+            }
+        }
+    }
+    parts
+}
+
 /// Exports that only some catalogs have.
 fn push_constants(out: &mut String, catalog: &Catalog) {
     if catalog.envelopes.contains(&Envelope::Problem) {
         out.push_str("\nexport const PROBLEM_JSON = ");
         push_string(out, PROBLEM_JSON);
         out.push_str(";\n");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn templates_alternate_text_and_keys_starting_and_ending_with_text() {
+        let keys = ["a", "b"];
+        let split = |pieces: &[Piece]| -> Vec<String> {
+            split(pieces, |i| keys[i])
+                .into_iter()
+                .map(Cow::into_owned)
+                .collect()
+        };
+        let text = |t: &str| Piece::Text(t.to_owned());
+        assert_eq!(
+            split(&[text("x "), Piece::Detail(0), text(" y")]),
+            ["x ", "a", " y"]
+        );
+        assert_eq!(
+            split(&[Piece::Detail(0), Piece::Detail(1)]),
+            ["", "a", "", "b", ""]
+        );
+        assert_eq!(split(&[text("x"), text("{y}")]), ["x{y}"]);
+        assert_eq!(split(&[]), [""]);
     }
 }

@@ -55,6 +55,25 @@ export declare function isFamily(value: unknown): value is Family;
  */
 export declare function errorCodeOf(error: unknown): ErrorCode | undefined;
 
+/**
+ * The message of one occurrence of `code` with `details`: the code's message template with
+ * each `{name}` replaced by the value of the detail `name`, or, for a code without a
+ * template, its default message (`CODES[code].message`). Byte for byte what the Rust
+ * crate's `Error` displays: strings and enum values as they are, booleans as `true` or
+ * `false`, numbers in decimal with the fewest digits that read back as the same number and
+ * never an exponent (`1e21` as `1000000000000000000000`, `-0` as `-0`, and `NaN`, `inf` and
+ * `-inf` as Rust writes them), a list as its items so written, joined by `, `.
+ *
+ * @example
+ * // A REST error's message in the words of this version of the catalog:
+ * const { error } = body;
+ * const message = isErrorCode(error.code) ? formatMessage(error.code, error.details) : error.message;
+ *
+ * @throws {TypeError} if `code` is not a code of this API, or `details` lacks a detail the
+ * template inserts (neither can happen when the call type-checks).
+ */
+export declare function formatMessage<C extends ErrorCode>(code: C, details: DetailsOf<C>): string;
+
 /** Every code the API answers with HTTP `status`, in catalog order; empty if none. */
 export declare function codesWithStatus(status: number): readonly ErrorCode[];
 
