@@ -73,6 +73,40 @@ pub mod derived {
         pub error: RestError,
     }
 
+    /// A REST body of `TOO_MANY_REQUESTS` with its details typed, by derive: what a
+    /// service writing its own struct for that body would serialize.
+    #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+    pub struct RateLimitedBody {
+        /// What went wrong.
+        pub error: RateLimitedError,
+    }
+
+    /// The `error` object of [`RateLimitedBody`].
+    #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+    pub struct RateLimitedError {
+        /// The code.
+        pub code: StrumRelayCode,
+        /// The rendered message.
+        pub message: String,
+        /// The details.
+        pub details: RateLimitedDetails,
+    }
+
+    /// `TOO_MANY_REQUESTS`'s details, fields in the order the generated crate's map
+    /// writes its keys, so the JSON is the same.
+    #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+    pub struct RateLimitedDetails {
+        /// The endpoint category.
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub category: Option<String>,
+        /// Requests allowed.
+        pub limit: i64,
+        /// Requests left.
+        pub remaining: i64,
+        /// When the window resets.
+        pub reset: i64,
+    }
+
     /// The `error` object, by derive.
     #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
     pub struct RestError {

@@ -3,10 +3,11 @@
 //!
 //! Deterministic: the same size always gives the same catalog. Codes read like a real
 //! API's (`BILLING_INVOICE_NOT_FOUND`), 50 to a family, with the status, description,
-//! resolution and retry flag their condition implies. Every code carries details, of
-//! one of four shapes in turn (a string with a message that inserts it, integers with an
-//! optional one, a list of objects, an enum and a list of strings), so that generating
-//! and serializing them is measured at scale too.
+//! resolution and retry flag their condition implies. With details
+//! ([`synthetic_catalog_with_details`]) every code carries some, of one of four shapes in
+//! turn (a string with a message that inserts it, integers with an optional one, a list
+//! of objects, an enum and a list of strings), so that generating them is measured at
+//! scale too.
 
 use std::fmt::Write;
 
@@ -240,6 +241,16 @@ const FAMILY_SIZE: usize = 50;
 
 /// The YAML text of a catalog with `codes` codes.
 pub fn synthetic_catalog(codes: usize) -> String {
+    catalog(codes, false)
+}
+
+/// The YAML text of a catalog with `codes` codes, each with details and most with a
+/// message template.
+pub fn synthetic_catalog_with_details(codes: usize) -> String {
+    catalog(codes, true)
+}
+
+fn catalog(codes: usize, details: bool) -> String {
     let families = codes.div_ceil(FAMILY_SIZE).max(1);
     let mut out = format!(
         "# A synthetic catalog of {codes} codes, made by `cargo xtask synth`.\n\
@@ -259,7 +270,7 @@ pub fn synthetic_catalog(codes: usize) -> String {
     }
     out.push_str("codes:\n");
     for index in 0..codes {
-        push_code(&mut out, index);
+        push_code(&mut out, index, details);
     }
     out
 }
@@ -280,7 +291,7 @@ fn family_name(family: usize) -> (String, String) {
     }
 }
 
-fn push_code(out: &mut String, index: usize) {
+fn push_code(out: &mut String, index: usize, details: bool) {
     let family = index / FAMILY_SIZE;
     let within = index % FAMILY_SIZE;
     let (id, _) = family_name(family);
@@ -297,7 +308,9 @@ fn push_code(out: &mut String, index: usize) {
     if retryable {
         out.push_str("    retryable: true\n");
     }
-    push_details(out, index, resource);
+    if details {
+        push_details(out, index, resource);
+    }
 }
 
 /// The details of the code at `index`, one of four shapes in turn.
@@ -329,8 +342,13 @@ mod tests {
 
     #[test]
     fn synthetic_catalogs_are_valid_at_every_size() {
-        for codes in [1, 49, 50, 51, 1_000] {
-            let text = synthetic_catalog(codes);
+        let sizes = [1, 49, 50, 51, 1_000];
+        for (codes, details) in sizes.into_iter().flat_map(|n| [(n, false), (n, true)]) {
+            let text = if details {
+                super::synthetic_catalog_with_details(codes)
+            } else {
+                synthetic_catalog(codes)
+            };
             let generated = Config::new()
                 .generate(
                     Source {
@@ -341,6 +359,7 @@ mod tests {
                 )
                 .unwrap_or_else(|report| panic!("{codes} codes:\n{report}"));
             assert_eq!(generated.catalog.codes.len(), codes);
+            assert_eq!(generated.catalog.has_details(), details);
             assert!(generated.warnings.is_none());
         }
     }

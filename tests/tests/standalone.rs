@@ -55,7 +55,11 @@ fn every_generated_crate_passes_clippy_rustdoc_and_doctests() {
     // Every valid fixture, and a synthetic catalog with the perfect-hash lookup so that
     // is checked too, generated into the folder through the library's one write path.
     let synthetic = temp.path().join("synthetic.yaml");
-    std::fs::write(&synthetic, devtools::synth::synthetic_catalog(60)).unwrap();
+    std::fs::write(
+        &synthetic,
+        devtools::synth::synthetic_catalog_with_details(60),
+    )
+    .unwrap();
     let fixtures = yaml_files(&workspace_root().join("tests/fixtures/valid"));
     let mut config = catalog_tests::config();
     config.out_dir(temp.path()).write_locks(false);

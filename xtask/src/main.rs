@@ -71,6 +71,9 @@ struct SynthArgs {
     /// Where to write the catalog.
     #[arg(long, value_name = "FILE")]
     out: PathBuf,
+    /// Give every code details (and most a message template).
+    #[arg(long)]
+    details: bool,
 }
 
 #[derive(clap::Args)]
@@ -118,7 +121,11 @@ fn synth(args: &SynthArgs) -> Result<ExitCode> {
     if args.codes == 0 {
         anyhow::bail!("--codes must be at least 1: a catalog needs a code");
     }
-    let text = devtools::synth::synthetic_catalog(args.codes);
+    let text = if args.details {
+        devtools::synth::synthetic_catalog_with_details(args.codes)
+    } else {
+        devtools::synth::synthetic_catalog(args.codes)
+    };
     write_creating_folders(&args.out, &text)
         .with_context(|| format!("cannot write {}", args.out.display()))?;
     to_stdout!("{}: {} codes", args.out.display(), args.codes);
