@@ -17,7 +17,7 @@ import {
   TRPC_ERROR_CODES_BY_KEY,
 } from '@trpc/server/unstable-core-do-not-import';
 
-import { errorCodeOf } from '../../generated/relay-errors/ts/index.js';
+import { errorCodeOf, formatMessage } from '../../generated/relay-errors/ts/index.js';
 import { ROOT, startDemo } from './demo.js';
 
 const KNOWN_TICKET = '5b8e8a34-3f0c-4d6b-9a5e-2f1f0b6d7c11';
@@ -51,6 +51,8 @@ function assertTrpcError(error, { code, httpStatus, path, message, details }) {
   assert.equal(error.data?.code, code);
   // The occurrence's typed details, as the catalog declares them; absent without any.
   assert.deepEqual(error.data?.details, details);
+  // The package renders the server's message from the details, byte for byte.
+  if (details) assert.equal(formatMessage(code, details), message);
   // The generated package reads the same code from the real client's error.
   assert.equal(errorCodeOf(error), code);
   assert.equal(error.data?.httpStatus, httpStatus);
