@@ -294,6 +294,8 @@ impl Json<'_> {
             Json::Array(items) => {
                 out.push('[');
                 for (index, item) in items.iter().enumerate() {
+                    // The items before this one are complete: text can be handed on.
+                    out.part_done();
                     out.push_str(if index == 0 { "\n" } else { ",\n" });
                     indent(out, depth + 1);
                     item.write(out, depth + 1);
@@ -314,6 +316,7 @@ impl Json<'_> {
             Json::Object(Object(entries)) => {
                 out.push('{');
                 for (index, (key, value)) in entries.iter().enumerate() {
+                    out.part_done();
                     out.push_str(if index == 0 { "\n" } else { ",\n" });
                     indent(out, depth + 1);
                     push_string(out, key);

@@ -8,7 +8,7 @@
 
 use super::{schema_ref, shape_named};
 use crate::emit::examples::Json as Example;
-use crate::emit::json::{strings, Json, Object};
+use crate::emit::json::{strings, Entries, Json, Object};
 use crate::model::details::{Detail, DetailType};
 use crate::model::shapes::{Presence, Shape, Value};
 use crate::model::{Catalog, Code, Envelope};
@@ -22,9 +22,9 @@ pub(super) fn details_name(code: &Code) -> String {
 }
 
 /// The details schema of each code that has details, in catalog order.
-pub(super) fn details_schemas<'a>(catalog: &'a Catalog, schemas: &mut Object<'a>) {
+pub(super) fn details_schemas(catalog: &Catalog, schemas: &mut Entries<'_, '_>) {
     for code in catalog.codes.iter().filter(|code| !code.details.is_empty()) {
-        schemas.insert(details_name(code), details_schema(catalog, code));
+        schemas.entry(&details_name(code), details_schema(catalog, code));
     }
 }
 

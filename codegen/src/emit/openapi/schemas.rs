@@ -11,27 +11,29 @@ use crate::text::inline;
 use crate::trpc;
 
 /// Every schema, in the order a reader meets them: the codes, the envelopes, each code's
-/// details, then per status the codes and envelopes narrowed to it.
-pub(super) fn schemas(catalog: &Catalog) -> Object<'_> {
-    let mut schemas = Object::new()
-        .with("ErrorCode", error_code(catalog))
-        .with("WireCode", wire_code(catalog));
-    for &envelope in &catalog.envelopes {
-        for shape in envelope.shapes() {
-            schemas.insert(shape.name, shape_schema(shape));
-        }
-    }
-    details_schemas(catalog, &mut schemas);
-    for (status, codes) in catalog.codes_by_status() {
-        schemas.insert(status_codes_name(status), status_codes(status, &codes));
+/// details, then per status the codes and envelopes narrowed to it. Made as it is
+/// printed: with details on every code, the details schemas and the per-status branches
+/// are most of the document, and each is dropped once printed.
+pub(super) fn schemas(catalog: &Catalog) -> Json<'_> {
+    Json::lazy_object(move |schemas| {
+        schemas.entry("ErrorCode", error_code(catalog));
+        schemas.entry("WireCode", wire_code(catalog));
         for &envelope in &catalog.envelopes {
-            schemas.insert(
-                body_name(envelope, status),
-                narrowed_body(envelope, status, &codes),
-            );
+            for shape in envelope.shapes() {
+                schemas.entry(shape.name, shape_schema(shape));
+            }
         }
-    }
-    schemas
+        details_schemas(catalog, schemas);
+        for (status, codes) in catalog.codes_by_status() {
+            schemas.entry(&status_codes_name(status), status_codes(status, &codes));
+            for &envelope in &catalog.envelopes {
+                schemas.entry(
+                    &body_name(envelope, status),
+                    narrowed_body(envelope, status, &codes),
+                );
+            }
+        }
+    })
 }
 
 /// `ErrorCode`: each live code as a `const` with its own description, and `deprecated`
