@@ -15,7 +15,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use codegen::{Catalog, Config, Lookup, Mode, Output, Source};
+use errcat::{Catalog, Config, Lookup, Mode, Output, Source};
 
 /// The command the generated files' headers name.
 const TOOL: &str = "bench/build.rs";

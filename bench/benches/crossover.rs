@@ -1,7 +1,7 @@
 //! Where the lookups cross over: `ErrorCode::from_str` with each `Lookup` (the switch,
 //! the perfect hash, the string `match`) and strum's `EnumString`, on the Relay catalog
 //! and synthetic catalogs of 128 to 10,000 codes. `Lookup::Auto` is chosen from these
-//! figures (see `codegen::Lookup::SWITCH_LIMIT` and BENCHMARKS.md).
+//! figures (see `errcat::Lookup::SWITCH_LIMIT` and BENCHMARKS.md).
 //!
 //! The modules are built only on request, since they add about a minute of build:
 //!

@@ -5,8 +5,8 @@
 use std::hint::black_box;
 use std::time::Duration;
 
-use codegen::{Config, Source};
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
+use errcat::{Config, Source};
 
 fn generate(c: &mut Criterion) {
     let mut group = c.benchmark_group("generate");

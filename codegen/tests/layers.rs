@@ -105,7 +105,7 @@ fn module_of(relative: &Path) -> String {
 }
 
 /// Every `.rs` file under `dir` but the test files and the generated crate's own
-/// sources, which codegen includes as text.
+/// sources, which errcat includes as text.
 fn rust_files(dir: &Path) -> Vec<PathBuf> {
     let mut files = Vec::new();
     for entry in std::fs::read_dir(dir).expect("readable folder") {

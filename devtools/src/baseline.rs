@@ -5,8 +5,8 @@
 
 use std::fmt::Write;
 
-use codegen::model::{Catalog, Code, Envelope};
-use codegen::GeneratedFile;
+use errcat::model::{Catalog, Code, Envelope};
+use errcat::GeneratedFile;
 
 /// How one `match` accessor spells a code's value.
 type Accessor = fn(&Code) -> String;

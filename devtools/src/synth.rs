@@ -338,7 +338,7 @@ fn push_details(out: &mut String, index: usize, resource: &str) {
 #[cfg(test)]
 mod tests {
     use super::synthetic_catalog;
-    use codegen::{Config, Source};
+    use errcat::{Config, Source};
 
     #[test]
     fn synthetic_catalogs_are_valid_at_every_size() {

@@ -1,9 +1,9 @@
 //! Generates `errors.yaml` into `OUT_DIR` as one Rust module that `src/lib.rs` includes,
 //! the way prost-build's `compile_protos` is used.
 
-use codegen::{Config, Feature, Output};
+use errcat::{Config, Feature, Output};
 
-fn main() -> Result<(), codegen::Error> {
+fn main() -> Result<(), errcat::Error> {
     Config::new()
         .catalog("errors.yaml")
         .outputs([Output::Module])

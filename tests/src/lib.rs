@@ -10,7 +10,7 @@ pub struct ReadmeExamples;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use codegen::{Config, Generated, Report, Source};
+use errcat::{Config, Generated, Report, Source};
 
 /// The repository root.
 pub fn workspace_root() -> PathBuf {
@@ -58,7 +58,7 @@ pub fn generate_file_with(config: &Config, path: &Path) -> Result<Generated, Rep
     let read =
         |path: &Path| std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let bytes = read(path);
-    let lock_path = codegen::lock_path(path);
+    let lock_path = errcat::lock_path(path);
     let lock_bytes = lock_path.exists().then(|| read(&lock_path));
     let (name, lock_name) = (relative(path), relative(&lock_path));
     let lock = lock_bytes.as_deref().map(|bytes| Source {

@@ -3,7 +3,7 @@
 //! and bad samples of each form.
 //!
 //! (Which keys exist, which are required and which JSON types each takes is held to the
-//! loader by `codegen`'s own test of its format description; whether the fixtures
+//! loader by `errcat`'s own test of its format description; whether the fixtures
 //! validate against the schema is `tests/node/catalog-schema.test.js`'s, with ajv.)
 //! What a JSON Schema cannot say is left out of the samples on purpose: a name that
 //! becomes a Rust keyword (`Self`, `self`), a reserved npm name (`http`), or two codes

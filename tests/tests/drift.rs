@@ -2,7 +2,7 @@
 //! catalogs generate: `cargo xtask gen --check` as a test, through the same `Config`.
 
 use catalog_tests::{relative, shipped_config};
-use codegen::{FileState, Mode};
+use errcat::{FileState, Mode};
 
 #[test]
 fn generated_files_match_the_catalogs() {

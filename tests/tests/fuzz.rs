@@ -17,7 +17,7 @@ use serde_yaml::{Mapping, Value};
 
 /// Runs load + validate + emit and checks what comes out when the input is accepted.
 fn check_pipeline(bytes: &[u8]) -> Result<(), TestCaseError> {
-    let catalog = codegen::Source {
+    let catalog = errcat::Source {
         path: "fuzz.yaml",
         bytes,
     };
@@ -42,7 +42,7 @@ fn check_pipeline(bytes: &[u8]) -> Result<(), TestCaseError> {
 /// names variants through their enum and associated items through concrete types.
 /// Tokens are compared, not text, so a description that says `Self::Err` is no match.
 fn check_no_self_path_meets_a_variant(
-    catalog: &codegen::Catalog,
+    catalog: &errcat::Catalog,
     path: &str,
     source: &str,
 ) -> Result<(), TestCaseError> {
@@ -552,11 +552,11 @@ fn damaged_locks_and_extreme_versions_never_panic() {
                 yaml = yaml.replacen("status: 404", "status: 409", 1);
             }
             let _ = catalog_tests::config().generate(
-                codegen::Source {
+                errcat::Source {
                     path: "catalog/relay.yaml",
                     bytes: yaml.as_bytes(),
                 },
-                Some(codegen::Source {
+                Some(errcat::Source {
                     path: "catalog/relay.lock",
                     bytes: &lock_bytes,
                 }),
@@ -584,7 +584,7 @@ fn a_sample_of_accepted_catalogs_builds_under_clippy_and_rustdoc() {
             break;
         }
         let yaml = strategy.new_tree(&mut runner).unwrap().current();
-        let source = codegen::Source {
+        let source = errcat::Source {
             path: "fuzz.yaml",
             bytes: yaml.as_bytes(),
         };
@@ -602,7 +602,7 @@ fn a_sample_of_accepted_catalogs_builds_under_clippy_and_rustdoc() {
     }
     assert_eq!(crates.len(), SAMPLE, "too few accepted catalogs");
     config
-        .run(codegen::Mode::Write)
+        .run(errcat::Mode::Write)
         .unwrap_or_else(|error| panic!("{error}"));
     let members: Vec<String> = crates.iter().map(|name| format!("{name:?}")).collect();
     let manifest = format!(
@@ -647,7 +647,7 @@ fn the_catalog_strategy_produces_valid_catalogs() {
     let accepted = (0..200)
         .filter(|_| {
             let yaml = strategy.new_tree(&mut runner).unwrap().current();
-            let catalog = codegen::Source {
+            let catalog = errcat::Source {
                 path: "fuzz.yaml",
                 bytes: yaml.as_bytes(),
             };

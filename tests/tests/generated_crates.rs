@@ -582,20 +582,20 @@ fn assert_examples_shown(code: &CodeEntry, details: &serde_json::Value) {
 #[test]
 fn from_wire_compares_exactly_one_string() {
     let text = devtools::synth::synthetic_catalog(300);
-    let source = codegen::Source {
+    let source = errcat::Source {
         path: "synth.yaml",
         bytes: text.as_bytes(),
     };
     let by_default = catalog_tests::config().generate(source, None).unwrap();
-    assert_eq!(by_default.catalog.lookup, codegen::Lookup::Switch);
+    assert_eq!(by_default.catalog.lookup, errcat::Lookup::Switch);
     assert_from_wire_switches_once(&by_default);
     let mut forced = catalog_tests::config();
-    forced.lookup(codegen::Lookup::PerfectHash);
+    forced.lookup(errcat::Lookup::PerfectHash);
     assert_from_wire_hashes_once(&forced.generate(source, None).unwrap());
 }
 
 /// The body of the generated `from_wire`.
-fn from_wire_body(generated: &codegen::Generated) -> String {
+fn from_wire_body(generated: &errcat::Generated) -> String {
     let lib = &generated
         .files
         .iter()
@@ -608,7 +608,7 @@ fn from_wire_body(generated: &codegen::Generated) -> String {
     lib[start..start + lib[start..].find("\n    }\n").unwrap()].to_owned()
 }
 
-fn assert_from_wire_switches_once(generated: &codegen::Generated) {
+fn assert_from_wire_switches_once(generated: &errcat::Generated) {
     let body = from_wire_body(generated);
     let lengths: std::collections::BTreeSet<usize> = generated
         .catalog
@@ -621,7 +621,7 @@ fn assert_from_wire_switches_once(generated: &codegen::Generated) {
     assert!(!body.contains("=="), "{body}");
 }
 
-fn assert_from_wire_hashes_once(generated: &codegen::Generated) {
+fn assert_from_wire_hashes_once(generated: &errcat::Generated) {
     let body = from_wire_body(generated);
     assert_eq!(body.matches("==").count(), 1, "{body}");
     assert_eq!(body.matches("wire_hash(").count(), 1, "{body}");

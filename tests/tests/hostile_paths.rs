@@ -2,7 +2,7 @@
 //! command that generated them too; neither may break out of the header's comment in any
 //! output's syntax.
 
-use codegen::{Config, Generated, Output, Source};
+use errcat::{Config, Generated, Output, Source};
 
 const CATALOG: &str = include_str!("../fixtures/valid/minimal.yaml");
 

@@ -2,7 +2,7 @@
 //! can be deprecated, changed or retired on purpose.
 
 use catalog_tests::{generate_file, relative, workspace_root};
-use codegen::Source;
+use errcat::Source;
 
 /// Each `refused/<case>/catalog.yaml` fails against the `catalog.lock` beside it; the
 /// snapshot is the message.
@@ -33,7 +33,7 @@ fn accepted_changes() {
 /// The shipped Relay catalog, edited in memory, against its committed lock.
 fn generate_relay(
     edit: impl FnOnce(String) -> String,
-) -> Result<codegen::Generated, codegen::Report> {
+) -> Result<errcat::Generated, errcat::Report> {
     let root = workspace_root();
     let catalog = edit(std::fs::read_to_string(root.join("catalog/relay.yaml")).unwrap());
     let lock = std::fs::read(root.join("catalog/relay.lock")).unwrap();

@@ -1,12 +1,12 @@
 //! One run refuses two catalogs that would generate the same crate or npm package: the
 //! second would overwrite the first, and `--check` could never pass again.
 
-use codegen::{Config, Error, Mode};
+use errcat::{Config, Error, Mode};
 
 const MINIMAL: &str = include_str!("../fixtures/valid/minimal.yaml");
 
 /// Runs the generator over a folder holding `catalogs` (name, text), into a fresh folder.
-fn run(catalogs: &[(&str, String)]) -> (Result<codegen::Summary, Error>, tempfile::TempDir) {
+fn run(catalogs: &[(&str, String)]) -> (Result<errcat::Summary, Error>, tempfile::TempDir) {
     let dir = tempfile::tempdir().unwrap();
     let catalog_dir = dir.path().join("catalog");
     std::fs::create_dir(&catalog_dir).unwrap();
@@ -22,7 +22,7 @@ fn run(catalogs: &[(&str, String)]) -> (Result<codegen::Summary, Error>, tempfil
     (config.run(Mode::Write), dir)
 }
 
-fn refused(result: Result<codegen::Summary, Error>) -> String {
+fn refused(result: Result<errcat::Summary, Error>) -> String {
     match result {
         Err(error @ Error::Invalid(_)) => error.to_string(),
         other => panic!("expected the run to be refused, got {other:?}"),

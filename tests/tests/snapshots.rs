@@ -70,8 +70,8 @@ fn module_output() {
     let path = catalog_tests::workspace_root().join("tests/fixtures/valid/minimal.yaml");
     let mut config = catalog_tests::config();
     config
-        .outputs([codegen::Output::Module])
-        .module_features([codegen::Feature::Serde]);
+        .outputs([errcat::Output::Module])
+        .module_features([errcat::Feature::Serde]);
     let generated = catalog_tests::generate_file_with(&config, &path).unwrap();
     let [module] = &generated.files[..] else {
         panic!("one file: {:?}", generated.files);

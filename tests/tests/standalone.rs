@@ -6,7 +6,7 @@
 use std::path::{Path, PathBuf};
 
 use catalog_tests::{workspace_root, yaml_files};
-use codegen::{Lookup, Mode};
+use errcat::{Lookup, Mode};
 
 /// Runs cargo in `dir` with a build cache kept between test runs, and fails with its
 /// output when it fails.

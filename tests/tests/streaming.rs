@@ -8,7 +8,7 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use codegen::{Config, FileState, Mode, Output, Source};
+use errcat::{Config, FileState, Mode, Output, Source};
 
 /// Enough codes that `openapi.json`, `ERRORS.md`, the TypeScript files and the Rust
 /// sources each span several of the 64 KiB blocks they are handed on in.

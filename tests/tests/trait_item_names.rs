@@ -146,7 +146,7 @@ impl NamedCatalog {
 
 /// An integration test for the generated crate: every code and family, by variant, with
 /// what the catalog says about it, through every conversion the crate offers.
-fn round_trip_test(catalog: &codegen::Catalog) -> String {
+fn round_trip_test(catalog: &errcat::Catalog) -> String {
     let krate = CRATE.replace('-', "_");
     let mut codes = String::new();
     for code in &catalog.codes {
@@ -240,7 +240,7 @@ impl Workspace {
     /// Generates `catalog`'s crate, adds the round-trip test, and builds and runs it.
     fn check(&self, catalog: &NamedCatalog) -> Result<(), TestCaseError> {
         let yaml = catalog.yaml();
-        let source = codegen::Source {
+        let source = errcat::Source {
             path: "trait_names.yaml",
             bytes: yaml.as_bytes(),
         };

@@ -10,7 +10,7 @@ use std::process::Command;
 use std::time::{Duration, Instant};
 
 use anyhow::{ensure, Context, Result};
-use codegen::{GeneratedFile, Source};
+use errcat::{GeneratedFile, Source};
 
 /// One crate to time.
 struct Case {
@@ -69,15 +69,15 @@ pub fn run(root: &Path, runs: usize) -> Result<()> {
     Ok(())
 }
 
-fn generate(path: &str, bytes: &[u8]) -> Result<codegen::Generated> {
-    codegen::Config::new()
+fn generate(path: &str, bytes: &[u8]) -> Result<errcat::Generated> {
+    errcat::Config::new()
         .tool(crate::TOOL)
         .generate(Source { path, bytes }, None)
         .map_err(|report| anyhow::anyhow!("{report}"))
 }
 
 /// The generated crate's files, relative to the crate folder.
-fn crate_files(generated: &codegen::Generated) -> Vec<GeneratedFile> {
+fn crate_files(generated: &errcat::Generated) -> Vec<GeneratedFile> {
     let name = &generated.catalog.crate_name;
     generated
         .files

@@ -1,4 +1,4 @@
-//! The repository's command line; all the work is in the `codegen` library.
+//! The repository's command line; all the work is in the `errcat` library.
 //!
 //! `cargo xtask gen` generates every `catalog/*.yaml` into `generated/`; `--check` only
 //! compares; `--catalog PATH --out DIR` picks the input and output. Every catalog is
@@ -13,7 +13,7 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
-use codegen::{CatalogSummary, Config, FileState, Mode};
+use errcat::{CatalogSummary, Config, FileState, Mode};
 
 /// Like `eprintln!`, but a closed pipe (`cargo xtask gen 2>&1 | head`) is not a panic.
 macro_rules! to_stderr {
@@ -94,7 +94,7 @@ fn main() -> ExitCode {
     // On Ctrl-C or SIGTERM, take away the temporary files of a run being staged: the
     // files it was writing keep their old contents, and nothing is left behind.
     let handler = ctrlc::set_handler(|| {
-        codegen::remove_temporary_files();
+        errcat::remove_temporary_files();
         to_stderr!("interrupted: the temporary files are removed; a file not yet renamed into place keeps its old contents");
         std::process::exit(130);
     });
@@ -172,7 +172,7 @@ fn gen(args: &GenArgs) -> Result<ExitCode> {
     let mode = if args.check { Mode::Check } else { Mode::Write };
     let summary = match config.run(mode) {
         Ok(summary) => summary,
-        Err(codegen::Error::Invalid(reports)) => {
+        Err(errcat::Error::Invalid(reports)) => {
             for report in &reports {
                 to_stderr_raw!("{}", report.render(color));
             }
@@ -205,7 +205,7 @@ fn gen(args: &GenArgs) -> Result<ExitCode> {
 
 /// Prints a file shared by the catalogs (the catalog schema): its diff when stale, and
 /// what happened to it.
-fn print_shared(root: &Path, outcome: &codegen::FileOutcome) {
+fn print_shared(root: &Path, outcome: &errcat::FileOutcome) {
     let shown = outcome.path.strip_prefix(root).unwrap_or(&outcome.path);
     let state = match &outcome.state {
         FileState::Stale { diff } => {

@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use codegen::{Config, Output};
+use errcat::{Config, Output};
 
 /// The command that regenerates this repository's error crates.
 pub const TOOL: &str = "cargo run -p example-xtask";

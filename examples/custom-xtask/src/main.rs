@@ -2,7 +2,7 @@
 
 use std::process::ExitCode;
 
-use codegen::Mode;
+use errcat::Mode;
 
 fn main() -> ExitCode {
     let mode = if std::env::args().any(|arg| arg == "--check") {

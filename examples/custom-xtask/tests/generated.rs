@@ -2,7 +2,7 @@
 //! they work.
 
 use billing_errors::ErrorCode;
-use codegen::Mode;
+use errcat::Mode;
 
 #[test]
 fn the_committed_crates_match_the_catalogs() {
