@@ -90,6 +90,68 @@ pub enum Feature {
     Axum,
 }
 
+/// A crate the generated code uses under one [`Feature`], at the version it is built
+/// and tested against.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Dependency {
+    /// The crate's name, as `[dependencies]` spells it.
+    pub name: &'static str,
+    /// The oldest version the generated code is tested with (a caret requirement).
+    pub version: &'static str,
+    /// Whether it is taken without default features, with `alloc` only, so a `no_std`
+    /// crate stays `no_std`.
+    pub alloc_only: bool,
+    /// The feature that needs it.
+    pub feature: Feature,
+}
+
+impl Dependency {
+    /// The line that declares it under `[dependencies]`, with `extra` (such as
+    /// `optional = true, `) after its version.
+    pub(crate) fn declaration(&self, extra: &str) -> String {
+        let features = if self.alloc_only {
+            r#", default-features = false, features = ["alloc"]"#
+        } else {
+            ""
+        };
+        let (name, version) = (self.name, self.version);
+        format!(r#"{name} = {{ version = "{version}"{extra}{features} }}"#)
+    }
+
+    /// The line a crate that includes an [`Output::Module`] adds under `[dependencies]`.
+    pub fn line(&self) -> String {
+        self.declaration("")
+    }
+}
+
+/// Every crate generated code may use, sorted by name; the one home of their versions.
+pub(crate) const DEPENDENCIES: [Dependency; 4] = [
+    Dependency {
+        name: "axum-core",
+        version: "0.5.2",
+        alloc_only: false,
+        feature: Feature::Axum,
+    },
+    Dependency {
+        name: "http",
+        version: "1.3.1",
+        alloc_only: false,
+        feature: Feature::Http,
+    },
+    Dependency {
+        name: "serde",
+        version: "1.0.219",
+        alloc_only: true,
+        feature: Feature::Serde,
+    },
+    Dependency {
+        name: "serde_json",
+        version: "1.0.140",
+        alloc_only: true,
+        feature: Feature::Serde,
+    },
+];
+
 impl Feature {
     /// The Cargo feature's name, as `cfg(feature = "...")` in generated code spells it.
     pub fn name(self) -> &'static str {
@@ -98,6 +160,15 @@ impl Feature {
             Feature::Http => "http",
             Feature::Axum => "axum",
         }
+    }
+
+    /// The crates code generated with this feature (and those it implies) needs; the
+    /// generated crate ([`Output::Crate`]) lists them itself, the crate that includes an
+    /// [`Output::Module`] must (each [`Dependency::line`]).
+    pub fn dependencies(self) -> impl Iterator<Item = &'static Dependency> {
+        self.with_implied()
+            .iter()
+            .flat_map(|feature| DEPENDENCIES.iter().filter(move |d| d.feature == *feature))
     }
 
     /// The features this one turns on, itself included.
@@ -270,15 +341,14 @@ impl Config {
     }
 
     /// `path` as messages and headers show it: relative to [`Config::relative_to`] (or
-    /// the current folder) when inside it, with `/` separators.
-    pub(crate) fn display_path(&self, path: &Path) -> String {
+    /// the current folder), with `..` steps when outside it, and `/` separators.
+    pub fn display_path(&self, path: &Path) -> String {
         let root = match &self.relative_to {
             Some(root) => Some(root.clone()),
             None => std::env::current_dir().ok(),
         };
-        let resolve = |p: &Path| std::fs::canonicalize(p).or_else(|_| std::path::absolute(p));
-        let relative = root.and_then(|root| match (resolve(&root), resolve(path)) {
-            (Ok(root), Ok(path)) => path.strip_prefix(&root).map(Path::to_path_buf).ok(),
+        let relative = root.and_then(|root| match (resolved(&root), resolved(path)) {
+            (Some(root), Some(path)) => relative_path(&root, &path),
             _ => None,
         });
         relative
@@ -286,6 +356,46 @@ impl Config {
             .to_string_lossy()
             .replace('\\', "/")
     }
+}
+
+/// `path` made absolute with its symbolic links resolved, as far as it exists: a file
+/// not yet written (an `--out ../out` about to be made) is its existing folder's real
+/// path plus the rest, with `.` and `..` steps taken as written.
+fn resolved(path: &Path) -> Option<PathBuf> {
+    if let Ok(real) = std::fs::canonicalize(path) {
+        return Some(real);
+    }
+    let mut lexical = PathBuf::new();
+    for component in std::path::absolute(path).ok()?.components() {
+        match component {
+            std::path::Component::CurDir => {}
+            std::path::Component::ParentDir => {
+                lexical.pop();
+            }
+            other => lexical.push(other),
+        }
+    }
+    let existing = lexical.ancestors().find(|folder| folder.exists())?;
+    let rest = lexical.strip_prefix(existing).ok()?;
+    Some(std::fs::canonicalize(existing).ok()?.join(rest))
+}
+
+/// `path` relative to the folder `root`, both absolute: below it as is, beside it with
+/// `..` steps, so no header or message names a path of this machine alone. `None` when
+/// the two share no prefix at all (another drive).
+fn relative_path(root: &Path, path: &Path) -> Option<PathBuf> {
+    let root: Vec<_> = root.components().collect();
+    let path: Vec<_> = path.components().collect();
+    let shared = root.iter().zip(&path).take_while(|(a, b)| a == b).count();
+    if shared == 0 {
+        return None;
+    }
+    let mut relative = PathBuf::new();
+    for _ in shared..root.len() {
+        relative.push("..");
+    }
+    relative.extend(&path[shared..]);
+    Some(relative)
 }
 
 /// The punctuation a path keeps in headers; anything else but letters and digits is
@@ -311,4 +421,37 @@ fn percent_encoded(text: &str, keep: &str) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_path_outside_the_root_is_shown_with_steps_up_not_whole() {
+        let root = Path::new("/work/repo");
+        let shown =
+            |path: &str| relative_path(root, Path::new(path)).map(|p| p.display().to_string());
+        assert_eq!(
+            shown("/work/repo/catalog/a.yaml").as_deref(),
+            Some("catalog/a.yaml")
+        );
+        assert_eq!(
+            shown("/work/other/a.yaml").as_deref(),
+            Some("../other/a.yaml")
+        );
+        assert_eq!(shown("/tmp/a.yaml").as_deref(), Some("../../tmp/a.yaml"));
+    }
+
+    #[test]
+    fn a_path_not_yet_made_is_shown_without_its_dot_dot_steps() {
+        let root = tempfile::tempdir().unwrap();
+        std::fs::create_dir(root.path().join("api")).unwrap();
+        let mut config = Config::new();
+        config.relative_to(root.path());
+        let out = root.path().join("api/../out/crate/./ERRORS.md");
+        assert_eq!(config.display_path(&out), "out/crate/ERRORS.md");
+        let beside = root.path().join("api/../../elsewhere");
+        assert_eq!(config.display_path(&beside), "../elsewhere");
+    }
 }

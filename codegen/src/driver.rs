@@ -31,6 +31,21 @@ pub struct CatalogSummary {
     pub warnings: Option<Report>,
     /// Every file written, checked or removed, its lock included.
     pub files: Vec<FileOutcome>,
+    /// The catalog's lock as it was before the run.
+    pub lock: LockState,
+}
+
+/// A catalog's lock, as the run found it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LockState {
+    /// There is no lock: no code of the catalog is protected from removal or a change of
+    /// status yet.
+    Missing,
+    /// The lock lists exactly what the catalog releases.
+    UpToDate,
+    /// The catalog releases something the lock does not list yet (a new code, a new
+    /// version); a run that writes locks brings it up to date.
+    OutOfDate,
 }
 
 impl CatalogSummary {
@@ -57,7 +72,9 @@ impl Summary {
 }
 
 /// Why [`Config::run`] wrote nothing, or stopped.
-#[derive(Debug)]
+///
+/// `Debug` shows the same located report as `Display`, so a build script's
+/// `fn main() -> Result<(), errcat::Error>` prints what `errcat gen` prints.
 pub enum Error {
     /// A file could not be read, listed, written or removed. If it happened before the
     /// new files were put in place (reading, building or staging them), no file was
@@ -110,6 +127,17 @@ impl fmt::Display for Error {
                 f.write_str("nothing was written")
             }
         }
+    }
+}
+
+impl fmt::Debug for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // `main` prints `Error: ` before this; the reports start with their own
+        // `error:`, so they begin on a line of their own.
+        if let Error::Invalid(_) = self {
+            f.write_str("the error catalog was refused\n\n")?;
+        }
+        fmt::Display::fmt(self, f)
     }
 }
 
@@ -205,6 +233,11 @@ impl Config {
         output::commit(staged)?;
         let mut summaries = Vec::new();
         for (mut summary, generated) in catalogs {
+            if self.outputs.is_empty() {
+                // Only the locks were asked for: the output folder is not ours to tidy.
+                summaries.push(summary);
+                continue;
+            }
             let generated: Vec<&Path> = generated.iter().map(PathBuf::as_path).collect();
             let crate_dir = Path::new(&summary.catalog.crate_name);
             summary.files.extend(output::leftovers(
@@ -288,32 +321,8 @@ impl Config {
         Ok(vec![outcome])
     }
 
-    /// [`Config::run`] for a build script: writes into `$OUT_DIR` unless [`Config::out_dir`]
-    /// was set to something else, never writes the locks (a build must not change its
-    /// sources; an existing lock is still checked), and tells cargo to run the script
-    /// again when a catalog or lock changes.
-    pub fn compile(&mut self) -> Result<Summary, Error> {
-        if self.out_dir == Config::default().out_dir {
-            if let Some(out_dir) = std::env::var_os("OUT_DIR") {
-                self.out_dir = PathBuf::from(out_dir);
-            }
-        }
-        self.write_locks = false;
-        for path in self.catalog_paths()? {
-            println!("cargo::rerun-if-changed={}", path.display());
-            println!(
-                "cargo::rerun-if-changed={}",
-                lock::path_for(&path).display()
-            );
-        }
-        for dir in &self.catalog_dirs {
-            println!("cargo::rerun-if-changed={}", dir.display());
-        }
-        self.run(Mode::Write)
-    }
-
     /// The catalogs given one by one, then those of each folder, in name order.
-    fn catalog_paths(&self) -> Result<Vec<PathBuf>, Error> {
+    pub(crate) fn catalog_paths(&self) -> Result<Vec<PathBuf>, Error> {
         let mut paths = self.catalogs.clone();
         for dir in &self.catalog_dirs {
             let entries = at(dir, std::fs::read_dir(dir))?;
@@ -359,6 +368,7 @@ impl Config {
         staged: &mut Vec<output::Staged>,
         locks: &mut Vec<output::Staged>,
     ) -> Result<(CatalogSummary, Vec<PathBuf>), Error> {
+        let lock = lock_state(&lock::path_for(path), &accepted.lock)?;
         let header = self.header(&accepted.catalog.source_path);
         let catalog_files = self.files(&accepted.catalog, &header);
         let outcomes = std::sync::Mutex::new(Vec::new());
@@ -402,8 +412,31 @@ impl Config {
             catalog: accepted.catalog,
             warnings: accepted.warnings,
             files,
+            lock,
         };
         Ok((summary, generated))
+    }
+}
+
+/// Whether the lock at `path` lists what `new_lock` does. Its comments are left out of
+/// the comparison: they name the command that wrote the lock, which a build script and
+/// the command line name differently.
+fn lock_state(path: &Path, new_lock: &str) -> Result<LockState, Error> {
+    let old = match std::fs::read(path) {
+        Ok(bytes) => bytes,
+        Err(error) if error.kind() == io::ErrorKind::NotFound => return Ok(LockState::Missing),
+        Err(error) => return at(path, Err(error)),
+    };
+    let entries = |text: &str| -> Vec<String> {
+        text.lines()
+            .filter(|line| !line.starts_with('#'))
+            .map(str::to_owned)
+            .collect()
+    };
+    if entries(&String::from_utf8_lossy(&old)) == entries(new_lock) {
+        Ok(LockState::UpToDate)
+    } else {
+        Ok(LockState::OutOfDate)
     }
 }
 
@@ -413,14 +446,4 @@ fn lock_dir(path: &Path) -> &Path {
         Some(dir) if !dir.as_os_str().is_empty() => dir,
         _ => Path::new("."),
     }
-}
-
-/// Generates every catalog from a build script, prost-build's `compile_protos` style:
-/// `Config::new()` with these catalogs, then [`Config::compile`].
-pub fn compile_catalogs(catalogs: &[impl AsRef<Path>]) -> Result<Summary, Error> {
-    let mut config = Config::new();
-    for catalog in catalogs {
-        config.catalog(catalog.as_ref());
-    }
-    config.compile()
 }

@@ -38,6 +38,7 @@
 
 #![deny(missing_docs, unreachable_pub)]
 
+mod build_script;
 mod config;
 mod diagnostics;
 mod driver;
@@ -57,10 +58,11 @@ mod text;
 mod trpc;
 mod validate;
 
+pub use build_script::compile_catalogs;
 pub use config::Lookup;
-pub use config::{Config, Feature, Output};
+pub use config::{Config, Dependency, Feature, Output};
 pub use diagnostics::{Diagnostic, Report, Severity, Span};
-pub use driver::{compile_catalogs, CatalogSummary, Error, Summary};
+pub use driver::{CatalogSummary, Error, LockState, Summary};
 pub use lock::path_for as lock_path;
 pub use model::Catalog;
 pub use output::{remove_temporary_files, FileOutcome, FileState, GeneratedFile, Mode};

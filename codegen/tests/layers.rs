@@ -30,7 +30,7 @@ const STAGES: &[&[&str]] = &[
     &["emit"],
     &["lock"],
     &["output"],
-    &["pipeline", "driver", "lib"],
+    &["pipeline", "driver", "build_script", "lib"],
 ];
 
 /// Where a module sits: a leaf, or a stage's rank.

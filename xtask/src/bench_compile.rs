@@ -71,7 +71,7 @@ pub fn run(root: &Path, runs: usize) -> Result<()> {
 
 fn generate(path: &str, bytes: &[u8]) -> Result<errcat::Generated> {
     errcat::Config::new()
-        .tool(crate::TOOL)
+        .tool("cargo xtask gen")
         .generate(Source { path, bytes }, None)
         .map_err(|report| anyhow::anyhow!("{report}"))
 }

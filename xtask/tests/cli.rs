@@ -161,7 +161,10 @@ fn check_mode_names_each_stale_file_and_writes_nothing() {
         "shows a diff: {stderr}"
     );
     assert!(stderr.contains("batch-relay-errors/ERRORS.md"), "{stderr}");
-    assert!(stderr.contains("run `cargo xtask gen`"), "{stderr}");
+    assert!(
+        stderr.contains("run `cargo xtask gen --catalog "),
+        "{stderr}"
+    );
     assert_eq!(snapshot(out.path()), before);
 }
 

@@ -127,12 +127,23 @@ impl Diagnostic {
 }
 
 /// Every diagnostic of one catalog, with the text they point into.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 pub struct Report {
     path: String,
     text: String,
     subject: String,
     diagnostics: Vec<Diagnostic>,
+}
+
+/// Without the catalog's text, which would bury the diagnostics.
+impl std::fmt::Debug for Report {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Report")
+            .field("path", &self.path)
+            .field("subject", &self.subject)
+            .field("diagnostics", &self.diagnostics)
+            .finish_non_exhaustive()
+    }
 }
 
 impl Report {

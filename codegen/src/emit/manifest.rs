@@ -4,6 +4,7 @@
 //! when copied out of this repository. `rustfmt.toml` keeps `cargo fmt` off the sources,
 //! which prettyplease formats.
 
+use crate::config::DEPENDENCIES;
 use crate::emit::files::{OutputFile, Settings};
 use crate::model::Catalog;
 
@@ -51,14 +52,20 @@ fn cargo_toml(catalog: &Catalog, header: &str) -> String {
          axum = [\"dep:axum-core\", \"http\", \"serde\"]\n\
          \n\
          [dependencies]\n\
-         axum-core = {{ version = \"0.5.2\", optional = true }}\n\
-         http = {{ version = \"1.3.1\", optional = true }}\n\
-         serde = {{ version = \"1.0.219\", optional = true, default-features = false, features = [\"alloc\"] }}\n\
-         serde_json = {{ version = \"1.0.140\", optional = true, default-features = false, features = [\"alloc\"] }}\n",
+         {dependencies}",
         name = toml_string(&catalog.crate_name),
         version = toml_string(&catalog.version),
         description = toml_string(&description),
+        dependencies = dependencies(),
     )
+}
+
+/// The `[dependencies]` lines, each optional, turned on by its feature.
+fn dependencies() -> String {
+    DEPENDENCIES
+        .iter()
+        .map(|dependency| dependency.declaration(", optional = true") + "\n")
+        .collect()
 }
 
 /// The generated crate's `rustfmt.toml`.

@@ -89,7 +89,10 @@ impl Validator<'_> {
         names: &mut NameRegistry<'r>,
         released: Option<&semver::Version>,
     ) -> Option<ValidatedCode> {
-        let wire = raw.code.as_ref().and_then(|wire| self.wire(wire, names));
+        let wire = raw
+            .code
+            .as_ref()
+            .and_then(|wire| self.wire(wire, raw, names));
         let status = raw.status.as_ref().and_then(|s| self.status(s));
         let families = raw
             .families
@@ -160,6 +163,7 @@ impl Validator<'_> {
     fn wire<'r>(
         &mut self,
         wire: &'r Spanned<String>,
+        raw: &'r RawCode,
         names: &mut NameRegistry<'r>,
     ) -> Option<Spanned<String>> {
         if let Err(problem) = check_wire(&wire.value) {
@@ -170,16 +174,17 @@ impl Validator<'_> {
             );
             return None;
         }
-        if let Some(first) = names.wires.get(wire.value.as_str()) {
+        if let Some((first, first_code)) = names.wires.get(wire.value.as_str()) {
+            let both = merged_families(first_code, raw);
             self.error(
                 Diagnostic::error(format!("duplicate code {:?}", wire.value), wire.span)
                     .label("defined again here")
                     .note_at("first defined here", *first)
-                    .help("a code shared by several families is one entry: list both families on it, e.g. `family: [tickets, articles]`, and keep each wording under `family_descriptions`"),
+                    .help(format!("a code shared by several families is one entry: list every family on it, `family: [{both}]`, and keep each family's wording under `family_descriptions`")),
             );
             return None;
         }
-        names.wires.insert(&wire.value, wire.span);
+        names.wires.insert(&wire.value, (wire.span, raw));
         let variant = naming::variant_name(&wire.value);
         if naming::is_keyword(&variant) {
             self.error(
@@ -337,12 +342,33 @@ impl Validator<'_> {
 /// Which wire strings and Rust names are taken, and by which code.
 #[derive(Default)]
 struct NameRegistry<'r> {
-    wires: HashMap<&'r str, Span>,
+    /// Each wire string claimed so far, with where and in which entry.
+    wires: HashMap<&'r str, (Span, &'r RawCode)>,
     variants: HashMap<String, &'r Spanned<String>>,
     /// The generated `details` types, named by code and key.
     detail_types: TypeNames,
     /// Whether the catalog has the `problem` envelope, whose members details may not be.
     has_problem: bool,
+}
+
+/// The families of two entries of one code, each once, in the order written, for the
+/// help that merges them; a placeholder when neither names any.
+fn merged_families(first: &RawCode, second: &RawCode) -> String {
+    let mut merged: Vec<&str> = Vec::new();
+    for code in [first, second] {
+        for family in code.families.iter().flat_map(|list| &list.value) {
+            // A family id is ASCII; anything else is reported where it is written.
+            let printable = family.value.bytes().all(|b| b.is_ascii_graphic());
+            if printable && !merged.contains(&family.value.as_str()) {
+                merged.push(&family.value);
+            }
+        }
+    }
+    if merged.is_empty() {
+        "first, second".to_owned()
+    } else {
+        merged.join(", ")
+    }
 }
 
 /// Why `wire` is not a valid wire string, if it is not.
