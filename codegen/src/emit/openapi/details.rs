@@ -6,13 +6,13 @@
 //! version of the API may add an optional detail without a breaking release, as the lock
 //! allows, and a reader must still accept the body.
 
+use super::inline;
 use super::{schema_ref, shape_named};
 use crate::emit::examples::Json as Example;
 use crate::emit::json::{strings, Entries, Json, Object};
 use crate::model::details::{Detail, DetailType};
 use crate::model::shapes::{Presence, Shape, Value};
 use crate::model::{Catalog, Code, Envelope};
-use crate::text::inline;
 
 /// `Details.TooManyRequests`: named by the code's variant, which is unique in the
 /// catalog and made of the characters a component name allows (a wire string's `/` is
@@ -117,11 +117,11 @@ fn carries_details(envelope: Envelope) -> bool {
         .any(|shape| shape.fields.iter().any(|f| f.value == Value::Details))
 }
 
-/// The `oneOf` that types a status's `envelope` body by its code: one branch per code
-/// with details, its code a `const` and its details that code's schema, and one for the
-/// codes without details, if any. The codes are distinct, so a body's code picks exactly
-/// one branch. None when no code of the status has details, or the envelope carries none.
-pub(super) fn branches<'a>(envelope: Envelope, codes: &[&'a Code]) -> Option<Json<'a>> {
+/// The branches that type a status's `envelope` body by its code: one per code with
+/// details, its code a `const` and its details that code's schema, and one for the codes
+/// without details, if any. The codes are distinct, so a body's code picks exactly one
+/// branch. None when no code of the status has details, or the envelope carries none.
+pub(super) fn branches<'a>(envelope: Envelope, codes: &[&'a Code]) -> Option<Vec<Json<'a>>> {
     if !carries_details(envelope) || codes.iter().all(|code| code.details.is_empty()) {
         return None;
     }
@@ -154,7 +154,7 @@ pub(super) fn branches<'a>(envelope: Envelope, codes: &[&'a Code]) -> Option<Jso
                 .into(),
         );
     }
-    Some(branches.into())
+    Some(branches)
 }
 
 /// The codes a branch is for.

@@ -27,6 +27,15 @@ use crate::model::shapes::Shape;
 use crate::model::{Catalog, Envelope};
 use crate::naming::variant_name;
 
+/// `text` as one line of inline Markdown ([`crate::text::inline`]), with `<` written as
+/// the entity `&lt;` rather than `\<`: the same text in CommonMark, but documentation
+/// tools and linters look for HTML tags in the raw string (Redocly's `no-unsafe-markdown`
+/// takes an escaped `\<script>` for a script), and a renderer that is not CommonMark
+/// may not know the backslash escape.
+fn inline(text: &str) -> String {
+    crate::text::inline(text).replace("\\<", "&lt;")
+}
+
 /// The OpenAPI version the document declares.
 const OPENAPI_VERSION: &str = "3.1.0";
 
@@ -37,9 +46,38 @@ const OPENAPI_VERSION: &str = "3.1.0";
 /// key, an OpenAPI specification extension that every tool ignores.
 pub(crate) fn files<'a>(catalog: &'a Catalog, settings: &Settings<'a>) -> Vec<OutputFile<'a>> {
     let header = settings.header;
-    vec![OutputFile::new(catalog, "openapi.json", 1400, move |out| {
-        document(catalog, header).print_into(out);
-    })]
+    vec![
+        OutputFile::new(catalog, "openapi.json", 1400, move |out| {
+            document(catalog, header).print_into(out);
+        }),
+        OutputFile::small(catalog, "redocly.yaml", move || redocly_yaml(header)),
+    ]
+}
+
+/// The Redocly lint settings `openapi.json` passes with no problem: `recommended`, with
+/// each change saying why (the header is one line, so it stays a comment).
+fn redocly_yaml(header: &str) -> String {
+    format!(
+        "# {header}\n\
+         # How Redocly lints openapi.json, read by `redocly lint` run in this folder\n\
+         # (`npx @redocly/cli lint openapi.json`): its recommended rules, less those that\n\
+         # do not fit a document of components alone, each change with its reason.\n\
+         extends:\n  - recommended\n\
+         rules:\n\
+         \x20 # Servers are named by the API's own document, which references these components.\n\
+         \x20 no-empty-servers: off\n\
+         \x20 # The licence is the API's own document's to state, as its servers are.\n\
+         \x20 info-license: off\n\
+         \x20 # Every component is here for the API's own document to reference, not this one.\n\
+         \x20 no-unused-components: off\n\
+         \x20 # The bodies are open objects (a newer server may add a key, which a reader skips),\n\
+         \x20 # as the schemas say by leaving them open; by default Redocly checks an example as\n\
+         \x20 # if every object were closed. An API document that references these responses\n\
+         \x20 # needs this setting in its own redocly.yaml too.\n\
+         \x20 no-invalid-media-type-examples:\n\
+         \x20   severity: warn\n\
+         \x20   allowAdditionalProperties: true\n"
+    )
 }
 
 fn document<'a>(catalog: &'a Catalog, header: &str) -> Json<'a> {
@@ -67,7 +105,7 @@ fn info(catalog: &Catalog) -> Object<'static> {
          code: the body the `{crate_name}` crate builds for it, with `{request_id}` as the \
          request id and `{procedure}` as the tRPC procedure where the envelope has them. \
          Readers ignore keys they do not know, so the schemas allow them.{details}",
-        api = crate::text::inline(&api),
+        api = inline(&api),
         crate_name = catalog.crate_name,
         request_id = examples::REQUEST_ID,
         procedure = examples::PROCEDURE,

@@ -14,12 +14,12 @@
 use std::fmt::Write as _;
 
 use super::examples::example_ref;
+use super::inline;
 use super::schemas::{body_name, deprecation};
 use super::{envelopes_by_media_type, kind_name, schema_ref};
 use crate::emit::json::{Json, Object};
 use crate::http_status::reason_phrase;
 use crate::model::{Catalog, Code, Envelope};
-use crate::text::inline;
 
 /// Every response, by status, each status's combined response first; one status's
 /// responses are made at a time, as they are printed.

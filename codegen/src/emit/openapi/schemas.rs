@@ -2,12 +2,12 @@
 //! HTTP status the catalog uses.
 
 use super::details::{branches, details_schemas};
+use super::inline;
 use super::{schema_ref, shape_named};
 use crate::emit::json::{strings, Json, Object};
 use crate::http_status::reason_phrase;
 use crate::model::shapes::{Field, Presence, Shape, Value};
 use crate::model::{Catalog, Code, Envelope};
-use crate::text::inline;
 use crate::trpc;
 
 /// Every schema, in the order a reader meets them: the codes, the envelopes, each code's
@@ -53,10 +53,17 @@ fn error_code(catalog: &Catalog) -> Object<'_> {
             codes.item(code_const(catalog, code));
         }
     });
+    // A `oneOf` of one is a lint warning ("use the schema directly"); an `allOf` of one
+    // beside the description keeps the code's own description apart from the type's.
+    let composition = if catalog.codes.len() == 1 {
+        "allOf"
+    } else {
+        "oneOf"
+    };
     Object::new()
         .with("description", description)
         .with("type", "string")
-        .with("oneOf", codes)
+        .with(composition, codes)
 }
 
 fn code_const<'a>(catalog: &Catalog, code: &'a Code) -> Object<'a> {
@@ -176,7 +183,7 @@ fn status_codes<'a>(status: u16, codes: &[&'a Code]) -> Object<'a> {
 
 /// The envelope's body as it is answered with `status`: its code one of that status's,
 /// its status fields that status, every object on the way to the code present, and,
-/// where codes of the status have details, the details typed by the code (a `oneOf`).
+/// where codes of the status have details, the details typed by the code (an `anyOf`).
 fn narrowed_body<'a>(envelope: Envelope, status: u16, codes: &[&'a Code]) -> Object<'a> {
     let outer = envelope.shapes()[0];
     let branches = branches(envelope, codes);
@@ -193,11 +200,23 @@ fn narrowed_body<'a>(envelope: Envelope, status: u16, codes: &[&'a Code]) -> Obj
     // with siblings is valid 3.1, but tools that resolve references by putting the target
     // in the `$ref`'s place (as OpenAPI 3.0 had it, and the validator the Node tests use)
     // lose the siblings, and fail on the references in them.
+    let mut all_of = vec![Json::from(schema_ref(outer.name))];
+    // The branches exclude each other by a nested `const` code, so `anyOf` accepts what
+    // `oneOf` would; `oneOf` makes linters that compare only top-level properties
+    // (redocly's `no-illogical-composition-keywords`) call them overlapping. A lone
+    // branch is a plain constraint.
+    let any_of = match branches {
+        Some(mut branches) if branches.len() == 1 => {
+            all_of.append(&mut branches);
+            None
+        }
+        other => other.map(Json::from),
+    };
     Object::new()
         .with("description", description)
-        .with("allOf", vec![Json::from(schema_ref(outer.name))])
+        .with("allOf", all_of)
         .merge(narrowed)
-        .with_some("oneOf", branches)
+        .with_some("anyOf", any_of)
 }
 
 /// `properties` (and `required`) that narrow `shape`'s status-dependent fields.
