@@ -512,36 +512,38 @@ fn the_references_json_examples_are_the_envelopes_shapes() {
     }
     let relay = json_blocks(&read_reference("relay-errors"));
     let relay_catalog = read_catalog("relay.yaml");
-    let relay_details = codes_with_details(&relay_catalog);
-    assert_eq!(
-        relay.len(),
-        3 + relay_details.len(),
-        "rest, trpc, problem, then each code with details in REST"
-    );
+    // The page's shapes (REST, tRPC, problem), then every code's body in each of them.
+    assert_eq!(relay.len(), 3 + 3 * relay_catalog.codes.len());
     same_after_round_trip::<relay_errors::envelopes::RestBody>(&relay[0]);
     same_after_round_trip::<relay_errors::envelopes::TrpcBody>(&relay[1]);
     same_after_round_trip::<relay_errors::envelopes::Problem>(&relay[2]);
-    for (block, code) in relay[3..].iter().zip(&relay_details) {
-        same_after_round_trip::<relay_errors::envelopes::RestBody>(block);
-        let body: serde_json::Value = serde_json::from_str(block).unwrap();
-        assert_eq!(body["error"]["code"], code.code.as_str());
-        assert_examples_shown(code, &body["error"]["details"]);
+    for (blocks, code) in relay[3..].chunks(3).zip(&relay_catalog.codes) {
+        same_after_round_trip::<relay_errors::envelopes::RestBody>(&blocks[0]);
+        same_after_round_trip::<relay_errors::envelopes::TrpcBody>(&blocks[1]);
+        same_after_round_trip::<relay_errors::envelopes::Problem>(&blocks[2]);
+        let rest: serde_json::Value = serde_json::from_str(&blocks[0]).unwrap();
+        let trpc: serde_json::Value = serde_json::from_str(&blocks[1]).unwrap();
+        assert_eq!(rest["error"]["code"], code.code.as_str());
+        assert_eq!(trpc["error"]["data"]["code"], code.code.as_str());
+        if !code.details.is_empty() {
+            assert_examples_shown(code, &rest["error"]["details"]);
+            assert_examples_shown(code, &trpc["error"]["data"]["details"]);
+        }
     }
     let batch = json_blocks(&read_reference("batch-relay-errors"));
     let batch_catalog = read_catalog("batch-relay.yaml");
-    let batch_details = codes_with_details(&batch_catalog);
-    assert_eq!(
-        batch.len(),
-        2 + batch_details.len(),
-        "linked, problem, then each code with details as problem details"
-    );
+    // Linked and problem, then every code's body in each.
+    assert_eq!(batch.len(), 2 + 2 * batch_catalog.codes.len());
     same_after_round_trip::<batch_relay_errors::envelopes::LinkedBody>(&batch[0]);
     same_after_round_trip::<batch_relay_errors::envelopes::Problem>(&batch[1]);
-    for (block, code) in batch[2..].iter().zip(&batch_details) {
-        same_after_round_trip::<batch_relay_errors::envelopes::Problem>(block);
-        let body: serde_json::Value = serde_json::from_str(block).unwrap();
-        assert_eq!(body["code"], code.code.as_str());
-        assert_examples_shown(code, &body);
+    for (blocks, code) in batch[2..].chunks(2).zip(&batch_catalog.codes) {
+        same_after_round_trip::<batch_relay_errors::envelopes::LinkedBody>(&blocks[0]);
+        same_after_round_trip::<batch_relay_errors::envelopes::Problem>(&blocks[1]);
+        let problem: serde_json::Value = serde_json::from_str(&blocks[1]).unwrap();
+        assert_eq!(problem["code"], code.code.as_str());
+        if !code.details.is_empty() {
+            assert_examples_shown(code, &problem);
+        }
     }
 }
 

@@ -43,6 +43,9 @@ pub struct Catalog {
     pub lookup: Lookup,
     /// Where the catalog-wide keys were written.
     pub(crate) spans: CatalogSpans,
+    /// The anchors of the page's fixed sections (`Error responses` and the like), in
+    /// page order, with their titles: what the page's contents list links to.
+    pub(crate) section_anchors: Vec<(&'static str, String)>,
 }
 
 /// Where a code's keys were written.

@@ -75,6 +75,7 @@ pub(crate) fn resolve(validated: Validated, source_path: &str, lookup: Lookup) -
         codes,
         retired,
         spans,
+        section_anchors: anchors.sections,
     }
 }
 
@@ -117,16 +118,18 @@ fn resolve_code(
 
 /// The anchors of the headings links point at, from the page's outline.
 struct Anchors {
+    sections: Vec<(&'static str, String)>,
     families: Vec<String>,
     codes: Vec<String>,
     retired: Vec<String>,
 }
 
 /// Hands out every heading's anchor in page order, as GitHub and mdBook number repeats,
-/// so the page's own section headings take theirs too, though nothing links to them.
+/// the page's own section headings included (its contents list links to them).
 fn anchors(validated: &Validated) -> Anchors {
     let mut slugger = Slugger::default();
     let mut anchors = Anchors {
+        sections: Vec::new(),
         families: Vec::new(),
         codes: Vec::new(),
         retired: Vec::new(),
@@ -146,7 +149,8 @@ fn anchors(validated: &Validated) -> Anchors {
             | Heading::StatusSummary
             | Heading::Codes
             | Heading::RetiredCodes => {
-                slugger.anchor(heading.fixed_title().expect("a fixed section"));
+                let title = heading.fixed_title().expect("a fixed section");
+                anchors.sections.push((title, slugger.anchor(title)));
             }
             Heading::Family(i) => anchors
                 .families

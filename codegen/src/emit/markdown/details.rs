@@ -18,25 +18,26 @@ pub(super) fn push_message(page: &mut String, code: &Code) {
 }
 
 /// The table of `code`'s details, a row per detail and one per field of an object in
-/// them, then its example body, if it has details.
-pub(super) fn push_details(page: &mut String, catalog: &Catalog, code: &Code) {
+/// them, if it has details.
+pub(super) fn push_details(page: &mut String, code: &Code) {
     if code.details.is_empty() {
         return;
     }
     page.push_str("**Details:**\n\n| Key | Type | Required | Description |\n|---|---|---|---|\n");
     push_rows(page, "", &code.details);
     page.push('\n');
-    // The first envelope that carries details; a body with links only has the message.
-    let envelope = catalog
-        .envelopes
-        .iter()
-        .find(|&&envelope| envelope != Envelope::Linked)
-        .or_else(|| catalog.envelopes.first());
-    if let Some(&envelope) = envelope {
+}
+
+/// `code`'s body in each envelope the catalog lists, as the crate builds it for the
+/// code's example occurrence, each folded in a `<details>` block (GitHub and mdBook
+/// render it) so the page stays scannable. The blank lines around the fence let the
+/// Markdown inside the HTML block be read as Markdown.
+pub(super) fn push_examples(page: &mut String, catalog: &Catalog, code: &Code) {
+    for &envelope in &catalog.envelopes {
         let json = examples::body(envelope, code, &Occurrence::CONSTRUCTED).pretty();
         let _ = writeln!(
             page,
-            "**Example** ({}):\n\n```json\n{json}```\n",
+            "<details>\n<summary>Example body ({})</summary>\n\n```json\n{json}```\n\n</details>\n",
             label(envelope)
         );
     }

@@ -45,7 +45,10 @@ fn build(catalog: &Catalog, header: &str, page: &mut Blocks<'_>) {
             let _ = writeln!(page, "## {title}\n");
         }
         match heading {
-            Heading::Title => push_intro(page, catalog),
+            Heading::Title => {
+                push_intro(page, catalog);
+                push_contents(page, catalog);
+            }
             Heading::Responses => push_responses(page, catalog),
             Heading::StatusSummary => push_status_summary(page, catalog),
             Heading::Family(index) => push_family(page, catalog, index),
@@ -75,6 +78,30 @@ fn push_intro(page: &mut String, catalog: &Catalog) {
         "Rust services and clients get the same codes from the `{}` crate, version {}.\n",
         catalog.crate_name, catalog.version
     );
+}
+
+/// The page's contents: each section in page order, the families (with how many codes
+/// each has) where their sections are. A list, not a heading, so that no anchor of the
+/// page moves.
+fn push_contents(page: &mut String, catalog: &Catalog) {
+    page.push_str("**Contents:**\n\n");
+    for (title, anchor) in &catalog.section_anchors {
+        let _ = writeln!(page, "- [{title}](#{anchor})");
+        if *title == outline::STATUS_SECTION && !catalog.families.is_empty() {
+            page.push_str("- Families:\n");
+            for family in &catalog.families {
+                let count = family.codes.len();
+                page.push_str("  - ");
+                push_family_link(page, family);
+                let _ = writeln!(
+                    page,
+                    ": {count} {}",
+                    if count == 1 { "code" } else { "codes" }
+                );
+            }
+        }
+    }
+    page.push('\n');
 }
 
 fn push_responses(page: &mut String, catalog: &Catalog) {
@@ -237,7 +264,8 @@ fn push_code(page: &mut String, catalog: &Catalog, code: &Code) {
     }
     details::push_message(page, code);
     page.push('\n');
-    details::push_details(page, catalog, code);
+    details::push_details(page, code);
+    details::push_examples(page, catalog, code);
 }
 
 /// A code's description in a family table, marked when the code is deprecated.
