@@ -63,7 +63,7 @@ impl Config {
         let Some(validated) = validated else {
             return Err(Report::new(catalog.path, text, &subject, diagnostics));
         };
-        let model = resolve::resolve(validated, catalog.path, self.lookup);
+        let mut model = resolve::resolve(validated, catalog.path, self.lookup);
         let (locked, lock_path) = match lock {
             Some(source) => (read_lock(source, &subject, &self.tool)?, source.path),
             None => (lock::Lock::default(), ""),
@@ -79,8 +79,10 @@ impl Config {
             Some(report)
         };
         let header = self.header(&model.source_path);
+        let updated = lock::update(&model, &locked);
+        lock::annotate(&mut model, &updated);
         Ok(AcceptedCatalog {
-            lock: lock::render(&model, &locked, &header, &self.tool),
+            lock: lock::render(&updated, &header, &self.tool),
             catalog: model,
             warnings,
         })

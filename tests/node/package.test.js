@@ -96,6 +96,7 @@ for (const [index, pkg] of packages.entries()) {
           docsUrl: code.docsUrl,
           ...(code.actionUrl === null ? {} : { actionUrl: code.actionUrl }),
           retryable: code.retryable,
+          since: code.since,
           ...(code.trpcCode === null ? {} : { trpcCode: code.trpcCode }),
         };
         const { deprecated, ...rest } = info;

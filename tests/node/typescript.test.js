@@ -175,8 +175,14 @@ describe('a strict TypeScript project using the packages', () => {
         const docs = ts.displayPartsToString(symbol.getDocumentationComment(checker));
         assert.ok(docs.includes(`\`${code}\` · HTTP ${info.status}`), `${code}: ${docs}`);
         const tags = symbol.getJsDocTags(checker).map((tag) => tag.name);
-        assert.deepEqual(tags, info.deprecated ? ['see', 'deprecated'] : ['see'], code);
+        assert.deepEqual(
+          tags,
+          info.deprecated ? ['see', 'since', 'deprecated'] : ['see', 'since'],
+          code,
+        );
         const see = ts.displayPartsToString(symbol.getJsDocTags(checker)[0].text);
+        const since = ts.displayPartsToString(symbol.getJsDocTags(checker)[1].text);
+        assert.equal(since, info.since, code);
         assert.ok(see.includes(info.docsUrl.replaceAll('*/', '%2A/').replaceAll('@', '%40')), see);
       }
     }

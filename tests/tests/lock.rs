@@ -119,9 +119,15 @@ fn deprecating_a_relay_code_passes_and_marks_it() {
     assert!(docs
         .contents
         .contains("**Deprecated** since 0.1.0: use [`UNAUTHORIZED`](#unauthorized) instead."));
+    let committed = std::fs::read_to_string(workspace_root().join("catalog/relay.lock")).unwrap();
+    let row = committed
+        .lines()
+        .find(|line| line.starts_with("INVALID_TOKEN "))
+        .unwrap();
     assert_eq!(
         generated.lock,
-        std::fs::read_to_string(workspace_root().join("catalog/relay.lock")).unwrap()
+        committed.replace(row, &format!("{row}  deprecated 0.1.0 by UNAUTHORIZED")),
+        "the lock records the deprecation and nothing else"
     );
 }
 
@@ -184,8 +190,15 @@ fn removing_a_relay_detail_passes_with_a_breaking_bump_only() {
     assert!(refused.contains("version: 0.2.0"), "{refused}");
     let generated = generate_relay(remove("0.2.0")).unwrap_or_else(|report| panic!("{report}"));
     assert!(
-        !generated.lock.contains("violations[].reason"),
+        !generated.lock.contains("\n  violations[].reason "),
         "{}",
+        generated.lock
+    );
+    assert!(
+        generated
+            .lock
+            .contains("\n0.2.0  VALIDATION_ERROR  detail  violations[].reason  string  -\n"),
+        "the history says it went: {}",
         generated.lock
     );
     assert!(generated.lock.contains("\n  violations[].field "));

@@ -196,7 +196,7 @@ pub(crate) fn line(
 /// The path of the detail whose fields `path` is one of, and how many lists deep the
 /// object is in it (`a[][].b` -> `a`, 2); `Ok(None)` at the top level, `None` when
 /// `path` is malformed.
-fn parent(path: &str) -> Option<Option<(&str, usize)>> {
+pub(crate) fn parent(path: &str) -> Option<Option<(&str, usize)>> {
     let key = |text: &str| {
         text.starts_with(|c: char| c.is_ascii_alphabetic())
             && text.chars().all(|c| c.is_ascii_alphanumeric() || c == '_')
@@ -223,7 +223,7 @@ fn parent(path: &str) -> Option<Option<(&str, usize)>> {
 
 /// A lock line's type: `string`, `integer`, `number`, `boolean`, `object`,
 /// `enum(a,b)` or `list<T>`.
-fn parse_shape(text: &str) -> Option<Shape> {
+pub(crate) fn parse_shape(text: &str) -> Option<Shape> {
     match text {
         "string" => return Some(Shape::String),
         "integer" => return Some(Shape::Integer),

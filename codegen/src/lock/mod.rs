@@ -13,7 +13,6 @@
 use std::collections::BTreeMap;
 
 use crate::fast_hash::HashMap;
-use std::fmt::Write;
 
 use semver::Version;
 
@@ -22,9 +21,12 @@ use crate::diagnostics::{Diagnostic, Span};
 use crate::model::{Catalog, Code};
 
 mod details;
+mod history;
 mod parse;
+mod render;
 
 pub(crate) use parse::parse;
+pub(crate) use render::{annotate, render, update};
 
 /// Where the lock of the catalog at `catalog` lives: beside it, as `<name>.lock`.
 pub fn path_for(catalog: &std::path::Path) -> std::path::PathBuf {
@@ -38,6 +40,9 @@ pub(crate) struct Lock {
     pub version: Option<Version>,
     /// Every released code, by wire string.
     pub codes: BTreeMap<String, LockedCode>,
+    /// What each version changed about codes released before it, in version order;
+    /// empty in a lock written before changes were recorded.
+    pub history: Vec<history::LockedChange>,
 }
 
 /// One released code.
@@ -47,6 +52,8 @@ pub(crate) struct LockedCode {
     pub status: u16,
     /// The catalog version that introduced it.
     pub since: String,
+    /// Since when, and for what, it is deprecated, if it is.
+    pub deprecated: Option<LockedDeprecation>,
     /// The catalog version that retired it, if it is retired.
     pub retired: Option<String>,
     /// Its details as released, each path before the fields under it; none for a code of
@@ -54,6 +61,15 @@ pub(crate) struct LockedCode {
     pub details: Vec<details::LockedDetail>,
     /// Its 1-based line in the lock file, for messages.
     pub line: usize,
+}
+
+/// A released code's deprecation.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct LockedDeprecation {
+    /// The catalog version that deprecated it.
+    pub since: String,
+    /// The code to use instead, if the catalog named one.
+    pub replacement: Option<String>,
 }
 
 /// Whether going from `old` to `new` is a semver-breaking release: a new major version,
@@ -203,73 +219,6 @@ impl Places<'_> {
             .map_or(self.catalog.spans.retired, |retired| retired.span)
     }
 }
-
-/// The new lock: the old one brought up to date with the catalog, in the layout
-/// [`parse`] reads; `header` is its first comment line and
-/// `tool` is the command that writes it, for its comments.
-pub(crate) fn render(catalog: &Catalog, lock: &Lock, header: &str, tool: &str) -> String {
-    let mut rows: BTreeMap<&str, Row<'_>> = BTreeMap::new();
-    for code in &catalog.codes {
-        let since = lock
-            .codes
-            .get(&code.wire)
-            .map_or(catalog.version.as_str(), |locked| locked.since.as_str());
-        let details = details::paths(&code.details);
-        rows.insert(&code.wire, (code.status, since, None, details));
-    }
-    // A retired code keeps its last status, and its details no longer matter; one that
-    // was never released has no row.
-    for retired in &catalog.retired {
-        if let Some(locked) = lock.codes.get(&retired.wire) {
-            rows.insert(
-                &retired.wire,
-                (
-                    locked.status,
-                    &locked.since,
-                    Some(&retired.since),
-                    Vec::new(),
-                ),
-            );
-        }
-    }
-    let width = rows.keys().map(|wire| wire.len()).max().unwrap_or(0);
-    let detail_lines: usize = rows.values().map(|row| row.3.len()).sum();
-    let mut out = format!(
-        "# {header}\n\
-         # Every released error code, with its status and the catalog version that added it,\n\
-         # and under it, indented, each of its details. `{tool}` refuses to drop a code\n\
-         # listed here, or to change its status, except by retiring it (or changing it)\n\
-         # together with a breaking version bump; the same goes for dropping a detail,\n\
-         # changing its type or making an optional detail required. Retired codes stay\n\
-         # listed for good, so their wire strings are never reused. `codes` counts the rows\n\
-         # and `details` the detail lines, so a lock cut short is refused rather than read\n\
-         # as fewer released codes or details.\n\
-         # Columns: code, status, version that added it, version that retired it; under a\n\
-         # code, each detail's path (`.` into an object's fields, `[]` into a list's items),\n\
-         # its type, and `optional` when an occurrence may leave it out.\n\
-         version {}\ncodes {}\ndetails {detail_lines}\n\n",
-        catalog.version,
-        rows.len()
-    );
-    out.reserve(rows.len() * (width + 16) + detail_lines * (width + 16));
-    for (wire, (status, since, retired, details)) in rows {
-        let _ = write!(out, "{wire:width$}  {status}  {since}");
-        if let Some(retired) = retired {
-            let _ = write!(out, "  retired {retired}");
-        }
-        out.push('\n');
-        // The types line up with the statuses, unless a path is longer than that.
-        let longest = details.iter().map(|d| d.path.len()).max().unwrap_or(0);
-        let path_width = longest.max(width.saturating_sub(2));
-        for detail in &details {
-            let _ = writeln!(out, "  {:path_width$}  {}", detail.path, detail.signature());
-        }
-    }
-    out
-}
-
-/// A lock row: status, the version that added it, the version that retired it, details.
-type Row<'a> = (u16, &'a str, Option<&'a str>, Vec<details::DetailPath>);
 
 #[cfg(test)]
 mod tests {

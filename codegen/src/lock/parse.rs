@@ -3,17 +3,20 @@
 //!
 //! A lock is, in order: its `# @generated` header (comment lines, and comments appear
 //! nowhere else, so a code cannot be dropped by commenting its row out), one
-//! `version X.Y.Z` line, a `codes N` line and a `details N` line (each absent from locks
-//! written before it was added, which still read: a code of a lock without `details`
-//! has no recorded details), and one row per released code, each followed by its
-//! indented detail lines (see [`super::details`]). Blank lines may stand anywhere.
-//! Anything else, a second `version`, a row before the version, a detail line before any
-//! row or in a lock without a `details` line, or a count of rows or detail lines that
-//! disagrees with its line (a lock cut short at a line boundary) is located and refused.
+//! `version X.Y.Z` line, a `codes N`, a `details N` and a `changes N` line (each absent
+//! from locks written before it was added, which still read: a code of a lock without
+//! `details` has no recorded details, a lock without `changes` no history), one row per
+//! released code, each followed by its indented detail lines (see [`super::details`]),
+//! and the change lines (see [`super::history`]), which start with a version where a
+//! row starts with a code. Blank lines may stand anywhere. Anything else, a second
+//! `version`, a row before the version, a detail line before any row or in a lock
+//! without a `details` line, a change line in a lock without a `changes` line or about
+//! a code it has no row for, or a count that disagrees with its lines (a lock cut short
+//! at a line boundary) is located and refused.
 
 use semver::Version;
 
-use super::{details, Lock, LockedCode};
+use super::{details, history, Lock, LockedCode, LockedDeprecation};
 use crate::diagnostics::{Diagnostic, Span};
 
 /// Reads a lock file; problems are located in `text`. `tool` is the command that writes
@@ -47,6 +50,9 @@ pub(crate) fn parse(text: &str, tool: &str) -> Result<Lock, Vec<Diagnostic>> {
         details_count: None,
         detail_lines: 0,
         uncounted_detail: None,
+        changes_count: None,
+        uncounted_change: None,
+        change_spans: Vec::new(),
         current: None,
         last_span: first.span,
         first_row_span: None,
@@ -108,6 +114,12 @@ struct Reader<'a> {
     detail_lines: usize,
     /// The first detail line of a lock without a `details` line.
     uncounted_detail: Option<Span>,
+    /// The number the `changes` line gives, and where it is.
+    changes_count: Option<(usize, Span)>,
+    /// The first change line of a lock without a `changes` line.
+    uncounted_change: Option<Span>,
+    /// Where each change read is, in the order of the history.
+    change_spans: Vec<Span>,
     /// The code of the last row, whose details the detail lines below it are; `None`
     /// before the first row and after a malformed one (already refused).
     current: Option<String>,
@@ -140,6 +152,10 @@ impl Reader<'_> {
             ["version", version] => self.version(version, line),
             ["codes", count] => self.count(count, line),
             ["details", count] => self.details_count(count, line),
+            ["changes", count] => self.changes_count(count, line),
+            [first, ..] if first.starts_with(|c: char| c.is_ascii_digit()) => {
+                self.change(&words, line);
+            }
             _ => self.row(&words, line),
         }
     }
@@ -180,6 +196,36 @@ impl Reader<'_> {
         }
     }
 
+    fn changes_count(&mut self, count: &str, line: &Line<'_>) {
+        if self.details_count.is_none() || self.rows > 0 || self.changes_count.is_some() {
+            return self.malformed(line, "`changes N` belongs right after the `details N` line");
+        }
+        match count.parse() {
+            Ok(count) => self.changes_count = Some((count, line.span)),
+            Err(_) => self.malformed(line, &format!("change count {count:?}")),
+        }
+    }
+
+    fn change(&mut self, words: &[&str], line: &Line<'_>) {
+        // A change belongs to no code's row: detail lines after it are misplaced.
+        self.current = None;
+        if self.changes_count.is_none() {
+            // Reported once, in `finish`.
+            self.uncounted_change.get_or_insert(line.span);
+        }
+        match history::parse_line(words, line.number) {
+            Ok(change) => {
+                self.lock.history.push(change);
+                self.change_spans.push(line.span);
+            }
+            Err(problem) => self.refuse(
+                Diagnostic::error(format!("malformed lock change line: {problem}"), line.span)
+                    .label("expected `VERSION CODE status FROM TO` or `VERSION CODE detail PATH FROM TO`")
+                    .help(restore_help(self.tool)),
+            ),
+        }
+    }
+
     fn row(&mut self, words: &[&str], line: &Line<'_>) {
         self.rows += 1;
         if self.version_span.is_none() {
@@ -202,6 +248,9 @@ impl Reader<'_> {
         if self.rows == 0 {
             return self.malformed_detail(line, "a detail line before any code's row");
         }
+        if self.current.is_none() && !self.lock.history.is_empty() {
+            return self.malformed_detail(line, "a detail line among the changes");
+        }
         // After a malformed row, which is refused already, there is no code to read into.
         let Some(code) = self
             .current
@@ -219,7 +268,7 @@ impl Reader<'_> {
         self.refuse(
             Diagnostic::error(format!("malformed lock line: {problem}"), line.span)
                 .label(
-                    "expected `version X.Y.Z`, `codes N`, `details N` or `CODE STATUS SINCE [retired VERSION]`",
+                    "expected `version X.Y.Z`, `codes N`, `details N`, `changes N` or `CODE STATUS SINCE [deprecated VERSION [by CODE]] [retired VERSION]`",
                 )
                 .help(restore_help(self.tool)),
         );
@@ -231,6 +280,46 @@ impl Reader<'_> {
                 .label("expected `PATH TYPE [optional]`, indented under its code's row")
                 .help(restore_help(self.tool)),
         );
+    }
+
+    /// Refuses a change line in a lock that does not count them, a count that disagrees
+    /// with the lines, and a change of a code the lock has no row for.
+    fn check_changes(&mut self) {
+        let lines = self.lock.history.len();
+        if let Some(span) = self.uncounted_change {
+            self.refuse(
+                Diagnostic::error("a change line in a lock without a `changes N` line", span)
+                    .label("a lock that records changes counts them, after `details N`")
+                    .help(restore_help(self.tool)),
+            );
+        } else if let Some((count, span)) = self.changes_count.filter(|(n, _)| *n != lines) {
+            self.refuse(
+                Diagnostic::error(
+                    format!("the lock says it lists {count} changes, but it lists {lines}"),
+                    span,
+                )
+                .label("the lock was cut short or edited by hand")
+                .help(restore_help(self.tool)),
+            );
+        }
+        let orphans: Vec<(String, Span)> = self
+            .lock
+            .history
+            .iter()
+            .zip(&self.change_spans)
+            .filter(|(change, _)| !self.lock.codes.contains_key(&change.code))
+            .map(|(change, span)| (change.code.clone(), *span))
+            .collect();
+        for (code, span) in orphans {
+            self.refuse(
+                Diagnostic::error(
+                    format!("a change of {code}, which the lock has no row for"),
+                    span,
+                )
+                .label("every change is about a released code")
+                .help(restore_help(self.tool)),
+            );
+        }
     }
 
     fn refuse(&mut self, diagnostic: Diagnostic) {
@@ -289,6 +378,7 @@ impl Reader<'_> {
                 );
             }
         }
+        self.check_changes();
         if self.problems.is_empty() {
             Ok(self.lock)
         } else {
@@ -303,6 +393,20 @@ fn row<'w>(words: &[&'w str], line: usize, lock: &mut Lock) -> Result<&'w str, S
     let [code, status, since, rest @ ..] = words else {
         return Err(format!("{:?}", words.join(" ")));
     };
+    let (deprecated, rest) = match rest {
+        ["deprecated", since, "by", replacement, rest @ ..] => {
+            (Some((since, Some(replacement))), rest)
+        }
+        ["deprecated", since, rest @ ..] => (Some((since, None)), rest),
+        rest => (None, rest),
+    };
+    let deprecated = match deprecated {
+        Some((since, replacement)) => Some(LockedDeprecation {
+            since: version(since)?.to_string(),
+            replacement: replacement.map(|code| (*code).to_owned()),
+        }),
+        None => None,
+    };
     let retired = match rest {
         [] => None,
         ["retired", v] => Some(version(v)?.to_string()),
@@ -312,6 +416,7 @@ fn row<'w>(words: &[&'w str], line: usize, lock: &mut Lock) -> Result<&'w str, S
     let entry = LockedCode {
         status,
         since: version(since)?.to_string(),
+        deprecated,
         retired,
         details: Vec::new(),
         line,

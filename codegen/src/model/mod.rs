@@ -5,6 +5,7 @@
 //! never has to decide whether a value is acceptable, only how to print it.
 
 pub mod details;
+pub mod releases;
 pub(crate) mod shapes;
 
 use std::collections::BTreeMap;
@@ -38,6 +39,9 @@ pub struct Catalog {
     pub codes: Vec<Code>,
     /// Codes that were released and are no longer returned, in catalog order.
     pub retired: Vec<Retired>,
+    /// Every catalog version that changed the codes, newest first, as the lock records
+    /// them: what `CHANGES.md` lists.
+    pub releases: Vec<releases::Release>,
     /// How `ErrorCode::from_wire` finds a code: the configured [`Lookup`], decided for
     /// this catalog's size (never [`Lookup::Auto`]).
     pub lookup: Lookup,
@@ -113,6 +117,9 @@ pub struct Code {
     pub constant: String,
     /// The HTTP status, 400..=599.
     pub status: u16,
+    /// The catalog version that introduced it, as the lock records it (the catalog's
+    /// version for a code the lock does not list yet).
+    pub since: String,
     /// Indices into [`Catalog::families`]; the first is the code's primary family.
     pub families: Vec<usize>,
     /// What went wrong, plain text.

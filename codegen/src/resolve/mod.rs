@@ -50,7 +50,9 @@ pub(crate) fn resolve(validated: Validated, source_path: &str, lookup: Lookup) -
         .into_iter()
         .zip(deprecations)
         .zip(anchors.codes)
-        .map(|((code, deprecated), anchor)| resolve_code(code, deprecated, anchor, &template))
+        .map(|((code, deprecated), anchor)| {
+            resolve_code(code, deprecated, anchor, &template, &version)
+        })
         .collect();
     let retired = retired
         .into_iter()
@@ -74,6 +76,8 @@ pub(crate) fn resolve(validated: Validated, source_path: &str, lookup: Lookup) -
         lookup: lookup.for_codes(codes.len()),
         codes,
         retired,
+        // The lock stage fills these in, from what the lock records.
+        releases: Vec::new(),
         spans,
         section_anchors: anchors.sections,
     }
@@ -84,6 +88,7 @@ fn resolve_code(
     deprecated: Option<Deprecation>,
     anchor: String,
     template: &str,
+    version: &str,
 ) -> Code {
     let wire = c.wire.value;
     let docs_url = expand_url(c.docs_url.as_deref().unwrap_or(template), &wire, &anchor);
@@ -94,6 +99,8 @@ fn resolve_code(
         variant,
         constant: naming::constant_name(&wire),
         status: c.status.value,
+        // The lock stage replaces it with the version the lock records, if older.
+        since: version.to_owned(),
         families: c.families,
         message: default_message(&c.description, &c.resolution),
         description: c.description,

@@ -45,7 +45,7 @@ use tables::{one_of, CodeMeta, FamilyMeta, CODES, FAMILIES};
 pub enum ErrorCode {
     /// The request did not include a bearer API key.
     ///
-    /// `api_key_required` · HTTP 403 · [Authentication](Family::Authentication)
+    /// `api_key_required` · HTTP 403 · [Authentication](Family::Authentication) · since 0.1.0
     ///
     /// Resolution: Add an Authorization: Bearer \<key\> header to every request.
     ///
@@ -53,7 +53,7 @@ pub enum ErrorCode {
     ApiKeyRequired,
     /// The API key supplied is not recognized.
     ///
-    /// `api_key_invalid` · HTTP 403 · [Authentication](Family::Authentication)
+    /// `api_key_invalid` · HTTP 403 · [Authentication](Family::Authentication) · since 0.1.0
     ///
     /// Resolution: Verify you are using the correct key from your developer dashboard.
     ///
@@ -61,7 +61,7 @@ pub enum ErrorCode {
     ApiKeyInvalid,
     /// The API key was explicitly revoked.
     ///
-    /// `api_key_revoked` · HTTP 403 · [Authentication](Family::Authentication)
+    /// `api_key_revoked` · HTTP 403 · [Authentication](Family::Authentication) · since 0.1.0
     ///
     /// Resolution: Generate a new key from the developer dashboard.
     ///
@@ -69,7 +69,7 @@ pub enum ErrorCode {
     ApiKeyRevoked,
     /// The API key has passed its expiry date.
     ///
-    /// `api_key_expired` · HTTP 403 · [Authentication](Family::Authentication)
+    /// `api_key_expired` · HTTP 403 · [Authentication](Family::Authentication) · since 0.1.0
     ///
     /// Resolution: Rotate to a new key from the developer dashboard.
     ///
@@ -77,7 +77,7 @@ pub enum ErrorCode {
     ApiKeyExpired,
     /// The API key does not have the scope required to perform this action.
     ///
-    /// `scope_required` · HTTP 403 · [Authentication](Family::Authentication)
+    /// `scope_required` · HTTP 403 · [Authentication](Family::Authentication) · since 0.1.0
     ///
     /// Resolution: Use a key with the appropriate permissions.
     ///
@@ -85,7 +85,7 @@ pub enum ErrorCode {
     ScopeRequired,
     /// Your API account is not currently active.
     ///
-    /// `api_account_inactive` · HTTP 403 · [Authentication](Family::Authentication)
+    /// `api_account_inactive` · HTTP 403 · [Authentication](Family::Authentication) · since 0.1.0
     ///
     /// Resolution: Contact Batch Relay support to restore access.
     ///
@@ -93,7 +93,7 @@ pub enum ErrorCode {
     ApiAccountInactive,
     /// Billing must be active on your account before this request can proceed.
     ///
-    /// `billing_required` · HTTP 402 · [Billing](Family::Billing)
+    /// `billing_required` · HTTP 402 · [Billing](Family::Billing) · since 0.1.0
     ///
     /// Resolution: Update your billing details in the dashboard.
     ///
@@ -101,7 +101,7 @@ pub enum ErrorCode {
     BillingRequired,
     /// The request body could not be parsed as valid JSON.
     ///
-    /// `invalid_json` · HTTP 400 · [Request Errors](Family::Requests)
+    /// `invalid_json` · HTTP 400 · [Request Errors](Family::Requests) · since 0.1.0
     ///
     /// Resolution: Check for syntax errors such as trailing commas or unquoted keys.
     ///
@@ -109,7 +109,7 @@ pub enum ErrorCode {
     InvalidJson,
     /// One or more required fields are missing or contain invalid values.
     ///
-    /// `invalid_request` · HTTP 400 · [Request Errors](Family::Requests)
+    /// `invalid_request` · HTTP 400 · [Request Errors](Family::Requests) · since 0.1.0
     ///
     /// Resolution: Consult the message field for specifics on which fields need attention.
     ///
@@ -117,7 +117,7 @@ pub enum ErrorCode {
     InvalidRequest,
     /// Batch Relay encountered an unexpected error and could not process your request.
     ///
-    /// `internal_error` · HTTP 500 · [Server Errors](Family::Server)
+    /// `internal_error` · HTTP 500 · [Server Errors](Family::Server) · since 0.1.0
     ///
     /// Resolution: Retry with exponential back-off and contact support if the problem persists,
     /// quoting the request_id.
@@ -207,6 +207,12 @@ impl ErrorCode {
     #[inline]
     pub const fn replacement(self) -> Option<ErrorCode> {
         self.meta().replacement
+    }
+
+    /// The catalog version that introduced the code, e.g. `"0.1.0"`.
+    #[inline]
+    pub const fn since(self) -> &'static str {
+        self.meta().since
     }
 
     /// Every family the code is listed under, primary first.

@@ -17,6 +17,7 @@ pub(crate) struct CodeMeta {
     pub(crate) retryable: bool,
     pub(crate) deprecated: bool,
     pub(crate) replacement: Option<ErrorCode>,
+    pub(crate) since: &'static str,
     pub(crate) families: &'static [Family],
 }
 
@@ -34,6 +35,7 @@ pub(crate) static CODES: [CodeMeta; 10] = [
         retryable: false,
         deprecated: false,
         replacement: None,
+        since: "0.1.0",
         families: &[Family::Authentication],
     },
     CodeMeta {
@@ -48,6 +50,7 @@ pub(crate) static CODES: [CodeMeta; 10] = [
         retryable: false,
         deprecated: false,
         replacement: None,
+        since: "0.1.0",
         families: &[Family::Authentication],
     },
     CodeMeta {
@@ -62,6 +65,7 @@ pub(crate) static CODES: [CodeMeta; 10] = [
         retryable: false,
         deprecated: false,
         replacement: None,
+        since: "0.1.0",
         families: &[Family::Authentication],
     },
     CodeMeta {
@@ -76,6 +80,7 @@ pub(crate) static CODES: [CodeMeta; 10] = [
         retryable: false,
         deprecated: false,
         replacement: None,
+        since: "0.1.0",
         families: &[Family::Authentication],
     },
     CodeMeta {
@@ -90,6 +95,7 @@ pub(crate) static CODES: [CodeMeta; 10] = [
         retryable: false,
         deprecated: false,
         replacement: None,
+        since: "0.1.0",
         families: &[Family::Authentication],
     },
     CodeMeta {
@@ -104,6 +110,7 @@ pub(crate) static CODES: [CodeMeta; 10] = [
         retryable: false,
         deprecated: false,
         replacement: None,
+        since: "0.1.0",
         families: &[Family::Authentication],
     },
     CodeMeta {
@@ -118,6 +125,7 @@ pub(crate) static CODES: [CodeMeta; 10] = [
         retryable: false,
         deprecated: false,
         replacement: None,
+        since: "0.1.0",
         families: &[Family::Billing],
     },
     CodeMeta {
@@ -132,6 +140,7 @@ pub(crate) static CODES: [CodeMeta; 10] = [
         retryable: false,
         deprecated: false,
         replacement: None,
+        since: "0.1.0",
         families: &[Family::Requests],
     },
     CodeMeta {
@@ -146,6 +155,7 @@ pub(crate) static CODES: [CodeMeta; 10] = [
         retryable: false,
         deprecated: false,
         replacement: None,
+        since: "0.1.0",
         families: &[Family::Requests],
     },
     CodeMeta {
@@ -160,6 +170,7 @@ pub(crate) static CODES: [CodeMeta; 10] = [
         retryable: true,
         deprecated: false,
         replacement: None,
+        since: "0.1.0",
         families: &[Family::Server],
     },
 ];

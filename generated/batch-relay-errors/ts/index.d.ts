@@ -45,6 +45,8 @@ export interface ErrorCodeInfo {
   readonly actionUrl?: string;
   /** Whether sending the same request again, after a back-off, can succeed. */
   readonly retryable: boolean;
+  /** The catalog version that introduced the code, e.g. `"0.1.0"`. */
+  readonly since: string;
   /** Set when the code is deprecated: still returned, but on its way out. */
   readonly deprecated?: Deprecation;
 }
@@ -64,6 +66,7 @@ export interface ErrorCodeTable {
    * Act on it here: {@link https://dashboard.batchrelay.com/settings/api-keys}
    *
    * @see {@link https://docs.batchrelay.com/errors#api_key_required}
+   * @since 0.1.0
    */
   readonly "api_key_required": ErrorCodeInfo & { readonly code: "api_key_required" };
   /**
@@ -76,6 +79,7 @@ export interface ErrorCodeTable {
    * Act on it here: {@link https://dashboard.batchrelay.com/settings/api-keys}
    *
    * @see {@link https://docs.batchrelay.com/errors#api_key_invalid}
+   * @since 0.1.0
    */
   readonly "api_key_invalid": ErrorCodeInfo & { readonly code: "api_key_invalid" };
   /**
@@ -88,6 +92,7 @@ export interface ErrorCodeTable {
    * Act on it here: {@link https://dashboard.batchrelay.com/settings/api-keys}
    *
    * @see {@link https://docs.batchrelay.com/errors#api_key_revoked}
+   * @since 0.1.0
    */
   readonly "api_key_revoked": ErrorCodeInfo & { readonly code: "api_key_revoked" };
   /**
@@ -100,6 +105,7 @@ export interface ErrorCodeTable {
    * Act on it here: {@link https://dashboard.batchrelay.com/settings/api-keys}
    *
    * @see {@link https://docs.batchrelay.com/errors#api_key_expired}
+   * @since 0.1.0
    */
   readonly "api_key_expired": ErrorCodeInfo & { readonly code: "api_key_expired" };
   /**
@@ -112,6 +118,7 @@ export interface ErrorCodeTable {
    * Act on it here: {@link https://dashboard.batchrelay.com/settings/api-keys}
    *
    * @see {@link https://docs.batchrelay.com/errors#scope_required}
+   * @since 0.1.0
    */
   readonly "scope_required": ErrorCodeInfo & { readonly code: "scope_required" };
   /**
@@ -122,6 +129,7 @@ export interface ErrorCodeTable {
    * Resolution: Contact Batch Relay support to restore access.
    *
    * @see {@link https://docs.batchrelay.com/errors#api_account_inactive}
+   * @since 0.1.0
    */
   readonly "api_account_inactive": ErrorCodeInfo & { readonly code: "api_account_inactive" };
   /**
@@ -134,6 +142,7 @@ export interface ErrorCodeTable {
    * Act on it here: {@link https://dashboard.batchrelay.com/settings/billing}
    *
    * @see {@link https://docs.batchrelay.com/errors#billing_required}
+   * @since 0.1.0
    */
   readonly "billing_required": ErrorCodeInfo & { readonly code: "billing_required" };
   /**
@@ -144,6 +153,7 @@ export interface ErrorCodeTable {
    * Resolution: Check for syntax errors such as trailing commas or unquoted keys.
    *
    * @see {@link https://docs.batchrelay.com/errors#invalid_json}
+   * @since 0.1.0
    */
   readonly "invalid_json": ErrorCodeInfo & { readonly code: "invalid_json" };
   /**
@@ -154,6 +164,7 @@ export interface ErrorCodeTable {
    * Resolution: Consult the message field for specifics on which fields need attention.
    *
    * @see {@link https://docs.batchrelay.com/errors#invalid_request}
+   * @since 0.1.0
    */
   readonly "invalid_request": ErrorCodeInfo & { readonly code: "invalid_request" };
   /**
@@ -167,6 +178,7 @@ export interface ErrorCodeTable {
    * Retryable: wait `retryDelay(code, attempt)` before each retry.
    *
    * @see {@link https://docs.batchrelay.com/errors#internal_error}
+   * @since 0.1.0
    */
   readonly "internal_error": ErrorCodeInfo & { readonly code: "internal_error" };
 }

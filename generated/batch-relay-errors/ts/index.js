@@ -26,6 +26,7 @@ const CODE_LIST = [
     docsUrl: "https://docs.batchrelay.com/errors#api_key_required",
     actionUrl: "https://dashboard.batchrelay.com/settings/api-keys",
     retryable: false,
+    since: "0.1.0",
   },
   {
     code: "api_key_invalid",
@@ -37,6 +38,7 @@ const CODE_LIST = [
     docsUrl: "https://docs.batchrelay.com/errors#api_key_invalid",
     actionUrl: "https://dashboard.batchrelay.com/settings/api-keys",
     retryable: false,
+    since: "0.1.0",
   },
   {
     code: "api_key_revoked",
@@ -48,6 +50,7 @@ const CODE_LIST = [
     docsUrl: "https://docs.batchrelay.com/errors#api_key_revoked",
     actionUrl: "https://dashboard.batchrelay.com/settings/api-keys",
     retryable: false,
+    since: "0.1.0",
   },
   {
     code: "api_key_expired",
@@ -59,6 +62,7 @@ const CODE_LIST = [
     docsUrl: "https://docs.batchrelay.com/errors#api_key_expired",
     actionUrl: "https://dashboard.batchrelay.com/settings/api-keys",
     retryable: false,
+    since: "0.1.0",
   },
   {
     code: "scope_required",
@@ -70,6 +74,7 @@ const CODE_LIST = [
     docsUrl: "https://docs.batchrelay.com/errors#scope_required",
     actionUrl: "https://dashboard.batchrelay.com/settings/api-keys",
     retryable: false,
+    since: "0.1.0",
   },
   {
     code: "api_account_inactive",
@@ -80,6 +85,7 @@ const CODE_LIST = [
     message: "Your API account is not currently active. Contact Batch Relay support to restore access.",
     docsUrl: "https://docs.batchrelay.com/errors#api_account_inactive",
     retryable: false,
+    since: "0.1.0",
   },
   {
     code: "billing_required",
@@ -91,6 +97,7 @@ const CODE_LIST = [
     docsUrl: "https://docs.batchrelay.com/errors#billing_required",
     actionUrl: "https://dashboard.batchrelay.com/settings/billing",
     retryable: false,
+    since: "0.1.0",
   },
   {
     code: "invalid_json",
@@ -101,6 +108,7 @@ const CODE_LIST = [
     message: "The request body could not be parsed as valid JSON. Check for syntax errors such as trailing commas or unquoted keys.",
     docsUrl: "https://docs.batchrelay.com/errors#invalid_json",
     retryable: false,
+    since: "0.1.0",
   },
   {
     code: "invalid_request",
@@ -111,6 +119,7 @@ const CODE_LIST = [
     message: "One or more required fields are missing or contain invalid values. Consult the message field for specifics on which fields need attention.",
     docsUrl: "https://docs.batchrelay.com/errors#invalid_request",
     retryable: false,
+    since: "0.1.0",
   },
   {
     code: "internal_error",
@@ -121,6 +130,7 @@ const CODE_LIST = [
     message: "Batch Relay encountered an unexpected error and could not process your request. Retry with exponential back-off and contact support if the problem persists, quoting the request_id.",
     docsUrl: "https://docs.batchrelay.com/errors#internal_error",
     retryable: true,
+    since: "0.1.0",
   },
 ];
 

@@ -47,7 +47,7 @@ use tables::{one_of, CodeMeta, FamilyMeta, CODES, FAMILIES};
 pub enum ErrorCode {
     /// Not authenticated
     ///
-    /// `UNAUTHORIZED` · HTTP 401 · [Authentication Errors](Family::Authentication)
+    /// `UNAUTHORIZED` · HTTP 401 · [Authentication Errors](Family::Authentication) · since 0.1.0
     ///
     /// Resolution: Include valid session cookie or API key
     ///
@@ -55,7 +55,7 @@ pub enum ErrorCode {
     Unauthorized,
     /// Insufficient permissions
     ///
-    /// `FORBIDDEN` · HTTP 403 · [Authentication Errors](Family::Authentication)
+    /// `FORBIDDEN` · HTTP 403 · [Authentication Errors](Family::Authentication) · since 0.1.0
     ///
     /// Resolution: Check user role and permissions
     ///
@@ -63,7 +63,7 @@ pub enum ErrorCode {
     Forbidden,
     /// Session has expired
     ///
-    /// `SESSION_EXPIRED` · HTTP 401 · [Authentication Errors](Family::Authentication)
+    /// `SESSION_EXPIRED` · HTTP 401 · [Authentication Errors](Family::Authentication) · since 0.1.0
     ///
     /// Resolution: Re-authenticate to get new session
     ///
@@ -71,7 +71,7 @@ pub enum ErrorCode {
     SessionExpired,
     /// Invalid API token
     ///
-    /// `INVALID_TOKEN` · HTTP 401 · [Authentication Errors](Family::Authentication)
+    /// `INVALID_TOKEN` · HTTP 401 · [Authentication Errors](Family::Authentication) · since 0.1.0
     ///
     /// Resolution: Verify API key is correct
     ///
@@ -79,7 +79,7 @@ pub enum ErrorCode {
     InvalidToken,
     /// Invalid input parameters
     ///
-    /// `BAD_REQUEST` · HTTP 400 · [Validation Errors](Family::Validation)
+    /// `BAD_REQUEST` · HTTP 400 · [Validation Errors](Family::Validation) · since 0.1.0
     ///
     /// Resolution: Check request body against schema
     ///
@@ -87,7 +87,7 @@ pub enum ErrorCode {
     BadRequest,
     /// Input validation failed
     ///
-    /// `VALIDATION_ERROR` · HTTP 400 · [Validation Errors](Family::Validation)
+    /// `VALIDATION_ERROR` · HTTP 400 · [Validation Errors](Family::Validation) · since 0.1.0
     ///
     /// Resolution: Fix the specific validation issue
     ///
@@ -95,7 +95,7 @@ pub enum ErrorCode {
     ValidationError,
     /// Invalid UUID format
     ///
-    /// `INVALID_UUID` · HTTP 400 · [Validation Errors](Family::Validation)
+    /// `INVALID_UUID` · HTTP 400 · [Validation Errors](Family::Validation) · since 0.1.0
     ///
     /// Resolution: Provide valid UUID string
     ///
@@ -103,7 +103,7 @@ pub enum ErrorCode {
     InvalidUuid,
     /// Required field is missing
     ///
-    /// `MISSING_FIELD` · HTTP 400 · [Validation Errors](Family::Validation)
+    /// `MISSING_FIELD` · HTTP 400 · [Validation Errors](Family::Validation) · since 0.1.0
     ///
     /// Resolution: Include all required fields
     ///
@@ -111,7 +111,7 @@ pub enum ErrorCode {
     MissingField,
     /// Resource not found
     ///
-    /// `NOT_FOUND` · HTTP 404 · [Resource Errors](Family::Resource)
+    /// `NOT_FOUND` · HTTP 404 · [Resource Errors](Family::Resource) · since 0.1.0
     ///
     /// Resolution: Verify the resource ID exists
     ///
@@ -119,7 +119,7 @@ pub enum ErrorCode {
     NotFound,
     /// Resource already exists
     ///
-    /// `ALREADY_EXISTS` · HTTP 409 · [Resource Errors](Family::Resource)
+    /// `ALREADY_EXISTS` · HTTP 409 · [Resource Errors](Family::Resource) · since 0.1.0
     ///
     /// Resolution: Use a different identifier
     ///
@@ -127,7 +127,7 @@ pub enum ErrorCode {
     AlreadyExists,
     /// State conflict
     ///
-    /// `CONFLICT` · HTTP 409 · [Resource Errors](Family::Resource)
+    /// `CONFLICT` · HTTP 409 · [Resource Errors](Family::Resource) · since 0.1.0
     ///
     /// Resolution: Resolve the conflict and retry
     ///
@@ -135,7 +135,7 @@ pub enum ErrorCode {
     Conflict,
     /// Resource was deleted
     ///
-    /// `DELETED` · HTTP 404 · [Resource Errors](Family::Resource)
+    /// `DELETED` · HTTP 404 · [Resource Errors](Family::Resource) · since 0.1.0
     ///
     /// Resolution: Resource no longer available
     ///
@@ -143,7 +143,7 @@ pub enum ErrorCode {
     Deleted,
     /// Rate limit exceeded
     ///
-    /// `TOO_MANY_REQUESTS` · HTTP 429 · [Rate Limiting](Family::RateLimiting)
+    /// `TOO_MANY_REQUESTS` · HTTP 429 · [Rate Limiting](Family::RateLimiting) · since 0.1.0
     ///
     /// Resolution: Wait and retry with exponential backoff
     ///
@@ -151,7 +151,7 @@ pub enum ErrorCode {
     TooManyRequests,
     /// Usage quota exceeded
     ///
-    /// `QUOTA_EXCEEDED` · HTTP 429 · [Rate Limiting](Family::RateLimiting)
+    /// `QUOTA_EXCEEDED` · HTTP 429 · [Rate Limiting](Family::RateLimiting) · since 0.1.0
     ///
     /// Resolution: Upgrade plan or wait for reset
     ///
@@ -159,7 +159,7 @@ pub enum ErrorCode {
     QuotaExceeded,
     /// Unexpected server error
     ///
-    /// `INTERNAL_SERVER_ERROR` · HTTP 500 · [Server Errors](Family::Server)
+    /// `INTERNAL_SERVER_ERROR` · HTTP 500 · [Server Errors](Family::Server) · since 0.1.0
     ///
     /// Resolution: Contact support if persistent
     ///
@@ -167,7 +167,7 @@ pub enum ErrorCode {
     InternalServerError,
     /// Service temporarily unavailable
     ///
-    /// `SERVICE_UNAVAILABLE` · HTTP 503 · [Server Errors](Family::Server)
+    /// `SERVICE_UNAVAILABLE` · HTTP 503 · [Server Errors](Family::Server) · since 0.1.0
     ///
     /// Resolution: Retry after a short delay
     ///
@@ -175,7 +175,7 @@ pub enum ErrorCode {
     ServiceUnavailable,
     /// Request timed out
     ///
-    /// `TIMEOUT` · HTTP 504 · [Server Errors](Family::Server)
+    /// `TIMEOUT` · HTTP 504 · [Server Errors](Family::Server) · since 0.1.0
     ///
     /// Resolution: Retry the request
     ///
@@ -183,7 +183,7 @@ pub enum ErrorCode {
     Timeout,
     /// Ticket with specified ID doesn't exist
     ///
-    /// `TICKET_NOT_FOUND` · HTTP 404 · [Tickets API](Family::Tickets)
+    /// `TICKET_NOT_FOUND` · HTTP 404 · [Tickets API](Family::Tickets) · since 0.1.0
     ///
     /// Resolution: Verify the ticket ID exists
     ///
@@ -191,7 +191,7 @@ pub enum ErrorCode {
     TicketNotFound,
     /// Cannot modify a closed ticket
     ///
-    /// `TICKET_ALREADY_CLOSED` · HTTP 409 · [Tickets API](Family::Tickets)
+    /// `TICKET_ALREADY_CLOSED` · HTTP 409 · [Tickets API](Family::Tickets) · since 0.1.0
     ///
     /// Resolution: Reopen the ticket before modifying it
     ///
@@ -199,7 +199,7 @@ pub enum ErrorCode {
     TicketAlreadyClosed,
     /// Ticket is locked for editing
     ///
-    /// `TICKET_LOCKED` · HTTP 409 · [Tickets API](Family::Tickets)
+    /// `TICKET_LOCKED` · HTTP 409 · [Tickets API](Family::Tickets) · since 0.1.0
     ///
     /// Resolution: Wait for the lock to be released or ask the lock holder to release it
     ///
@@ -207,7 +207,7 @@ pub enum ErrorCode {
     TicketLocked,
     /// Invalid status value
     ///
-    /// `INVALID_STATUS` · HTTP 400 · [Tickets API](Family::Tickets), [Articles API](Family::Articles)
+    /// `INVALID_STATUS` · HTTP 400 · [Tickets API](Family::Tickets), [Articles API](Family::Articles) · since 0.1.0
     ///
     /// Resolution: Use one of the status values the resource supports
     ///
@@ -215,7 +215,7 @@ pub enum ErrorCode {
     InvalidStatus,
     /// Invalid priority value
     ///
-    /// `INVALID_PRIORITY` · HTTP 400 · [Tickets API](Family::Tickets)
+    /// `INVALID_PRIORITY` · HTTP 400 · [Tickets API](Family::Tickets) · since 0.1.0
     ///
     /// Resolution: Use one of the supported ticket priority values
     ///
@@ -223,7 +223,7 @@ pub enum ErrorCode {
     InvalidPriority,
     /// Cannot merge ticket with itself
     ///
-    /// `MERGE_SELF` · HTTP 400 · [Tickets API](Family::Tickets)
+    /// `MERGE_SELF` · HTTP 400 · [Tickets API](Family::Tickets) · since 0.1.0
     ///
     /// Resolution: Choose a different ticket as the merge target
     ///
@@ -231,7 +231,7 @@ pub enum ErrorCode {
     MergeSelf,
     /// Cannot merge tickets from different organizations
     ///
-    /// `MERGE_DIFFERENT_ORG` · HTTP 400 · [Tickets API](Family::Tickets)
+    /// `MERGE_DIFFERENT_ORG` · HTTP 400 · [Tickets API](Family::Tickets) · since 0.1.0
     ///
     /// Resolution: Merge only tickets that belong to the same organization
     ///
@@ -239,7 +239,7 @@ pub enum ErrorCode {
     MergeDifferentOrg,
     /// Conversation doesn't exist
     ///
-    /// `CONVERSATION_NOT_FOUND` · HTTP 404 · [Conversations API](Family::Conversations)
+    /// `CONVERSATION_NOT_FOUND` · HTTP 404 · [Conversations API](Family::Conversations) · since 0.1.0
     ///
     /// Resolution: Verify the conversation ID exists
     ///
@@ -247,7 +247,7 @@ pub enum ErrorCode {
     ConversationNotFound,
     /// File exceeds maximum size limit
     ///
-    /// `ATTACHMENT_TOO_LARGE` · HTTP 413 · [Conversations API](Family::Conversations)
+    /// `ATTACHMENT_TOO_LARGE` · HTTP 413 · [Conversations API](Family::Conversations) · since 0.1.0
     ///
     /// Resolution: Reduce the file size below the maximum attachment size
     ///
@@ -255,7 +255,7 @@ pub enum ErrorCode {
     AttachmentTooLarge,
     /// File type not allowed
     ///
-    /// `INVALID_ATTACHMENT_TYPE` · HTTP 415 · [Conversations API](Family::Conversations)
+    /// `INVALID_ATTACHMENT_TYPE` · HTTP 415 · [Conversations API](Family::Conversations) · since 0.1.0
     ///
     /// Resolution: Upload a file of an allowed type
     ///
@@ -263,7 +263,7 @@ pub enum ErrorCode {
     InvalidAttachmentType,
     /// Message content cannot be empty
     ///
-    /// `EMPTY_CONTENT` · HTTP 400 · [Conversations API](Family::Conversations)
+    /// `EMPTY_CONTENT` · HTTP 400 · [Conversations API](Family::Conversations) · since 0.1.0
     ///
     /// Resolution: Provide non-empty message content
     ///
@@ -271,7 +271,7 @@ pub enum ErrorCode {
     EmptyContent,
     /// Customer doesn't exist
     ///
-    /// `CUSTOMER_NOT_FOUND` · HTTP 404 · [Customers API](Family::Customers)
+    /// `CUSTOMER_NOT_FOUND` · HTTP 404 · [Customers API](Family::Customers) · since 0.1.0
     ///
     /// Resolution: Verify the customer ID exists
     ///
@@ -279,7 +279,7 @@ pub enum ErrorCode {
     CustomerNotFound,
     /// Email address already in use
     ///
-    /// `EMAIL_ALREADY_EXISTS` · HTTP 409 · [Customers API](Family::Customers)
+    /// `EMAIL_ALREADY_EXISTS` · HTTP 409 · [Customers API](Family::Customers) · since 0.1.0
     ///
     /// Resolution: Use a different email address or update the existing customer
     ///
@@ -287,7 +287,7 @@ pub enum ErrorCode {
     EmailAlreadyExists,
     /// Email format is invalid
     ///
-    /// `INVALID_EMAIL` · HTTP 400 · [Customers API](Family::Customers)
+    /// `INVALID_EMAIL` · HTTP 400 · [Customers API](Family::Customers) · since 0.1.0
     ///
     /// Resolution: Provide a valid email address
     ///
@@ -295,7 +295,7 @@ pub enum ErrorCode {
     InvalidEmail,
     /// Cannot delete customer with active tickets
     ///
-    /// `CUSTOMER_HAS_TICKETS` · HTTP 409 · [Customers API](Family::Customers)
+    /// `CUSTOMER_HAS_TICKETS` · HTTP 409 · [Customers API](Family::Customers) · since 0.1.0
     ///
     /// Resolution: Close or reassign the customer's active tickets before deleting
     ///
@@ -303,7 +303,7 @@ pub enum ErrorCode {
     CustomerHasTickets,
     /// AI features not available on current plan
     ///
-    /// `AI_NOT_AVAILABLE` · HTTP 403 · [AI API](Family::Ai)
+    /// `AI_NOT_AVAILABLE` · HTTP 403 · [AI API](Family::Ai) · since 0.1.0
     ///
     /// Resolution: Upgrade to a plan that includes AI features
     ///
@@ -311,7 +311,7 @@ pub enum ErrorCode {
     AiNotAvailable,
     /// AI usage limit exceeded for billing period
     ///
-    /// `AI_LIMIT_EXCEEDED` · HTTP 429 · [AI API](Family::Ai)
+    /// `AI_LIMIT_EXCEEDED` · HTTP 429 · [AI API](Family::Ai) · since 0.1.0
     ///
     /// Resolution: Upgrade plan or wait for the next billing period
     ///
@@ -319,7 +319,7 @@ pub enum ErrorCode {
     AiLimitExceeded,
     /// AI processing encountered an error
     ///
-    /// `AI_PROCESSING_FAILED` · HTTP 502 · [AI API](Family::Ai)
+    /// `AI_PROCESSING_FAILED` · HTTP 502 · [AI API](Family::Ai) · since 0.1.0
     ///
     /// Resolution: Retry the request after a short delay
     ///
@@ -327,7 +327,7 @@ pub enum ErrorCode {
     AiProcessingFailed,
     /// Specified AI model not available
     ///
-    /// `INVALID_MODEL` · HTTP 400 · [AI API](Family::Ai)
+    /// `INVALID_MODEL` · HTTP 400 · [AI API](Family::Ai) · since 0.1.0
     ///
     /// Resolution: Specify one of the available AI models
     ///
@@ -335,7 +335,7 @@ pub enum ErrorCode {
     InvalidModel,
     /// Article doesn't exist
     ///
-    /// `ARTICLE_NOT_FOUND` · HTTP 404 · [Articles API](Family::Articles)
+    /// `ARTICLE_NOT_FOUND` · HTTP 404 · [Articles API](Family::Articles) · since 0.1.0
     ///
     /// Resolution: Verify the article ID exists
     ///
@@ -343,7 +343,7 @@ pub enum ErrorCode {
     ArticleNotFound,
     /// Slug already in use
     ///
-    /// `SLUG_EXISTS` · HTTP 409 · [Articles API](Family::Articles), [Collections API](Family::Collections)
+    /// `SLUG_EXISTS` · HTTP 409 · [Articles API](Family::Articles), [Collections API](Family::Collections) · since 0.1.0
     ///
     /// Resolution: Choose a different slug
     ///
@@ -351,7 +351,7 @@ pub enum ErrorCode {
     SlugExists,
     /// Article content exceeds limit
     ///
-    /// `CONTENT_TOO_LARGE` · HTTP 413 · [Articles API](Family::Articles)
+    /// `CONTENT_TOO_LARGE` · HTTP 413 · [Articles API](Family::Articles) · since 0.1.0
     ///
     /// Resolution: Shorten the article content or split it into several articles
     ///
@@ -359,7 +359,7 @@ pub enum ErrorCode {
     ContentTooLarge,
     /// Automation doesn't exist
     ///
-    /// `AUTOMATION_NOT_FOUND` · HTTP 404 · [Automations API](Family::Automations)
+    /// `AUTOMATION_NOT_FOUND` · HTTP 404 · [Automations API](Family::Automations) · since 0.1.0
     ///
     /// Resolution: Verify the automation ID exists
     ///
@@ -367,7 +367,7 @@ pub enum ErrorCode {
     AutomationNotFound,
     /// Invalid trigger configuration
     ///
-    /// `INVALID_TRIGGER` · HTTP 400 · [Automations API](Family::Automations)
+    /// `INVALID_TRIGGER` · HTTP 400 · [Automations API](Family::Automations) · since 0.1.0
     ///
     /// Resolution: Fix the trigger configuration
     ///
@@ -375,7 +375,7 @@ pub enum ErrorCode {
     InvalidTrigger,
     /// Invalid action
     ///
-    /// `INVALID_ACTION` · HTTP 400 · [Automations API](Family::Automations), [Macros API](Family::Macros)
+    /// `INVALID_ACTION` · HTTP 400 · [Automations API](Family::Automations), [Macros API](Family::Macros) · since 0.1.0
     ///
     /// Resolution: Check the action type and its configuration
     ///
@@ -383,7 +383,7 @@ pub enum ErrorCode {
     InvalidAction,
     /// Invalid condition configuration
     ///
-    /// `INVALID_CONDITION` · HTTP 400 · [Automations API](Family::Automations)
+    /// `INVALID_CONDITION` · HTTP 400 · [Automations API](Family::Automations) · since 0.1.0
     ///
     /// Resolution: Fix the condition configuration
     ///
@@ -391,7 +391,7 @@ pub enum ErrorCode {
     InvalidCondition,
     /// Automation would create circular reference
     ///
-    /// `CIRCULAR_REFERENCE` · HTTP 409 · [Automations API](Family::Automations)
+    /// `CIRCULAR_REFERENCE` · HTTP 409 · [Automations API](Family::Automations) · since 0.1.0
     ///
     /// Resolution: Change the automation so it does not trigger itself directly or through other
     /// automations
@@ -400,7 +400,7 @@ pub enum ErrorCode {
     CircularReference,
     /// Integration doesn't exist
     ///
-    /// `INTEGRATION_NOT_FOUND` · HTTP 404 · [Integrations API](Family::Integrations)
+    /// `INTEGRATION_NOT_FOUND` · HTTP 404 · [Integrations API](Family::Integrations) · since 0.1.0
     ///
     /// Resolution: Verify the integration ID exists
     ///
@@ -408,7 +408,7 @@ pub enum ErrorCode {
     IntegrationNotFound,
     /// Integration is disabled
     ///
-    /// `INTEGRATION_DISABLED` · HTTP 409 · [Integrations API](Family::Integrations)
+    /// `INTEGRATION_DISABLED` · HTTP 409 · [Integrations API](Family::Integrations) · since 0.1.0
     ///
     /// Resolution: Enable the integration and try again
     ///
@@ -416,7 +416,7 @@ pub enum ErrorCode {
     IntegrationDisabled,
     /// OAuth authentication failed
     ///
-    /// `OAUTH_FAILED` · HTTP 502 · [Integrations API](Family::Integrations)
+    /// `OAUTH_FAILED` · HTTP 502 · [Integrations API](Family::Integrations) · since 0.1.0
     ///
     /// Resolution: Reconnect the integration and complete the OAuth flow again
     ///
@@ -424,7 +424,7 @@ pub enum ErrorCode {
     OauthFailed,
     /// Invalid integration credentials
     ///
-    /// `INVALID_CREDENTIALS` · HTTP 400 · [Integrations API](Family::Integrations)
+    /// `INVALID_CREDENTIALS` · HTTP 400 · [Integrations API](Family::Integrations) · since 0.1.0
     ///
     /// Resolution: Update the integration with valid credentials
     ///
@@ -432,7 +432,7 @@ pub enum ErrorCode {
     InvalidCredentials,
     /// Data synchronization failed
     ///
-    /// `SYNC_FAILED` · HTTP 502 · [Integrations API](Family::Integrations)
+    /// `SYNC_FAILED` · HTTP 502 · [Integrations API](Family::Integrations) · since 0.1.0
     ///
     /// Resolution: Retry the sync after a short delay
     ///
@@ -440,7 +440,7 @@ pub enum ErrorCode {
     SyncFailed,
     /// External service rate limit hit
     ///
-    /// `RATE_LIMITED` · HTTP 429 · [Integrations API](Family::Integrations)
+    /// `RATE_LIMITED` · HTTP 429 · [Integrations API](Family::Integrations) · since 0.1.0
     ///
     /// Resolution: Wait and retry with exponential backoff
     ///
@@ -448,7 +448,7 @@ pub enum ErrorCode {
     RateLimited,
     /// Macro doesn't exist
     ///
-    /// `MACRO_NOT_FOUND` · HTTP 404 · [Macros API](Family::Macros)
+    /// `MACRO_NOT_FOUND` · HTTP 404 · [Macros API](Family::Macros) · since 0.1.0
     ///
     /// Resolution: Verify the macro ID exists
     ///
@@ -456,7 +456,7 @@ pub enum ErrorCode {
     MacroNotFound,
     /// Failed to apply macro to ticket
     ///
-    /// `APPLY_FAILED` · HTTP 422 · [Macros API](Family::Macros)
+    /// `APPLY_FAILED` · HTTP 422 · [Macros API](Family::Macros) · since 0.1.0
     ///
     /// Resolution: Check that the macro's actions are valid for the ticket's current state
     ///
@@ -464,7 +464,7 @@ pub enum ErrorCode {
     ApplyFailed,
     /// SLA policy doesn't exist
     ///
-    /// `POLICY_NOT_FOUND` · HTTP 404 · [SLA API](Family::Sla)
+    /// `POLICY_NOT_FOUND` · HTTP 404 · [SLA API](Family::Sla) · since 0.1.0
     ///
     /// Resolution: Verify the SLA policy ID exists
     ///
@@ -472,7 +472,7 @@ pub enum ErrorCode {
     PolicyNotFound,
     /// SLA tracking record doesn't exist
     ///
-    /// `TRACKING_NOT_FOUND` · HTTP 404 · [SLA API](Family::Sla)
+    /// `TRACKING_NOT_FOUND` · HTTP 404 · [SLA API](Family::Sla) · since 0.1.0
     ///
     /// Resolution: Verify the SLA tracking record ID exists
     ///
@@ -480,7 +480,7 @@ pub enum ErrorCode {
     TrackingNotFound,
     /// SLA tracking is already paused
     ///
-    /// `ALREADY_PAUSED` · HTTP 409 · [SLA API](Family::Sla)
+    /// `ALREADY_PAUSED` · HTTP 409 · [SLA API](Family::Sla) · since 0.1.0
     ///
     /// Resolution: Resume SLA tracking before pausing it again
     ///
@@ -488,7 +488,7 @@ pub enum ErrorCode {
     AlreadyPaused,
     /// SLA tracking is not paused
     ///
-    /// `NOT_PAUSED` · HTTP 409 · [SLA API](Family::Sla)
+    /// `NOT_PAUSED` · HTTP 409 · [SLA API](Family::Sla) · since 0.1.0
     ///
     /// Resolution: Pause SLA tracking before resuming it
     ///
@@ -496,7 +496,7 @@ pub enum ErrorCode {
     NotPaused,
     /// Reminder doesn't exist
     ///
-    /// `REMINDER_NOT_FOUND` · HTTP 404 · [Scheduling API](Family::Scheduling)
+    /// `REMINDER_NOT_FOUND` · HTTP 404 · [Scheduling API](Family::Scheduling) · since 0.1.0
     ///
     /// Resolution: Verify the reminder ID exists
     ///
@@ -504,7 +504,7 @@ pub enum ErrorCode {
     ReminderNotFound,
     /// Scheduled message doesn't exist
     ///
-    /// `MESSAGE_NOT_FOUND` · HTTP 404 · [Scheduling API](Family::Scheduling)
+    /// `MESSAGE_NOT_FOUND` · HTTP 404 · [Scheduling API](Family::Scheduling) · since 0.1.0
     ///
     /// Resolution: Verify the scheduled message ID exists
     ///
@@ -512,7 +512,7 @@ pub enum ErrorCode {
     MessageNotFound,
     /// Specified time is in the past
     ///
-    /// `INVALID_TIME` · HTTP 400 · [Scheduling API](Family::Scheduling)
+    /// `INVALID_TIME` · HTTP 400 · [Scheduling API](Family::Scheduling) · since 0.1.0
     ///
     /// Resolution: Specify a time in the future
     ///
@@ -520,7 +520,7 @@ pub enum ErrorCode {
     InvalidTime,
     /// Schedule conflicts with existing
     ///
-    /// `SCHEDULE_CONFLICT` · HTTP 409 · [Scheduling API](Family::Scheduling)
+    /// `SCHEDULE_CONFLICT` · HTTP 409 · [Scheduling API](Family::Scheduling) · since 0.1.0
     ///
     /// Resolution: Choose a time that does not overlap an existing schedule
     ///
@@ -528,7 +528,7 @@ pub enum ErrorCode {
     ScheduleConflict,
     /// Heartbeat rate limit (30s minimum)
     ///
-    /// `HEARTBEAT_TOO_FREQUENT` · HTTP 429 · [Scheduling API](Family::Scheduling)
+    /// `HEARTBEAT_TOO_FREQUENT` · HTTP 429 · [Scheduling API](Family::Scheduling) · since 0.1.0
     ///
     /// Resolution: Wait at least 30 seconds between heartbeats
     ///
@@ -536,7 +536,7 @@ pub enum ErrorCode {
     HeartbeatTooFrequent,
     /// Collection doesn't exist
     ///
-    /// `COLLECTION_NOT_FOUND` · HTTP 404 · [Collections API](Family::Collections)
+    /// `COLLECTION_NOT_FOUND` · HTTP 404 · [Collections API](Family::Collections) · since 0.1.0
     ///
     /// Resolution: Verify the collection ID exists
     ///
@@ -544,7 +544,7 @@ pub enum ErrorCode {
     CollectionNotFound,
     /// Webhook doesn't exist
     ///
-    /// `WEBHOOK_NOT_FOUND` · HTTP 404 · [Webhooks](Family::Webhooks)
+    /// `WEBHOOK_NOT_FOUND` · HTTP 404 · [Webhooks](Family::Webhooks) · since 0.1.0
     ///
     /// Resolution: Verify the webhook ID exists
     ///
@@ -552,7 +552,7 @@ pub enum ErrorCode {
     WebhookNotFound,
     /// Webhook URL is invalid
     ///
-    /// `INVALID_URL` · HTTP 400 · [Webhooks](Family::Webhooks)
+    /// `INVALID_URL` · HTTP 400 · [Webhooks](Family::Webhooks) · since 0.1.0
     ///
     /// Resolution: Provide a valid webhook URL
     ///
@@ -560,7 +560,7 @@ pub enum ErrorCode {
     InvalidUrl,
     /// Webhook delivery failed
     ///
-    /// `DELIVERY_FAILED` · HTTP 502 · [Webhooks](Family::Webhooks)
+    /// `DELIVERY_FAILED` · HTTP 502 · [Webhooks](Family::Webhooks) · since 0.1.0
     ///
     /// Resolution: Check that the webhook endpoint is reachable and retry
     ///
@@ -568,7 +568,7 @@ pub enum ErrorCode {
     DeliveryFailed,
     /// Webhook signature verification failed
     ///
-    /// `SIGNATURE_INVALID` · HTTP 401 · [Webhooks](Family::Webhooks)
+    /// `SIGNATURE_INVALID` · HTTP 401 · [Webhooks](Family::Webhooks) · since 0.1.0
     ///
     /// Resolution: Check that the signature is computed with the webhook's current signing secret
     ///
@@ -713,6 +713,12 @@ impl ErrorCode {
     #[inline]
     pub const fn replacement(self) -> Option<ErrorCode> {
         self.meta().replacement
+    }
+
+    /// The catalog version that introduced the code, e.g. `"0.1.0"`.
+    #[inline]
+    pub const fn since(self) -> &'static str {
+        self.meta().since
     }
 
     /// Every family the code is listed under, primary first.

@@ -17,6 +17,7 @@ pub(crate) struct CodeMeta {
     pub(crate) retryable: bool,
     pub(crate) deprecated: bool,
     pub(crate) replacement: Option<ErrorCode>,
+    pub(crate) since: &'static str,
     pub(crate) families: &'static [Family],
 }
 
@@ -34,6 +35,7 @@ pub(crate) static CODES: [CodeMeta; 66] = [
         retryable: false,
         deprecated: false,
         replacement: None,
+        since: "0.1.0",
         families: &[Family::Authentication],
     },
     CodeMeta {
@@ -48,6 +50,7 @@ pub(crate) static CODES: [CodeMeta; 66] = [
         retryable: false,
         deprecated: false,
         replacement: None,
+        since: "0.1.0",
         families: &[Family::Authentication],
     },
     CodeMeta {
@@ -62,6 +65,7 @@ pub(crate) static CODES: [CodeMeta; 66] = [
         retryable: false,
         deprecated: false,
         replacement: None,
+        since: "0.1.0",
         families: &[Family::Authentication],
     },
     CodeMeta {
@@ -76,6 +80,7 @@ pub(crate) static CODES: [CodeMeta; 66] = [
         retryable: false,
         deprecated: false,
         replacement: None,
+        since: "0.1.0",
         families: &[Family::Authentication],
     },
     CodeMeta {
@@ -90,6 +95,7 @@ pub(crate) static CODES: [CodeMeta; 66] = [
         retryable: false,
         deprecated: false,
         replacement: None,
+        since: "0.1.0",
         families: &[Family::Validation],
     },
     CodeMeta {
@@ -104,6 +110,7 @@ pub(crate) static CODES: [CodeMeta; 66] = [
         retryable: false,
         deprecated: false,
         replacement: None,
+        since: "0.1.0",
         families: &[Family::Validation],
     },
     CodeMeta {
@@ -118,6 +125,7 @@ pub(crate) static CODES: [CodeMeta; 66] = [
         retryable: false,
         deprecated: false,
         replacement: None,
+        since: "0.1.0",
         families: &[Family::Validation],
     },
     CodeMeta {
@@ -132,6 +140,7 @@ pub(crate) static CODES: [CodeMeta; 66] = [
         retryable: false,
         deprecated: false,
         replacement: None,
+        since: "0.1.0",
         families: &[Family::Validation],
     },
     CodeMeta {
@@ -146,6 +155,7 @@ pub(crate) static CODES: [CodeMeta; 66] = [
         retryable: false,
         deprecated: false,
         replacement: None,
+        since: "0.1.0",
         families: &[Family::Resource],
     },
     CodeMeta {
@@ -160,6 +170,7 @@ pub(crate) static CODES: [CodeMeta; 66] = [
         retryable: false,
         deprecated: false,
         replacement: None,
+        since: "0.1.0",
         families: &[Family::Resource],
     },
     CodeMeta {
@@ -174,6 +185,7 @@ pub(crate) static CODES: [CodeMeta; 66] = [
         retryable: false,
         deprecated: false,
         replacement: None,
+        since: "0.1.0",
         families: &[Family::Resource],
     },
     CodeMeta {
@@ -188,6 +200,7 @@ pub(crate) static CODES: [CodeMeta; 66] = [
         retryable: false,
         deprecated: false,
         replacement: None,
+        since: "0.1.0",
         families: &[Family::Resource],
     },
     CodeMeta {
@@ -202,6 +215,7 @@ pub(crate) static CODES: [CodeMeta; 66] = [
         retryable: true,
         deprecated: false,
         replacement: None,
+        since: "0.1.0",
         families: &[Family::RateLimiting],
     },
     CodeMeta {
@@ -216,6 +230,7 @@ pub(crate) static CODES: [CodeMeta; 66] = [
         retryable: false,
         deprecated: false,
         replacement: None,
+        since: "0.1.0",
         families: &[Family::RateLimiting],
     },
     CodeMeta {
@@ -230,6 +245,7 @@ pub(crate) static CODES: [CodeMeta; 66] = [
         retryable: true,
         deprecated: false,
         replacement: None,
+        since: "0.1.0",
         families: &[Family::Server],
     },
     CodeMeta {
@@ -244,6 +260,7 @@ pub(crate) static CODES: [CodeMeta; 66] = [
         retryable: true,
         deprecated: false,
         replacement: None,
+        since: "0.1.0",
         families: &[Family::Server],
     },
     CodeMeta {
@@ -258,6 +275,7 @@ pub(crate) static CODES: [CodeMeta; 66] = [
         retryable: true,
         deprecated: false,
         replacement: None,
+        since: "0.1.0",
         families: &[Family::Server],
     },
     CodeMeta {
@@ -272,6 +290,7 @@ pub(crate) static CODES: [CodeMeta; 66] = [
         retryable: false,
         deprecated: false,
         replacement: None,
+        since: "0.1.0",
         families: &[Family::Tickets],
     },
     CodeMeta {
@@ -286,6 +305,7 @@ pub(crate) static CODES: [CodeMeta; 66] = [
         retryable: false,
         deprecated: false,
         replacement: None,
+        since: "0.1.0",
         families: &[Family::Tickets],
     },
     CodeMeta {
@@ -300,6 +320,7 @@ pub(crate) static CODES: [CodeMeta; 66] = [
         retryable: false,
         deprecated: false,
         replacement: None,
+        since: "0.1.0",
         families: &[Family::Tickets],
     },
     CodeMeta {
@@ -314,6 +335,7 @@ pub(crate) static CODES: [CodeMeta; 66] = [
         retryable: false,
         deprecated: false,
         replacement: None,
+        since: "0.1.0",
         families: &[Family::Tickets, Family::Articles],
     },
     CodeMeta {
@@ -328,6 +350,7 @@ pub(crate) static CODES: [CodeMeta; 66] = [
         retryable: false,
         deprecated: false,
         replacement: None,
+        since: "0.1.0",
         families: &[Family::Tickets],
     },
     CodeMeta {
@@ -342,6 +365,7 @@ pub(crate) static CODES: [CodeMeta; 66] = [
         retryable: false,
         deprecated: false,
         replacement: None,
+        since: "0.1.0",
         families: &[Family::Tickets],
     },
     CodeMeta {
@@ -356,6 +380,7 @@ pub(crate) static CODES: [CodeMeta; 66] = [
         retryable: false,
         deprecated: false,
         replacement: None,
+        since: "0.1.0",
         families: &[Family::Tickets],
     },
     CodeMeta {
@@ -370,6 +395,7 @@ pub(crate) static CODES: [CodeMeta; 66] = [
         retryable: false,
         deprecated: false,
         replacement: None,
+        since: "0.1.0",
         families: &[Family::Conversations],
     },
     CodeMeta {
@@ -384,6 +410,7 @@ pub(crate) static CODES: [CodeMeta; 66] = [
         retryable: false,
         deprecated: false,
         replacement: None,
+        since: "0.1.0",
         families: &[Family::Conversations],
     },
     CodeMeta {
@@ -398,6 +425,7 @@ pub(crate) static CODES: [CodeMeta; 66] = [
         retryable: false,
         deprecated: false,
         replacement: None,
+        since: "0.1.0",
         families: &[Family::Conversations],
     },
     CodeMeta {
@@ -412,6 +440,7 @@ pub(crate) static CODES: [CodeMeta; 66] = [
         retryable: false,
         deprecated: false,
         replacement: None,
+        since: "0.1.0",
         families: &[Family::Conversations],
     },
     CodeMeta {
@@ -426,6 +455,7 @@ pub(crate) static CODES: [CodeMeta; 66] = [
         retryable: false,
         deprecated: false,
         replacement: None,
+        since: "0.1.0",
         families: &[Family::Customers],
     },
     CodeMeta {
@@ -440,6 +470,7 @@ pub(crate) static CODES: [CodeMeta; 66] = [
         retryable: false,
         deprecated: false,
         replacement: None,
+        since: "0.1.0",
         families: &[Family::Customers],
     },
     CodeMeta {
@@ -454,6 +485,7 @@ pub(crate) static CODES: [CodeMeta; 66] = [
         retryable: false,
         deprecated: false,
         replacement: None,
+        since: "0.1.0",
         families: &[Family::Customers],
     },
     CodeMeta {
@@ -468,6 +500,7 @@ pub(crate) static CODES: [CodeMeta; 66] = [
         retryable: false,
         deprecated: false,
         replacement: None,
+        since: "0.1.0",
         families: &[Family::Customers],
     },
     CodeMeta {
@@ -482,6 +515,7 @@ pub(crate) static CODES: [CodeMeta; 66] = [
         retryable: false,
         deprecated: false,
         replacement: None,
+        since: "0.1.0",
         families: &[Family::Ai],
     },
     CodeMeta {
@@ -496,6 +530,7 @@ pub(crate) static CODES: [CodeMeta; 66] = [
         retryable: false,
         deprecated: false,
         replacement: None,
+        since: "0.1.0",
         families: &[Family::Ai],
     },
     CodeMeta {
@@ -510,6 +545,7 @@ pub(crate) static CODES: [CodeMeta; 66] = [
         retryable: true,
         deprecated: false,
         replacement: None,
+        since: "0.1.0",
         families: &[Family::Ai],
     },
     CodeMeta {
@@ -524,6 +560,7 @@ pub(crate) static CODES: [CodeMeta; 66] = [
         retryable: false,
         deprecated: false,
         replacement: None,
+        since: "0.1.0",
         families: &[Family::Ai],
     },
     CodeMeta {
@@ -538,6 +575,7 @@ pub(crate) static CODES: [CodeMeta; 66] = [
         retryable: false,
         deprecated: false,
         replacement: None,
+        since: "0.1.0",
         families: &[Family::Articles],
     },
     CodeMeta {
@@ -552,6 +590,7 @@ pub(crate) static CODES: [CodeMeta; 66] = [
         retryable: false,
         deprecated: false,
         replacement: None,
+        since: "0.1.0",
         families: &[Family::Articles, Family::Collections],
     },
     CodeMeta {
@@ -566,6 +605,7 @@ pub(crate) static CODES: [CodeMeta; 66] = [
         retryable: false,
         deprecated: false,
         replacement: None,
+        since: "0.1.0",
         families: &[Family::Articles],
     },
     CodeMeta {
@@ -580,6 +620,7 @@ pub(crate) static CODES: [CodeMeta; 66] = [
         retryable: false,
         deprecated: false,
         replacement: None,
+        since: "0.1.0",
         families: &[Family::Automations],
     },
     CodeMeta {
@@ -594,6 +635,7 @@ pub(crate) static CODES: [CodeMeta; 66] = [
         retryable: false,
         deprecated: false,
         replacement: None,
+        since: "0.1.0",
         families: &[Family::Automations],
     },
     CodeMeta {
@@ -608,6 +650,7 @@ pub(crate) static CODES: [CodeMeta; 66] = [
         retryable: false,
         deprecated: false,
         replacement: None,
+        since: "0.1.0",
         families: &[Family::Automations, Family::Macros],
     },
     CodeMeta {
@@ -622,6 +665,7 @@ pub(crate) static CODES: [CodeMeta; 66] = [
         retryable: false,
         deprecated: false,
         replacement: None,
+        since: "0.1.0",
         families: &[Family::Automations],
     },
     CodeMeta {
@@ -636,6 +680,7 @@ pub(crate) static CODES: [CodeMeta; 66] = [
         retryable: false,
         deprecated: false,
         replacement: None,
+        since: "0.1.0",
         families: &[Family::Automations],
     },
     CodeMeta {
@@ -650,6 +695,7 @@ pub(crate) static CODES: [CodeMeta; 66] = [
         retryable: false,
         deprecated: false,
         replacement: None,
+        since: "0.1.0",
         families: &[Family::Integrations],
     },
     CodeMeta {
@@ -664,6 +710,7 @@ pub(crate) static CODES: [CodeMeta; 66] = [
         retryable: false,
         deprecated: false,
         replacement: None,
+        since: "0.1.0",
         families: &[Family::Integrations],
     },
     CodeMeta {
@@ -678,6 +725,7 @@ pub(crate) static CODES: [CodeMeta; 66] = [
         retryable: false,
         deprecated: false,
         replacement: None,
+        since: "0.1.0",
         families: &[Family::Integrations],
     },
     CodeMeta {
@@ -692,6 +740,7 @@ pub(crate) static CODES: [CodeMeta; 66] = [
         retryable: false,
         deprecated: false,
         replacement: None,
+        since: "0.1.0",
         families: &[Family::Integrations],
     },
     CodeMeta {
@@ -706,6 +755,7 @@ pub(crate) static CODES: [CodeMeta; 66] = [
         retryable: true,
         deprecated: false,
         replacement: None,
+        since: "0.1.0",
         families: &[Family::Integrations],
     },
     CodeMeta {
@@ -720,6 +770,7 @@ pub(crate) static CODES: [CodeMeta; 66] = [
         retryable: true,
         deprecated: false,
         replacement: None,
+        since: "0.1.0",
         families: &[Family::Integrations],
     },
     CodeMeta {
@@ -734,6 +785,7 @@ pub(crate) static CODES: [CodeMeta; 66] = [
         retryable: false,
         deprecated: false,
         replacement: None,
+        since: "0.1.0",
         families: &[Family::Macros],
     },
     CodeMeta {
@@ -748,6 +800,7 @@ pub(crate) static CODES: [CodeMeta; 66] = [
         retryable: false,
         deprecated: false,
         replacement: None,
+        since: "0.1.0",
         families: &[Family::Macros],
     },
     CodeMeta {
@@ -762,6 +815,7 @@ pub(crate) static CODES: [CodeMeta; 66] = [
         retryable: false,
         deprecated: false,
         replacement: None,
+        since: "0.1.0",
         families: &[Family::Sla],
     },
     CodeMeta {
@@ -776,6 +830,7 @@ pub(crate) static CODES: [CodeMeta; 66] = [
         retryable: false,
         deprecated: false,
         replacement: None,
+        since: "0.1.0",
         families: &[Family::Sla],
     },
     CodeMeta {
@@ -790,6 +845,7 @@ pub(crate) static CODES: [CodeMeta; 66] = [
         retryable: false,
         deprecated: false,
         replacement: None,
+        since: "0.1.0",
         families: &[Family::Sla],
     },
     CodeMeta {
@@ -804,6 +860,7 @@ pub(crate) static CODES: [CodeMeta; 66] = [
         retryable: false,
         deprecated: false,
         replacement: None,
+        since: "0.1.0",
         families: &[Family::Sla],
     },
     CodeMeta {
@@ -818,6 +875,7 @@ pub(crate) static CODES: [CodeMeta; 66] = [
         retryable: false,
         deprecated: false,
         replacement: None,
+        since: "0.1.0",
         families: &[Family::Scheduling],
     },
     CodeMeta {
@@ -832,6 +890,7 @@ pub(crate) static CODES: [CodeMeta; 66] = [
         retryable: false,
         deprecated: false,
         replacement: None,
+        since: "0.1.0",
         families: &[Family::Scheduling],
     },
     CodeMeta {
@@ -846,6 +905,7 @@ pub(crate) static CODES: [CodeMeta; 66] = [
         retryable: false,
         deprecated: false,
         replacement: None,
+        since: "0.1.0",
         families: &[Family::Scheduling],
     },
     CodeMeta {
@@ -860,6 +920,7 @@ pub(crate) static CODES: [CodeMeta; 66] = [
         retryable: false,
         deprecated: false,
         replacement: None,
+        since: "0.1.0",
         families: &[Family::Scheduling],
     },
     CodeMeta {
@@ -874,6 +935,7 @@ pub(crate) static CODES: [CodeMeta; 66] = [
         retryable: true,
         deprecated: false,
         replacement: None,
+        since: "0.1.0",
         families: &[Family::Scheduling],
     },
     CodeMeta {
@@ -888,6 +950,7 @@ pub(crate) static CODES: [CodeMeta; 66] = [
         retryable: false,
         deprecated: false,
         replacement: None,
+        since: "0.1.0",
         families: &[Family::Collections],
     },
     CodeMeta {
@@ -902,6 +965,7 @@ pub(crate) static CODES: [CodeMeta; 66] = [
         retryable: false,
         deprecated: false,
         replacement: None,
+        since: "0.1.0",
         families: &[Family::Webhooks],
     },
     CodeMeta {
@@ -916,6 +980,7 @@ pub(crate) static CODES: [CodeMeta; 66] = [
         retryable: false,
         deprecated: false,
         replacement: None,
+        since: "0.1.0",
         families: &[Family::Webhooks],
     },
     CodeMeta {
@@ -930,6 +995,7 @@ pub(crate) static CODES: [CodeMeta; 66] = [
         retryable: true,
         deprecated: false,
         replacement: None,
+        since: "0.1.0",
         families: &[Family::Webhooks],
     },
     CodeMeta {
@@ -944,6 +1010,7 @@ pub(crate) static CODES: [CodeMeta; 66] = [
         retryable: false,
         deprecated: false,
         replacement: None,
+        since: "0.1.0",
         families: &[Family::Webhooks],
     },
 ];

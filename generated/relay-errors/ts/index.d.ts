@@ -114,6 +114,8 @@ export interface ErrorCodeInfo {
   readonly actionUrl?: string;
   /** Whether sending the same request again, after a back-off, can succeed. */
   readonly retryable: boolean;
+  /** The catalog version that introduced the code, e.g. `"0.1.0"`. */
+  readonly since: string;
   /** Set when the code is deprecated: still returned, but on its way out. */
   readonly deprecated?: Deprecation;
   /**
@@ -136,6 +138,7 @@ export interface ErrorCodeTable {
    * Resolution: Include valid session cookie or API key
    *
    * @see {@link https://docs.relay.dev/errors#unauthorized}
+   * @since 0.1.0
    */
   readonly "UNAUTHORIZED": ErrorCodeInfo & { readonly code: "UNAUTHORIZED" };
   /**
@@ -146,6 +149,7 @@ export interface ErrorCodeTable {
    * Resolution: Check user role and permissions
    *
    * @see {@link https://docs.relay.dev/errors#forbidden}
+   * @since 0.1.0
    */
   readonly "FORBIDDEN": ErrorCodeInfo & { readonly code: "FORBIDDEN" };
   /**
@@ -156,6 +160,7 @@ export interface ErrorCodeTable {
    * Resolution: Re-authenticate to get new session
    *
    * @see {@link https://docs.relay.dev/errors#session_expired}
+   * @since 0.1.0
    */
   readonly "SESSION_EXPIRED": ErrorCodeInfo & { readonly code: "SESSION_EXPIRED" };
   /**
@@ -166,6 +171,7 @@ export interface ErrorCodeTable {
    * Resolution: Verify API key is correct
    *
    * @see {@link https://docs.relay.dev/errors#invalid_token}
+   * @since 0.1.0
    */
   readonly "INVALID_TOKEN": ErrorCodeInfo & { readonly code: "INVALID_TOKEN" };
   /**
@@ -176,6 +182,7 @@ export interface ErrorCodeTable {
    * Resolution: Check request body against schema
    *
    * @see {@link https://docs.relay.dev/errors#bad_request}
+   * @since 0.1.0
    */
   readonly "BAD_REQUEST": ErrorCodeInfo & { readonly code: "BAD_REQUEST" };
   /**
@@ -186,6 +193,7 @@ export interface ErrorCodeTable {
    * Resolution: Fix the specific validation issue
    *
    * @see {@link https://docs.relay.dev/errors#validation_error}
+   * @since 0.1.0
    */
   readonly "VALIDATION_ERROR": ErrorCodeInfo & { readonly code: "VALIDATION_ERROR" };
   /**
@@ -196,6 +204,7 @@ export interface ErrorCodeTable {
    * Resolution: Provide valid UUID string
    *
    * @see {@link https://docs.relay.dev/errors#invalid_uuid}
+   * @since 0.1.0
    */
   readonly "INVALID_UUID": ErrorCodeInfo & { readonly code: "INVALID_UUID" };
   /**
@@ -206,6 +215,7 @@ export interface ErrorCodeTable {
    * Resolution: Include all required fields
    *
    * @see {@link https://docs.relay.dev/errors#missing_field}
+   * @since 0.1.0
    */
   readonly "MISSING_FIELD": ErrorCodeInfo & { readonly code: "MISSING_FIELD" };
   /**
@@ -216,6 +226,7 @@ export interface ErrorCodeTable {
    * Resolution: Verify the resource ID exists
    *
    * @see {@link https://docs.relay.dev/errors#not_found}
+   * @since 0.1.0
    */
   readonly "NOT_FOUND": ErrorCodeInfo & { readonly code: "NOT_FOUND" };
   /**
@@ -226,6 +237,7 @@ export interface ErrorCodeTable {
    * Resolution: Use a different identifier
    *
    * @see {@link https://docs.relay.dev/errors#already_exists}
+   * @since 0.1.0
    */
   readonly "ALREADY_EXISTS": ErrorCodeInfo & { readonly code: "ALREADY_EXISTS" };
   /**
@@ -236,6 +248,7 @@ export interface ErrorCodeTable {
    * Resolution: Resolve the conflict and retry
    *
    * @see {@link https://docs.relay.dev/errors#conflict}
+   * @since 0.1.0
    */
   readonly "CONFLICT": ErrorCodeInfo & { readonly code: "CONFLICT" };
   /**
@@ -246,6 +259,7 @@ export interface ErrorCodeTable {
    * Resolution: Resource no longer available
    *
    * @see {@link https://docs.relay.dev/errors#deleted}
+   * @since 0.1.0
    */
   readonly "DELETED": ErrorCodeInfo & { readonly code: "DELETED" };
   /**
@@ -258,6 +272,7 @@ export interface ErrorCodeTable {
    * Retryable: wait `retryDelay(code, attempt)` before each retry.
    *
    * @see {@link https://docs.relay.dev/errors#too_many_requests}
+   * @since 0.1.0
    */
   readonly "TOO_MANY_REQUESTS": ErrorCodeInfo & { readonly code: "TOO_MANY_REQUESTS" };
   /**
@@ -268,6 +283,7 @@ export interface ErrorCodeTable {
    * Resolution: Upgrade plan or wait for reset
    *
    * @see {@link https://docs.relay.dev/errors#quota_exceeded}
+   * @since 0.1.0
    */
   readonly "QUOTA_EXCEEDED": ErrorCodeInfo & { readonly code: "QUOTA_EXCEEDED" };
   /**
@@ -280,6 +296,7 @@ export interface ErrorCodeTable {
    * Retryable: wait `retryDelay(code, attempt)` before each retry.
    *
    * @see {@link https://docs.relay.dev/errors#internal_server_error}
+   * @since 0.1.0
    */
   readonly "INTERNAL_SERVER_ERROR": ErrorCodeInfo & { readonly code: "INTERNAL_SERVER_ERROR" };
   /**
@@ -292,6 +309,7 @@ export interface ErrorCodeTable {
    * Retryable: wait `retryDelay(code, attempt)` before each retry.
    *
    * @see {@link https://docs.relay.dev/errors#service_unavailable}
+   * @since 0.1.0
    */
   readonly "SERVICE_UNAVAILABLE": ErrorCodeInfo & { readonly code: "SERVICE_UNAVAILABLE" };
   /**
@@ -304,6 +322,7 @@ export interface ErrorCodeTable {
    * Retryable: wait `retryDelay(code, attempt)` before each retry.
    *
    * @see {@link https://docs.relay.dev/errors#timeout}
+   * @since 0.1.0
    */
   readonly "TIMEOUT": ErrorCodeInfo & { readonly code: "TIMEOUT" };
   /**
@@ -314,6 +333,7 @@ export interface ErrorCodeTable {
    * Resolution: Verify the ticket ID exists
    *
    * @see {@link https://docs.relay.dev/errors#ticket_not_found}
+   * @since 0.1.0
    */
   readonly "TICKET_NOT_FOUND": ErrorCodeInfo & { readonly code: "TICKET_NOT_FOUND" };
   /**
@@ -324,6 +344,7 @@ export interface ErrorCodeTable {
    * Resolution: Reopen the ticket before modifying it
    *
    * @see {@link https://docs.relay.dev/errors#ticket_already_closed}
+   * @since 0.1.0
    */
   readonly "TICKET_ALREADY_CLOSED": ErrorCodeInfo & { readonly code: "TICKET_ALREADY_CLOSED" };
   /**
@@ -334,6 +355,7 @@ export interface ErrorCodeTable {
    * Resolution: Wait for the lock to be released or ask the lock holder to release it
    *
    * @see {@link https://docs.relay.dev/errors#ticket_locked}
+   * @since 0.1.0
    */
   readonly "TICKET_LOCKED": ErrorCodeInfo & { readonly code: "TICKET_LOCKED" };
   /**
@@ -344,6 +366,7 @@ export interface ErrorCodeTable {
    * Resolution: Use one of the status values the resource supports
    *
    * @see {@link https://docs.relay.dev/errors#invalid_status}
+   * @since 0.1.0
    */
   readonly "INVALID_STATUS": ErrorCodeInfo & { readonly code: "INVALID_STATUS" };
   /**
@@ -354,6 +377,7 @@ export interface ErrorCodeTable {
    * Resolution: Use one of the supported ticket priority values
    *
    * @see {@link https://docs.relay.dev/errors#invalid_priority}
+   * @since 0.1.0
    */
   readonly "INVALID_PRIORITY": ErrorCodeInfo & { readonly code: "INVALID_PRIORITY" };
   /**
@@ -364,6 +388,7 @@ export interface ErrorCodeTable {
    * Resolution: Choose a different ticket as the merge target
    *
    * @see {@link https://docs.relay.dev/errors#merge_self}
+   * @since 0.1.0
    */
   readonly "MERGE_SELF": ErrorCodeInfo & { readonly code: "MERGE_SELF" };
   /**
@@ -374,6 +399,7 @@ export interface ErrorCodeTable {
    * Resolution: Merge only tickets that belong to the same organization
    *
    * @see {@link https://docs.relay.dev/errors#merge_different_org}
+   * @since 0.1.0
    */
   readonly "MERGE_DIFFERENT_ORG": ErrorCodeInfo & { readonly code: "MERGE_DIFFERENT_ORG" };
   /**
@@ -384,6 +410,7 @@ export interface ErrorCodeTable {
    * Resolution: Verify the conversation ID exists
    *
    * @see {@link https://docs.relay.dev/errors#conversation_not_found}
+   * @since 0.1.0
    */
   readonly "CONVERSATION_NOT_FOUND": ErrorCodeInfo & { readonly code: "CONVERSATION_NOT_FOUND" };
   /**
@@ -394,6 +421,7 @@ export interface ErrorCodeTable {
    * Resolution: Reduce the file size below the maximum attachment size
    *
    * @see {@link https://docs.relay.dev/errors#attachment_too_large}
+   * @since 0.1.0
    */
   readonly "ATTACHMENT_TOO_LARGE": ErrorCodeInfo & { readonly code: "ATTACHMENT_TOO_LARGE" };
   /**
@@ -404,6 +432,7 @@ export interface ErrorCodeTable {
    * Resolution: Upload a file of an allowed type
    *
    * @see {@link https://docs.relay.dev/errors#invalid_attachment_type}
+   * @since 0.1.0
    */
   readonly "INVALID_ATTACHMENT_TYPE": ErrorCodeInfo & { readonly code: "INVALID_ATTACHMENT_TYPE" };
   /**
@@ -414,6 +443,7 @@ export interface ErrorCodeTable {
    * Resolution: Provide non-empty message content
    *
    * @see {@link https://docs.relay.dev/errors#empty_content}
+   * @since 0.1.0
    */
   readonly "EMPTY_CONTENT": ErrorCodeInfo & { readonly code: "EMPTY_CONTENT" };
   /**
@@ -424,6 +454,7 @@ export interface ErrorCodeTable {
    * Resolution: Verify the customer ID exists
    *
    * @see {@link https://docs.relay.dev/errors#customer_not_found}
+   * @since 0.1.0
    */
   readonly "CUSTOMER_NOT_FOUND": ErrorCodeInfo & { readonly code: "CUSTOMER_NOT_FOUND" };
   /**
@@ -434,6 +465,7 @@ export interface ErrorCodeTable {
    * Resolution: Use a different email address or update the existing customer
    *
    * @see {@link https://docs.relay.dev/errors#email_already_exists}
+   * @since 0.1.0
    */
   readonly "EMAIL_ALREADY_EXISTS": ErrorCodeInfo & { readonly code: "EMAIL_ALREADY_EXISTS" };
   /**
@@ -444,6 +476,7 @@ export interface ErrorCodeTable {
    * Resolution: Provide a valid email address
    *
    * @see {@link https://docs.relay.dev/errors#invalid_email}
+   * @since 0.1.0
    */
   readonly "INVALID_EMAIL": ErrorCodeInfo & { readonly code: "INVALID_EMAIL" };
   /**
@@ -454,6 +487,7 @@ export interface ErrorCodeTable {
    * Resolution: Close or reassign the customer's active tickets before deleting
    *
    * @see {@link https://docs.relay.dev/errors#customer_has_tickets}
+   * @since 0.1.0
    */
   readonly "CUSTOMER_HAS_TICKETS": ErrorCodeInfo & { readonly code: "CUSTOMER_HAS_TICKETS" };
   /**
@@ -464,6 +498,7 @@ export interface ErrorCodeTable {
    * Resolution: Upgrade to a plan that includes AI features
    *
    * @see {@link https://docs.relay.dev/errors#ai_not_available}
+   * @since 0.1.0
    */
   readonly "AI_NOT_AVAILABLE": ErrorCodeInfo & { readonly code: "AI_NOT_AVAILABLE" };
   /**
@@ -474,6 +509,7 @@ export interface ErrorCodeTable {
    * Resolution: Upgrade plan or wait for the next billing period
    *
    * @see {@link https://docs.relay.dev/errors#ai_limit_exceeded}
+   * @since 0.1.0
    */
   readonly "AI_LIMIT_EXCEEDED": ErrorCodeInfo & { readonly code: "AI_LIMIT_EXCEEDED" };
   /**
@@ -486,6 +522,7 @@ export interface ErrorCodeTable {
    * Retryable: wait `retryDelay(code, attempt)` before each retry.
    *
    * @see {@link https://docs.relay.dev/errors#ai_processing_failed}
+   * @since 0.1.0
    */
   readonly "AI_PROCESSING_FAILED": ErrorCodeInfo & { readonly code: "AI_PROCESSING_FAILED" };
   /**
@@ -496,6 +533,7 @@ export interface ErrorCodeTable {
    * Resolution: Specify one of the available AI models
    *
    * @see {@link https://docs.relay.dev/errors#invalid_model}
+   * @since 0.1.0
    */
   readonly "INVALID_MODEL": ErrorCodeInfo & { readonly code: "INVALID_MODEL" };
   /**
@@ -506,6 +544,7 @@ export interface ErrorCodeTable {
    * Resolution: Verify the article ID exists
    *
    * @see {@link https://docs.relay.dev/errors#article_not_found}
+   * @since 0.1.0
    */
   readonly "ARTICLE_NOT_FOUND": ErrorCodeInfo & { readonly code: "ARTICLE_NOT_FOUND" };
   /**
@@ -516,6 +555,7 @@ export interface ErrorCodeTable {
    * Resolution: Choose a different slug
    *
    * @see {@link https://docs.relay.dev/errors#slug_exists}
+   * @since 0.1.0
    */
   readonly "SLUG_EXISTS": ErrorCodeInfo & { readonly code: "SLUG_EXISTS" };
   /**
@@ -526,6 +566,7 @@ export interface ErrorCodeTable {
    * Resolution: Shorten the article content or split it into several articles
    *
    * @see {@link https://docs.relay.dev/errors#content_too_large}
+   * @since 0.1.0
    */
   readonly "CONTENT_TOO_LARGE": ErrorCodeInfo & { readonly code: "CONTENT_TOO_LARGE" };
   /**
@@ -536,6 +577,7 @@ export interface ErrorCodeTable {
    * Resolution: Verify the automation ID exists
    *
    * @see {@link https://docs.relay.dev/errors#automation_not_found}
+   * @since 0.1.0
    */
   readonly "AUTOMATION_NOT_FOUND": ErrorCodeInfo & { readonly code: "AUTOMATION_NOT_FOUND" };
   /**
@@ -546,6 +588,7 @@ export interface ErrorCodeTable {
    * Resolution: Fix the trigger configuration
    *
    * @see {@link https://docs.relay.dev/errors#invalid_trigger}
+   * @since 0.1.0
    */
   readonly "INVALID_TRIGGER": ErrorCodeInfo & { readonly code: "INVALID_TRIGGER" };
   /**
@@ -556,6 +599,7 @@ export interface ErrorCodeTable {
    * Resolution: Check the action type and its configuration
    *
    * @see {@link https://docs.relay.dev/errors#invalid_action}
+   * @since 0.1.0
    */
   readonly "INVALID_ACTION": ErrorCodeInfo & { readonly code: "INVALID_ACTION" };
   /**
@@ -566,6 +610,7 @@ export interface ErrorCodeTable {
    * Resolution: Fix the condition configuration
    *
    * @see {@link https://docs.relay.dev/errors#invalid_condition}
+   * @since 0.1.0
    */
   readonly "INVALID_CONDITION": ErrorCodeInfo & { readonly code: "INVALID_CONDITION" };
   /**
@@ -577,6 +622,7 @@ export interface ErrorCodeTable {
    * automations
    *
    * @see {@link https://docs.relay.dev/errors#circular_reference}
+   * @since 0.1.0
    */
   readonly "CIRCULAR_REFERENCE": ErrorCodeInfo & { readonly code: "CIRCULAR_REFERENCE" };
   /**
@@ -587,6 +633,7 @@ export interface ErrorCodeTable {
    * Resolution: Verify the integration ID exists
    *
    * @see {@link https://docs.relay.dev/errors#integration_not_found}
+   * @since 0.1.0
    */
   readonly "INTEGRATION_NOT_FOUND": ErrorCodeInfo & { readonly code: "INTEGRATION_NOT_FOUND" };
   /**
@@ -597,6 +644,7 @@ export interface ErrorCodeTable {
    * Resolution: Enable the integration and try again
    *
    * @see {@link https://docs.relay.dev/errors#integration_disabled}
+   * @since 0.1.0
    */
   readonly "INTEGRATION_DISABLED": ErrorCodeInfo & { readonly code: "INTEGRATION_DISABLED" };
   /**
@@ -607,6 +655,7 @@ export interface ErrorCodeTable {
    * Resolution: Reconnect the integration and complete the OAuth flow again
    *
    * @see {@link https://docs.relay.dev/errors#oauth_failed}
+   * @since 0.1.0
    */
   readonly "OAUTH_FAILED": ErrorCodeInfo & { readonly code: "OAUTH_FAILED" };
   /**
@@ -617,6 +666,7 @@ export interface ErrorCodeTable {
    * Resolution: Update the integration with valid credentials
    *
    * @see {@link https://docs.relay.dev/errors#invalid_credentials}
+   * @since 0.1.0
    */
   readonly "INVALID_CREDENTIALS": ErrorCodeInfo & { readonly code: "INVALID_CREDENTIALS" };
   /**
@@ -629,6 +679,7 @@ export interface ErrorCodeTable {
    * Retryable: wait `retryDelay(code, attempt)` before each retry.
    *
    * @see {@link https://docs.relay.dev/errors#sync_failed}
+   * @since 0.1.0
    */
   readonly "SYNC_FAILED": ErrorCodeInfo & { readonly code: "SYNC_FAILED" };
   /**
@@ -641,6 +692,7 @@ export interface ErrorCodeTable {
    * Retryable: wait `retryDelay(code, attempt)` before each retry.
    *
    * @see {@link https://docs.relay.dev/errors#rate_limited}
+   * @since 0.1.0
    */
   readonly "RATE_LIMITED": ErrorCodeInfo & { readonly code: "RATE_LIMITED" };
   /**
@@ -651,6 +703,7 @@ export interface ErrorCodeTable {
    * Resolution: Verify the macro ID exists
    *
    * @see {@link https://docs.relay.dev/errors#macro_not_found}
+   * @since 0.1.0
    */
   readonly "MACRO_NOT_FOUND": ErrorCodeInfo & { readonly code: "MACRO_NOT_FOUND" };
   /**
@@ -661,6 +714,7 @@ export interface ErrorCodeTable {
    * Resolution: Check that the macro's actions are valid for the ticket's current state
    *
    * @see {@link https://docs.relay.dev/errors#apply_failed}
+   * @since 0.1.0
    */
   readonly "APPLY_FAILED": ErrorCodeInfo & { readonly code: "APPLY_FAILED" };
   /**
@@ -671,6 +725,7 @@ export interface ErrorCodeTable {
    * Resolution: Verify the SLA policy ID exists
    *
    * @see {@link https://docs.relay.dev/errors#policy_not_found}
+   * @since 0.1.0
    */
   readonly "POLICY_NOT_FOUND": ErrorCodeInfo & { readonly code: "POLICY_NOT_FOUND" };
   /**
@@ -681,6 +736,7 @@ export interface ErrorCodeTable {
    * Resolution: Verify the SLA tracking record ID exists
    *
    * @see {@link https://docs.relay.dev/errors#tracking_not_found}
+   * @since 0.1.0
    */
   readonly "TRACKING_NOT_FOUND": ErrorCodeInfo & { readonly code: "TRACKING_NOT_FOUND" };
   /**
@@ -691,6 +747,7 @@ export interface ErrorCodeTable {
    * Resolution: Resume SLA tracking before pausing it again
    *
    * @see {@link https://docs.relay.dev/errors#already_paused}
+   * @since 0.1.0
    */
   readonly "ALREADY_PAUSED": ErrorCodeInfo & { readonly code: "ALREADY_PAUSED" };
   /**
@@ -701,6 +758,7 @@ export interface ErrorCodeTable {
    * Resolution: Pause SLA tracking before resuming it
    *
    * @see {@link https://docs.relay.dev/errors#not_paused}
+   * @since 0.1.0
    */
   readonly "NOT_PAUSED": ErrorCodeInfo & { readonly code: "NOT_PAUSED" };
   /**
@@ -711,6 +769,7 @@ export interface ErrorCodeTable {
    * Resolution: Verify the reminder ID exists
    *
    * @see {@link https://docs.relay.dev/errors#reminder_not_found}
+   * @since 0.1.0
    */
   readonly "REMINDER_NOT_FOUND": ErrorCodeInfo & { readonly code: "REMINDER_NOT_FOUND" };
   /**
@@ -721,6 +780,7 @@ export interface ErrorCodeTable {
    * Resolution: Verify the scheduled message ID exists
    *
    * @see {@link https://docs.relay.dev/errors#message_not_found}
+   * @since 0.1.0
    */
   readonly "MESSAGE_NOT_FOUND": ErrorCodeInfo & { readonly code: "MESSAGE_NOT_FOUND" };
   /**
@@ -731,6 +791,7 @@ export interface ErrorCodeTable {
    * Resolution: Specify a time in the future
    *
    * @see {@link https://docs.relay.dev/errors#invalid_time}
+   * @since 0.1.0
    */
   readonly "INVALID_TIME": ErrorCodeInfo & { readonly code: "INVALID_TIME" };
   /**
@@ -741,6 +802,7 @@ export interface ErrorCodeTable {
    * Resolution: Choose a time that does not overlap an existing schedule
    *
    * @see {@link https://docs.relay.dev/errors#schedule_conflict}
+   * @since 0.1.0
    */
   readonly "SCHEDULE_CONFLICT": ErrorCodeInfo & { readonly code: "SCHEDULE_CONFLICT" };
   /**
@@ -753,6 +815,7 @@ export interface ErrorCodeTable {
    * Retryable: wait `retryDelay(code, attempt)` before each retry.
    *
    * @see {@link https://docs.relay.dev/errors#heartbeat_too_frequent}
+   * @since 0.1.0
    */
   readonly "HEARTBEAT_TOO_FREQUENT": ErrorCodeInfo & { readonly code: "HEARTBEAT_TOO_FREQUENT" };
   /**
@@ -763,6 +826,7 @@ export interface ErrorCodeTable {
    * Resolution: Verify the collection ID exists
    *
    * @see {@link https://docs.relay.dev/errors#collection_not_found}
+   * @since 0.1.0
    */
   readonly "COLLECTION_NOT_FOUND": ErrorCodeInfo & { readonly code: "COLLECTION_NOT_FOUND" };
   /**
@@ -773,6 +837,7 @@ export interface ErrorCodeTable {
    * Resolution: Verify the webhook ID exists
    *
    * @see {@link https://docs.relay.dev/errors#webhook_not_found}
+   * @since 0.1.0
    */
   readonly "WEBHOOK_NOT_FOUND": ErrorCodeInfo & { readonly code: "WEBHOOK_NOT_FOUND" };
   /**
@@ -783,6 +848,7 @@ export interface ErrorCodeTable {
    * Resolution: Provide a valid webhook URL
    *
    * @see {@link https://docs.relay.dev/errors#invalid_url}
+   * @since 0.1.0
    */
   readonly "INVALID_URL": ErrorCodeInfo & { readonly code: "INVALID_URL" };
   /**
@@ -795,6 +861,7 @@ export interface ErrorCodeTable {
    * Retryable: wait `retryDelay(code, attempt)` before each retry.
    *
    * @see {@link https://docs.relay.dev/errors#delivery_failed}
+   * @since 0.1.0
    */
   readonly "DELIVERY_FAILED": ErrorCodeInfo & { readonly code: "DELIVERY_FAILED" };
   /**
@@ -805,6 +872,7 @@ export interface ErrorCodeTable {
    * Resolution: Check that the signature is computed with the webhook's current signing secret
    *
    * @see {@link https://docs.relay.dev/errors#signature_invalid}
+   * @since 0.1.0
    */
   readonly "SIGNATURE_INVALID": ErrorCodeInfo & { readonly code: "SIGNATURE_INVALID" };
 }

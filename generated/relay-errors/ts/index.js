@@ -38,6 +38,7 @@ const CODE_LIST = [
     message: "Not authenticated. Include valid session cookie or API key.",
     docsUrl: "https://docs.relay.dev/errors#unauthorized",
     retryable: false,
+    since: "0.1.0",
     trpcCode: -32001,
   },
   {
@@ -49,6 +50,7 @@ const CODE_LIST = [
     message: "Insufficient permissions. Check user role and permissions.",
     docsUrl: "https://docs.relay.dev/errors#forbidden",
     retryable: false,
+    since: "0.1.0",
     trpcCode: -32003,
   },
   {
@@ -60,6 +62,7 @@ const CODE_LIST = [
     message: "Session has expired. Re-authenticate to get new session.",
     docsUrl: "https://docs.relay.dev/errors#session_expired",
     retryable: false,
+    since: "0.1.0",
     trpcCode: -32001,
   },
   {
@@ -71,6 +74,7 @@ const CODE_LIST = [
     message: "Invalid API token. Verify API key is correct.",
     docsUrl: "https://docs.relay.dev/errors#invalid_token",
     retryable: false,
+    since: "0.1.0",
     trpcCode: -32001,
   },
   {
@@ -82,6 +86,7 @@ const CODE_LIST = [
     message: "Invalid input parameters. Check request body against schema.",
     docsUrl: "https://docs.relay.dev/errors#bad_request",
     retryable: false,
+    since: "0.1.0",
     trpcCode: -32600,
   },
   {
@@ -93,6 +98,7 @@ const CODE_LIST = [
     message: "Input validation failed. Fix the specific validation issue.",
     docsUrl: "https://docs.relay.dev/errors#validation_error",
     retryable: false,
+    since: "0.1.0",
     trpcCode: -32600,
   },
   {
@@ -104,6 +110,7 @@ const CODE_LIST = [
     message: "Invalid UUID format. Provide valid UUID string.",
     docsUrl: "https://docs.relay.dev/errors#invalid_uuid",
     retryable: false,
+    since: "0.1.0",
     trpcCode: -32600,
   },
   {
@@ -115,6 +122,7 @@ const CODE_LIST = [
     message: "Required field is missing. Include all required fields.",
     docsUrl: "https://docs.relay.dev/errors#missing_field",
     retryable: false,
+    since: "0.1.0",
     trpcCode: -32600,
   },
   {
@@ -126,6 +134,7 @@ const CODE_LIST = [
     message: "Resource not found. Verify the resource ID exists.",
     docsUrl: "https://docs.relay.dev/errors#not_found",
     retryable: false,
+    since: "0.1.0",
     trpcCode: -32004,
   },
   {
@@ -137,6 +146,7 @@ const CODE_LIST = [
     message: "Resource already exists. Use a different identifier.",
     docsUrl: "https://docs.relay.dev/errors#already_exists",
     retryable: false,
+    since: "0.1.0",
     trpcCode: -32009,
   },
   {
@@ -148,6 +158,7 @@ const CODE_LIST = [
     message: "State conflict. Resolve the conflict and retry.",
     docsUrl: "https://docs.relay.dev/errors#conflict",
     retryable: false,
+    since: "0.1.0",
     trpcCode: -32009,
   },
   {
@@ -159,6 +170,7 @@ const CODE_LIST = [
     message: "Resource was deleted. Resource no longer available.",
     docsUrl: "https://docs.relay.dev/errors#deleted",
     retryable: false,
+    since: "0.1.0",
     trpcCode: -32004,
   },
   {
@@ -170,6 +182,7 @@ const CODE_LIST = [
     message: "Rate limit exceeded. Wait and retry with exponential backoff.",
     docsUrl: "https://docs.relay.dev/errors#too_many_requests",
     retryable: true,
+    since: "0.1.0",
     trpcCode: -32029,
   },
   {
@@ -181,6 +194,7 @@ const CODE_LIST = [
     message: "Usage quota exceeded. Upgrade plan or wait for reset.",
     docsUrl: "https://docs.relay.dev/errors#quota_exceeded",
     retryable: false,
+    since: "0.1.0",
     trpcCode: -32029,
   },
   {
@@ -192,6 +206,7 @@ const CODE_LIST = [
     message: "Unexpected server error. Contact support if persistent.",
     docsUrl: "https://docs.relay.dev/errors#internal_server_error",
     retryable: true,
+    since: "0.1.0",
     trpcCode: -32603,
   },
   {
@@ -203,6 +218,7 @@ const CODE_LIST = [
     message: "Service temporarily unavailable. Retry after a short delay.",
     docsUrl: "https://docs.relay.dev/errors#service_unavailable",
     retryable: true,
+    since: "0.1.0",
     trpcCode: -32603,
   },
   {
@@ -214,6 +230,7 @@ const CODE_LIST = [
     message: "Request timed out. Retry the request.",
     docsUrl: "https://docs.relay.dev/errors#timeout",
     retryable: true,
+    since: "0.1.0",
     trpcCode: -32603,
   },
   {
@@ -225,6 +242,7 @@ const CODE_LIST = [
     message: "Ticket with specified ID doesn't exist. Verify the ticket ID exists.",
     docsUrl: "https://docs.relay.dev/errors#ticket_not_found",
     retryable: false,
+    since: "0.1.0",
     trpcCode: -32004,
   },
   {
@@ -236,6 +254,7 @@ const CODE_LIST = [
     message: "Cannot modify a closed ticket. Reopen the ticket before modifying it.",
     docsUrl: "https://docs.relay.dev/errors#ticket_already_closed",
     retryable: false,
+    since: "0.1.0",
     trpcCode: -32009,
   },
   {
@@ -247,6 +266,7 @@ const CODE_LIST = [
     message: "Ticket is locked for editing. Wait for the lock to be released or ask the lock holder to release it.",
     docsUrl: "https://docs.relay.dev/errors#ticket_locked",
     retryable: false,
+    since: "0.1.0",
     trpcCode: -32009,
   },
   {
@@ -258,6 +278,7 @@ const CODE_LIST = [
     message: "Invalid status value. Use one of the status values the resource supports.",
     docsUrl: "https://docs.relay.dev/errors#invalid_status",
     retryable: false,
+    since: "0.1.0",
     trpcCode: -32600,
   },
   {
@@ -269,6 +290,7 @@ const CODE_LIST = [
     message: "Invalid priority value. Use one of the supported ticket priority values.",
     docsUrl: "https://docs.relay.dev/errors#invalid_priority",
     retryable: false,
+    since: "0.1.0",
     trpcCode: -32600,
   },
   {
@@ -280,6 +302,7 @@ const CODE_LIST = [
     message: "Cannot merge ticket with itself. Choose a different ticket as the merge target.",
     docsUrl: "https://docs.relay.dev/errors#merge_self",
     retryable: false,
+    since: "0.1.0",
     trpcCode: -32600,
   },
   {
@@ -291,6 +314,7 @@ const CODE_LIST = [
     message: "Cannot merge tickets from different organizations. Merge only tickets that belong to the same organization.",
     docsUrl: "https://docs.relay.dev/errors#merge_different_org",
     retryable: false,
+    since: "0.1.0",
     trpcCode: -32600,
   },
   {
@@ -302,6 +326,7 @@ const CODE_LIST = [
     message: "Conversation doesn't exist. Verify the conversation ID exists.",
     docsUrl: "https://docs.relay.dev/errors#conversation_not_found",
     retryable: false,
+    since: "0.1.0",
     trpcCode: -32004,
   },
   {
@@ -313,6 +338,7 @@ const CODE_LIST = [
     message: "File exceeds maximum size limit. Reduce the file size below the maximum attachment size.",
     docsUrl: "https://docs.relay.dev/errors#attachment_too_large",
     retryable: false,
+    since: "0.1.0",
     trpcCode: -32013,
   },
   {
@@ -324,6 +350,7 @@ const CODE_LIST = [
     message: "File type not allowed. Upload a file of an allowed type.",
     docsUrl: "https://docs.relay.dev/errors#invalid_attachment_type",
     retryable: false,
+    since: "0.1.0",
     trpcCode: -32015,
   },
   {
@@ -335,6 +362,7 @@ const CODE_LIST = [
     message: "Message content cannot be empty. Provide non-empty message content.",
     docsUrl: "https://docs.relay.dev/errors#empty_content",
     retryable: false,
+    since: "0.1.0",
     trpcCode: -32600,
   },
   {
@@ -346,6 +374,7 @@ const CODE_LIST = [
     message: "Customer doesn't exist. Verify the customer ID exists.",
     docsUrl: "https://docs.relay.dev/errors#customer_not_found",
     retryable: false,
+    since: "0.1.0",
     trpcCode: -32004,
   },
   {
@@ -357,6 +386,7 @@ const CODE_LIST = [
     message: "Email address already in use. Use a different email address or update the existing customer.",
     docsUrl: "https://docs.relay.dev/errors#email_already_exists",
     retryable: false,
+    since: "0.1.0",
     trpcCode: -32009,
   },
   {
@@ -368,6 +398,7 @@ const CODE_LIST = [
     message: "Email format is invalid. Provide a valid email address.",
     docsUrl: "https://docs.relay.dev/errors#invalid_email",
     retryable: false,
+    since: "0.1.0",
     trpcCode: -32600,
   },
   {
@@ -379,6 +410,7 @@ const CODE_LIST = [
     message: "Cannot delete customer with active tickets. Close or reassign the customer's active tickets before deleting.",
     docsUrl: "https://docs.relay.dev/errors#customer_has_tickets",
     retryable: false,
+    since: "0.1.0",
     trpcCode: -32009,
   },
   {
@@ -390,6 +422,7 @@ const CODE_LIST = [
     message: "AI features not available on current plan. Upgrade to a plan that includes AI features.",
     docsUrl: "https://docs.relay.dev/errors#ai_not_available",
     retryable: false,
+    since: "0.1.0",
     trpcCode: -32003,
   },
   {
@@ -401,6 +434,7 @@ const CODE_LIST = [
     message: "AI usage limit exceeded for billing period. Upgrade plan or wait for the next billing period.",
     docsUrl: "https://docs.relay.dev/errors#ai_limit_exceeded",
     retryable: false,
+    since: "0.1.0",
     trpcCode: -32029,
   },
   {
@@ -412,6 +446,7 @@ const CODE_LIST = [
     message: "AI processing encountered an error. Retry the request after a short delay.",
     docsUrl: "https://docs.relay.dev/errors#ai_processing_failed",
     retryable: true,
+    since: "0.1.0",
     trpcCode: -32603,
   },
   {
@@ -423,6 +458,7 @@ const CODE_LIST = [
     message: "Specified AI model not available. Specify one of the available AI models.",
     docsUrl: "https://docs.relay.dev/errors#invalid_model",
     retryable: false,
+    since: "0.1.0",
     trpcCode: -32600,
   },
   {
@@ -434,6 +470,7 @@ const CODE_LIST = [
     message: "Article doesn't exist. Verify the article ID exists.",
     docsUrl: "https://docs.relay.dev/errors#article_not_found",
     retryable: false,
+    since: "0.1.0",
     trpcCode: -32004,
   },
   {
@@ -445,6 +482,7 @@ const CODE_LIST = [
     message: "Slug already in use. Choose a different slug.",
     docsUrl: "https://docs.relay.dev/errors#slug_exists",
     retryable: false,
+    since: "0.1.0",
     trpcCode: -32009,
   },
   {
@@ -456,6 +494,7 @@ const CODE_LIST = [
     message: "Article content exceeds limit. Shorten the article content or split it into several articles.",
     docsUrl: "https://docs.relay.dev/errors#content_too_large",
     retryable: false,
+    since: "0.1.0",
     trpcCode: -32013,
   },
   {
@@ -467,6 +506,7 @@ const CODE_LIST = [
     message: "Automation doesn't exist. Verify the automation ID exists.",
     docsUrl: "https://docs.relay.dev/errors#automation_not_found",
     retryable: false,
+    since: "0.1.0",
     trpcCode: -32004,
   },
   {
@@ -478,6 +518,7 @@ const CODE_LIST = [
     message: "Invalid trigger configuration. Fix the trigger configuration.",
     docsUrl: "https://docs.relay.dev/errors#invalid_trigger",
     retryable: false,
+    since: "0.1.0",
     trpcCode: -32600,
   },
   {
@@ -489,6 +530,7 @@ const CODE_LIST = [
     message: "Invalid action. Check the action type and its configuration.",
     docsUrl: "https://docs.relay.dev/errors#invalid_action",
     retryable: false,
+    since: "0.1.0",
     trpcCode: -32600,
   },
   {
@@ -500,6 +542,7 @@ const CODE_LIST = [
     message: "Invalid condition configuration. Fix the condition configuration.",
     docsUrl: "https://docs.relay.dev/errors#invalid_condition",
     retryable: false,
+    since: "0.1.0",
     trpcCode: -32600,
   },
   {
@@ -511,6 +554,7 @@ const CODE_LIST = [
     message: "Automation would create circular reference. Change the automation so it does not trigger itself directly or through other automations.",
     docsUrl: "https://docs.relay.dev/errors#circular_reference",
     retryable: false,
+    since: "0.1.0",
     trpcCode: -32009,
   },
   {
@@ -522,6 +566,7 @@ const CODE_LIST = [
     message: "Integration doesn't exist. Verify the integration ID exists.",
     docsUrl: "https://docs.relay.dev/errors#integration_not_found",
     retryable: false,
+    since: "0.1.0",
     trpcCode: -32004,
   },
   {
@@ -533,6 +578,7 @@ const CODE_LIST = [
     message: "Integration is disabled. Enable the integration and try again.",
     docsUrl: "https://docs.relay.dev/errors#integration_disabled",
     retryable: false,
+    since: "0.1.0",
     trpcCode: -32009,
   },
   {
@@ -544,6 +590,7 @@ const CODE_LIST = [
     message: "OAuth authentication failed. Reconnect the integration and complete the OAuth flow again.",
     docsUrl: "https://docs.relay.dev/errors#oauth_failed",
     retryable: false,
+    since: "0.1.0",
     trpcCode: -32603,
   },
   {
@@ -555,6 +602,7 @@ const CODE_LIST = [
     message: "Invalid integration credentials. Update the integration with valid credentials.",
     docsUrl: "https://docs.relay.dev/errors#invalid_credentials",
     retryable: false,
+    since: "0.1.0",
     trpcCode: -32600,
   },
   {
@@ -566,6 +614,7 @@ const CODE_LIST = [
     message: "Data synchronization failed. Retry the sync after a short delay.",
     docsUrl: "https://docs.relay.dev/errors#sync_failed",
     retryable: true,
+    since: "0.1.0",
     trpcCode: -32603,
   },
   {
@@ -577,6 +626,7 @@ const CODE_LIST = [
     message: "External service rate limit hit. Wait and retry with exponential backoff.",
     docsUrl: "https://docs.relay.dev/errors#rate_limited",
     retryable: true,
+    since: "0.1.0",
     trpcCode: -32029,
   },
   {
@@ -588,6 +638,7 @@ const CODE_LIST = [
     message: "Macro doesn't exist. Verify the macro ID exists.",
     docsUrl: "https://docs.relay.dev/errors#macro_not_found",
     retryable: false,
+    since: "0.1.0",
     trpcCode: -32004,
   },
   {
@@ -599,6 +650,7 @@ const CODE_LIST = [
     message: "Failed to apply macro to ticket. Check that the macro's actions are valid for the ticket's current state.",
     docsUrl: "https://docs.relay.dev/errors#apply_failed",
     retryable: false,
+    since: "0.1.0",
     trpcCode: -32022,
   },
   {
@@ -610,6 +662,7 @@ const CODE_LIST = [
     message: "SLA policy doesn't exist. Verify the SLA policy ID exists.",
     docsUrl: "https://docs.relay.dev/errors#policy_not_found",
     retryable: false,
+    since: "0.1.0",
     trpcCode: -32004,
   },
   {
@@ -621,6 +674,7 @@ const CODE_LIST = [
     message: "SLA tracking record doesn't exist. Verify the SLA tracking record ID exists.",
     docsUrl: "https://docs.relay.dev/errors#tracking_not_found",
     retryable: false,
+    since: "0.1.0",
     trpcCode: -32004,
   },
   {
@@ -632,6 +686,7 @@ const CODE_LIST = [
     message: "SLA tracking is already paused. Resume SLA tracking before pausing it again.",
     docsUrl: "https://docs.relay.dev/errors#already_paused",
     retryable: false,
+    since: "0.1.0",
     trpcCode: -32009,
   },
   {
@@ -643,6 +698,7 @@ const CODE_LIST = [
     message: "SLA tracking is not paused. Pause SLA tracking before resuming it.",
     docsUrl: "https://docs.relay.dev/errors#not_paused",
     retryable: false,
+    since: "0.1.0",
     trpcCode: -32009,
   },
   {
@@ -654,6 +710,7 @@ const CODE_LIST = [
     message: "Reminder doesn't exist. Verify the reminder ID exists.",
     docsUrl: "https://docs.relay.dev/errors#reminder_not_found",
     retryable: false,
+    since: "0.1.0",
     trpcCode: -32004,
   },
   {
@@ -665,6 +722,7 @@ const CODE_LIST = [
     message: "Scheduled message doesn't exist. Verify the scheduled message ID exists.",
     docsUrl: "https://docs.relay.dev/errors#message_not_found",
     retryable: false,
+    since: "0.1.0",
     trpcCode: -32004,
   },
   {
@@ -676,6 +734,7 @@ const CODE_LIST = [
     message: "Specified time is in the past. Specify a time in the future.",
     docsUrl: "https://docs.relay.dev/errors#invalid_time",
     retryable: false,
+    since: "0.1.0",
     trpcCode: -32600,
   },
   {
@@ -687,6 +746,7 @@ const CODE_LIST = [
     message: "Schedule conflicts with existing. Choose a time that does not overlap an existing schedule.",
     docsUrl: "https://docs.relay.dev/errors#schedule_conflict",
     retryable: false,
+    since: "0.1.0",
     trpcCode: -32009,
   },
   {
@@ -698,6 +758,7 @@ const CODE_LIST = [
     message: "Heartbeat rate limit (30s minimum). Wait at least 30 seconds between heartbeats.",
     docsUrl: "https://docs.relay.dev/errors#heartbeat_too_frequent",
     retryable: true,
+    since: "0.1.0",
     trpcCode: -32029,
   },
   {
@@ -709,6 +770,7 @@ const CODE_LIST = [
     message: "Collection doesn't exist. Verify the collection ID exists.",
     docsUrl: "https://docs.relay.dev/errors#collection_not_found",
     retryable: false,
+    since: "0.1.0",
     trpcCode: -32004,
   },
   {
@@ -720,6 +782,7 @@ const CODE_LIST = [
     message: "Webhook doesn't exist. Verify the webhook ID exists.",
     docsUrl: "https://docs.relay.dev/errors#webhook_not_found",
     retryable: false,
+    since: "0.1.0",
     trpcCode: -32004,
   },
   {
@@ -731,6 +794,7 @@ const CODE_LIST = [
     message: "Webhook URL is invalid. Provide a valid webhook URL.",
     docsUrl: "https://docs.relay.dev/errors#invalid_url",
     retryable: false,
+    since: "0.1.0",
     trpcCode: -32600,
   },
   {
@@ -742,6 +806,7 @@ const CODE_LIST = [
     message: "Webhook delivery failed. Check that the webhook endpoint is reachable and retry.",
     docsUrl: "https://docs.relay.dev/errors#delivery_failed",
     retryable: true,
+    since: "0.1.0",
     trpcCode: -32603,
   },
   {
@@ -753,6 +818,7 @@ const CODE_LIST = [
     message: "Webhook signature verification failed. Check that the signature is computed with the webhook's current signing secret.",
     docsUrl: "https://docs.relay.dev/errors#signature_invalid",
     retryable: false,
+    since: "0.1.0",
     trpcCode: -32001,
   },
 ];

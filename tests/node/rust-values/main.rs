@@ -79,6 +79,7 @@ macro_rules! catalog {
                     ("docsUrl", string($code.docs_url())),
                     ("actionUrl", $code.action_url().map_or("null".to_owned(), string)),
                     ("retryable", $code.is_retryable().to_string()),
+                    ("since", string($code.since())),
                     ("deprecated", $code.is_deprecated().to_string()),
                     (
                         "replacement",

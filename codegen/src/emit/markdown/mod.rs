@@ -6,6 +6,7 @@
 //! example body ([`details`]). All catalog text goes through [`crate::text`], so it
 //! shows literally on GitHub and in mdBook.
 
+mod changes;
 mod details;
 
 use std::fmt::Write;
@@ -19,17 +20,23 @@ use crate::outline::{self, Heading, Page};
 use crate::text::{heading, inline, push_inline};
 use crate::trpc;
 
-/// `ERRORS.md`, the Markdown reference, written a section at a time.
+/// `ERRORS.md`, the Markdown reference, written a section at a time, and `CHANGES.md`,
+/// what each version changed.
 ///
 /// The headings, and their order, are the outline's: the same list resolve gave the
 /// anchors from, so every link lands on the heading it names.
 pub(crate) fn files<'a>(catalog: &'a Catalog, settings: &Settings<'a>) -> Vec<OutputFile<'a>> {
     let header = settings.header;
-    vec![OutputFile::new(catalog, "ERRORS.md", 450, move |out| {
-        let mut page = Blocks::handed_to(out);
-        build(catalog, header, &mut page);
-        page.finish();
-    })]
+    vec![
+        OutputFile::new(catalog, "ERRORS.md", 450, move |out| {
+            let mut page = Blocks::handed_to(out);
+            build(catalog, header, &mut page);
+            page.finish();
+        }),
+        OutputFile::small(catalog, "CHANGES.md", move || {
+            changes::page(catalog, header)
+        }),
+    ]
 }
 
 fn build(catalog: &Catalog, header: &str, page: &mut Blocks<'_>) {
@@ -248,6 +255,7 @@ fn push_code(page: &mut String, catalog: &Catalog, code: &Code) {
         "- **Retryable:** {}",
         if code.retryable { "yes" } else { "no" }
     );
+    let _ = writeln!(page, "- **Since:** {}", code.since);
     if let Some(action) = &code.action {
         let _ = writeln!(page, "- **Action:** <{}>", action.url);
     }

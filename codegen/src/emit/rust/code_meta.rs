@@ -29,7 +29,7 @@ pub(super) struct Accessor {
 /// `CodeMeta`'s fields, in order: `tables_rs` declares the struct from this list,
 /// `lib_rs` the accessors that return a field as it is, and `rows` prints
 /// each row from it, so a per-code fact of the Rust crate is one entry here.
-pub(super) const CODE_META: [MetaField; 12] = [
+pub(super) const CODE_META: [MetaField; 13] = [
     MetaField {
         name: "variant",
         ty: "&'static str",
@@ -141,6 +141,15 @@ pub(super) const CODE_META: [MetaField; 12] = [
                 out.push_str(&replacement.variant);
             });
         },
+    },
+    MetaField {
+        name: "since",
+        ty: "&'static str",
+        accessor: Some(Accessor {
+            name: "since",
+            doc: &["The catalog version that introduced the code, e.g. `\"0.1.0\"`."],
+        }),
+        print: |out, _, code| push_literal(out, &code.since),
     },
     MetaField {
         name: "families",

@@ -152,6 +152,8 @@ fn push_code_doc(out: &mut String, catalog: &Catalog, code: &Code, scratch: &mut
         "   * @see {{@link {}}}",
         escape::doc_url(&code.docs_url)
     );
+    // A semver version: nothing in it needs escaping.
+    let _ = writeln!(out, "   * @since {}", code.since);
     if let Some(deprecation) = &code.deprecated {
         // The version is semver and wire strings are ASCII letters, digits and `_-./`:
         // neither needs escaping. The note is catalog text and does.

@@ -37,7 +37,7 @@ impl InfoKey {
 }
 
 /// The keys, in the order of `ErrorCodeInfo` and of each entry of `CODES`.
-pub(super) const INFO_KEYS: [InfoKey; 11] = [
+pub(super) const INFO_KEYS: [InfoKey; 12] = [
     InfoKey {
         name: "code",
         ty: "ErrorCode",
@@ -129,6 +129,14 @@ pub(super) const INFO_KEYS: [InfoKey; 11] = [
             out.push_str(if code.retryable { "true" } else { "false" });
             true
         },
+    },
+    InfoKey {
+        name: "since",
+        ty: "string",
+        optional: false,
+        doc: &["The catalog version that introduced the code, e.g. `\"0.1.0\"`."],
+        needs: None,
+        value: |out, _, code| text(out, &code.since),
     },
     InfoKey {
         name: "deprecated",

@@ -42,6 +42,8 @@ fn variant_doc_lines(
         buffer.push_str(&family.variant);
         buffer.push(')');
     }
+    buffer.push_str(" · since ");
+    buffer.push_str(&code.since);
     line(buffer);
     line("");
     buffer.clear();

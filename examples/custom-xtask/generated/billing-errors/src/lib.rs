@@ -45,7 +45,7 @@ use tables::{one_of, CodeMeta, FamilyMeta, CODES, FAMILIES};
 pub enum ErrorCode {
     /// No invoice has this ID
     ///
-    /// `invoice_not_found` · HTTP 404 · [Invoices](Family::Invoices)
+    /// `invoice_not_found` · HTTP 404 · [Invoices](Family::Invoices) · since 0.4.0
     ///
     /// Resolution: List the customer's invoices to find the right ID
     ///
@@ -53,7 +53,7 @@ pub enum ErrorCode {
     InvoiceNotFound,
     /// The invoice is paid and cannot be changed
     ///
-    /// `invoice_already_paid` · HTTP 409 · [Invoices](Family::Invoices)
+    /// `invoice_already_paid` · HTTP 409 · [Invoices](Family::Invoices) · since 0.4.0
     ///
     /// Resolution: Issue a credit note instead
     ///
@@ -134,6 +134,12 @@ impl ErrorCode {
     #[inline]
     pub const fn replacement(self) -> Option<ErrorCode> {
         self.meta().replacement
+    }
+
+    /// The catalog version that introduced the code, e.g. `"0.1.0"`.
+    #[inline]
+    pub const fn since(self) -> &'static str {
+        self.meta().since
     }
 
     /// Every family the code is listed under, primary first.

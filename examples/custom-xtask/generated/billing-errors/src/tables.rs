@@ -17,6 +17,7 @@ pub(crate) struct CodeMeta {
     pub(crate) retryable: bool,
     pub(crate) deprecated: bool,
     pub(crate) replacement: Option<ErrorCode>,
+    pub(crate) since: &'static str,
     pub(crate) families: &'static [Family],
 }
 
@@ -34,6 +35,7 @@ pub(crate) static CODES: [CodeMeta; 2] = [
         retryable: false,
         deprecated: false,
         replacement: None,
+        since: "0.4.0",
         families: &[Family::Invoices],
     },
     CodeMeta {
@@ -48,6 +50,7 @@ pub(crate) static CODES: [CodeMeta; 2] = [
         retryable: false,
         deprecated: false,
         replacement: None,
+        since: "0.4.0",
         families: &[Family::Invoices],
     },
 ];

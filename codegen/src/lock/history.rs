@@ -1,0 +1,338 @@
+//! The lock's history: what each catalog version changed about codes released before it,
+//! which the code rows alone (the state now) cannot tell, so that `CHANGES.md` is rebuilt
+//! identically from the repository alone.
+//!
+//! One line per change, after the code rows, each starting with the version that made
+//! it: `0.2.0  CODE  status  404  410` for a new HTTP status, and
+//! `0.2.0  CODE  detail  PATH  FROM  TO` for a detail added, removed or retyped, where
+//! `FROM` and `TO` are the detail's type as its lock line writes it, `?` after it when
+//! it is optional, and `-` where there was, or is, none.
+//!
+//! Changes at the catalog's own version are its unreleased edits: each new run folds its
+//! difference into them, so a status changed and changed back leaves no line, and the
+//! history holds one net change per code and subject for every version.
+
+use semver::Version;
+
+use super::details::{self, DetailPath};
+use super::{Lock, LockedCode};
+use crate::model::releases::{self, Change, ChangeKind, Release};
+
+/// What a change is about.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum Subject {
+    /// The code's HTTP status.
+    Status,
+    /// The detail at this path.
+    Detail(String),
+}
+
+/// One line of the history.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct LockedChange {
+    /// The catalog version that made the change.
+    pub version: Version,
+    /// The code it changed.
+    pub code: String,
+    pub subject: Subject,
+    /// Before: a status, or a detail's type (`?` after an optional one); `None` for a
+    /// detail that was added.
+    pub from: Option<String>,
+    /// After; `None` for a detail that was removed.
+    pub to: Option<String>,
+    /// Its 1-based line in the lock file, for messages; 0 for a change not yet written.
+    pub line: usize,
+}
+
+impl LockedChange {
+    /// The order the lock lists changes in: by version, then code, then subject.
+    fn key(&self) -> (&Version, &str, &Subject) {
+        (&self.version, &self.code, &self.subject)
+    }
+
+    /// The change's lock line.
+    pub(crate) fn line(&self) -> String {
+        let value = |value: &Option<String>| value.clone().unwrap_or_else(|| "-".to_owned());
+        let subject = match &self.subject {
+            Subject::Status => "status".to_owned(),
+            Subject::Detail(path) => format!("detail  {path}"),
+        };
+        format!(
+            "{}  {}  {subject}  {}  {}",
+            self.version,
+            self.code,
+            value(&self.from),
+            value(&self.to)
+        )
+    }
+}
+
+/// A detail's type as a history line writes it.
+fn detail_value(detail: &DetailPath) -> String {
+    let optional = if detail.optional { "?" } else { "" };
+    format!("{}{optional}", detail.shape)
+}
+
+/// Reads one history line, split at whitespace.
+pub(crate) fn parse_line(words: &[&str], line: usize) -> Result<LockedChange, String> {
+    let (version, code, subject, from, to) = match words {
+        [version, code, "status", from, to] => (version, code, Subject::Status, from, to),
+        [version, code, "detail", path, from, to] => {
+            if details::parent(path).is_none() {
+                return Err(format!("detail path {path:?}"));
+            }
+            (version, code, Subject::Detail((*path).to_owned()), from, to)
+        }
+        _ => return Err(format!("change {:?}", words.join(" "))),
+    };
+    let version = Version::parse(version).map_err(|e| format!("{version:?}: {e}"))?;
+    let value = |text: &str| -> Result<Option<String>, String> {
+        let well_formed = match subject {
+            _ if text == "-" => return Ok(None),
+            Subject::Status => text.parse::<u16>().is_ok(),
+            Subject::Detail(_) => details::parse_shape(text.trim_end_matches('?')).is_some(),
+        };
+        if well_formed {
+            Ok(Some(text.to_owned()))
+        } else {
+            Err(format!(
+                "{text:?} is neither a status, a detail type nor `-`"
+            ))
+        }
+    };
+    let (from, to) = (value(from)?, value(to)?);
+    let complete = match subject {
+        Subject::Status => from.is_some() && to.is_some(),
+        Subject::Detail(_) => from.is_some() || to.is_some(),
+    };
+    if !complete || from == to {
+        return Err(format!("change {:?} changes nothing", words.join(" ")));
+    }
+    Ok(LockedChange {
+        version,
+        code: (*code).to_owned(),
+        subject,
+        from,
+        to,
+        line,
+    })
+}
+
+/// Folds what changed about `code`, released as `locked`, into the changes of
+/// `version`, the catalog's: its status and each detail path.
+pub(crate) fn record_changes(
+    history: &mut Vec<LockedChange>,
+    version: &Version,
+    code: &str,
+    locked: &LockedCode,
+    now: (u16, &[DetailPath]),
+) {
+    let (status, now_details) = now;
+    let mut record = |subject: Subject, from: Option<String>, to: Option<String>| {
+        record(
+            history,
+            LockedChange {
+                version: version.clone(),
+                code: code.to_owned(),
+                subject,
+                from,
+                to,
+                line: 0,
+            },
+        );
+    };
+    if status != locked.status {
+        record(
+            Subject::Status,
+            Some(locked.status.to_string()),
+            Some(status.to_string()),
+        );
+    }
+    let before = |path: &str| {
+        locked
+            .details
+            .iter()
+            .find(|d| d.detail.path == path)
+            .map(|d| detail_value(&d.detail))
+    };
+    for detail in now_details {
+        let (from, to) = (before(&detail.path), Some(detail_value(detail)));
+        if from != to {
+            record(Subject::Detail(detail.path.clone()), from, to);
+        }
+    }
+    for gone in &locked.details {
+        if !now_details.iter().any(|d| d.path == gone.detail.path) {
+            let from = Some(detail_value(&gone.detail));
+            record(Subject::Detail(gone.detail.path.clone()), from, None);
+        }
+    }
+}
+
+/// Adds `change` to the history, folded into a change of the same version, code and
+/// subject if there is one; a change undone leaves nothing.
+fn record(history: &mut Vec<LockedChange>, change: LockedChange) {
+    match history.iter().position(|c| c.key() == change.key()) {
+        Some(index) if history[index].from == change.to => {
+            history.remove(index);
+        }
+        Some(index) => history[index].to = change.to,
+        None => history.push(change),
+    }
+}
+
+/// Puts the history in the order the lock lists it.
+pub(crate) fn sort(history: &mut [LockedChange]) {
+    history.sort_by(|a, b| a.key().cmp(&b.key()));
+}
+
+/// The version whose release deprecated `code`, if it is deprecated: the catalog's
+/// `deprecated.since`, or the version that added the code to the lock if that is later
+/// (a code deprecated before the lock was started is deprecated in its first release).
+fn deprecated_in(code: &LockedCode) -> Option<Version> {
+    let since = Version::parse(&code.deprecated.as_ref()?.since).ok()?;
+    let added = Version::parse(&code.since).ok()?;
+    Some(since.max(added))
+}
+
+/// Every version the lock knows a change of, newest first, with what it changed.
+pub(crate) fn releases(lock: &Lock) -> Vec<Release> {
+    let version = |text: &str| Version::parse(text).ok();
+    let mut versions: Vec<Version> = lock
+        .codes
+        .values()
+        .flat_map(|code| {
+            let added = version(&code.since);
+            let retired = code.retired.as_deref().and_then(version);
+            [added, deprecated_in(code), retired]
+        })
+        .flatten()
+        .chain(lock.history.iter().map(|change| change.version.clone()))
+        .collect();
+    versions.sort_unstable();
+    versions.dedup();
+    let breaking: Vec<bool> = versions
+        .iter()
+        .enumerate()
+        .map(|(i, v)| i > 0 && super::is_breaking(&versions[i - 1], v))
+        .collect();
+    let is =
+        |text: Option<&str>, release: &Version| text.and_then(version).as_ref() == Some(release);
+    versions
+        .iter()
+        .zip(breaking)
+        .rev()
+        .map(|(release, breaking)| {
+            let codes = |pick: &dyn Fn(&LockedCode) -> Option<&str>| -> Vec<String> {
+                lock.codes
+                    .iter()
+                    .filter(|(_, code)| is(pick(code), release))
+                    .map(|(wire, _)| wire.clone())
+                    .collect()
+            };
+            let deprecated = lock
+                .codes
+                .iter()
+                .filter_map(|(wire, code)| {
+                    let replacement = code.deprecated.as_ref()?.replacement.clone();
+                    (deprecated_in(code).as_ref() == Some(release))
+                        .then(|| (wire.clone(), replacement))
+                })
+                .collect();
+            let changed = lock
+                .history
+                .iter()
+                .filter(|change| change.version == *release)
+                .filter_map(model_change)
+                .collect();
+            Release {
+                version: release.to_string(),
+                breaking,
+                added: codes(&|code| Some(&code.since)),
+                deprecated,
+                retired: codes(&|code| code.retired.as_deref()),
+                changed,
+            }
+        })
+        .collect()
+}
+
+fn model_change(change: &LockedChange) -> Option<Change> {
+    let detail = |value: &Option<String>| {
+        value.as_ref().map(|text| releases::DetailType {
+            optional: text.ends_with('?'),
+            ty: text.trim_end_matches('?').to_owned(),
+        })
+    };
+    let kind = match &change.subject {
+        Subject::Status => ChangeKind::Status {
+            from: change.from.as_deref()?.parse().ok()?,
+            to: change.to.as_deref()?.parse().ok()?,
+        },
+        Subject::Detail(path) => ChangeKind::Detail {
+            path: path.clone(),
+            from: detail(&change.from),
+            to: detail(&change.to),
+        },
+    };
+    Some(Change {
+        wire: change.code.clone(),
+        kind,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn change(from: Option<&str>, to: Option<&str>) -> LockedChange {
+        LockedChange {
+            version: Version::new(0, 2, 0),
+            code: "A".to_owned(),
+            subject: Subject::Status,
+            from: from.map(str::to_owned),
+            to: to.map(str::to_owned),
+            line: 0,
+        }
+    }
+
+    #[test]
+    fn changes_of_one_version_fold_into_their_net_change() {
+        let mut history = Vec::new();
+        record(&mut history, change(Some("404"), Some("410")));
+        record(&mut history, change(Some("410"), Some("409")));
+        assert_eq!(history, [change(Some("404"), Some("409"))]);
+        record(&mut history, change(Some("409"), Some("404")));
+        assert!(history.is_empty(), "changed back: nothing changed");
+    }
+
+    #[test]
+    fn a_change_line_reads_back_as_written() {
+        for line in [
+            "0.2.0  A  status  404  410",
+            "0.2.0  A  detail  x[].y  -  enum(a,b)?",
+            "1.0.0  A  detail  x  list<string>  -",
+            "1.0.0  A  detail  x  string?  string",
+        ] {
+            let words: Vec<&str> = line.split_whitespace().collect();
+            let change = parse_line(&words, 1).unwrap();
+            assert_eq!(change.line(), line);
+        }
+    }
+
+    #[test]
+    fn a_change_line_that_changes_nothing_or_is_malformed_is_refused() {
+        for line in [
+            "0.2.0  A  status  404  404",
+            "0.2.0  A  status  -  404",
+            "0.2.0  A  detail  x  -  -",
+            "0.2.0  A  detail  x  text  string",
+            "0.2.0  A  detail  x.  -  string",
+            "0.2  A  status  404  410",
+            "0.2.0  A  color  red  blue",
+        ] {
+            let words: Vec<&str> = line.split_whitespace().collect();
+            assert!(parse_line(&words, 1).is_err(), "{line}");
+        }
+    }
+}
