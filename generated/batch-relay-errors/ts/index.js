@@ -14,11 +14,33 @@ const FAMILY_LIST = [
   { id: "server", title: "Server Errors", description: "Unexpected errors on the Batch Relay side." },
 ];
 
-/** Every code, in catalog order. */
+/** Every code's wire string, in catalog order: all that the guards read. */
 const CODE_LIST = [
+  "api_key_required",
+  "api_key_invalid",
+  "api_key_revoked",
+  "api_key_expired",
+  "scope_required",
+  "api_account_inactive",
+  "billing_required",
+  "invalid_json",
+  "invalid_request",
+  "internal_error",
+];
+
+/** Each code's HTTP status, in the order of `CODE_LIST`. */
+const STATUS_LIST = [
+  403, 403, 403, 403, 403, 403, 402, 400, 400, 500,
+];
+
+/** Where in `CODE_LIST` the codes worth retrying are. */
+const RETRYABLE_LIST = [
+  9,
+];
+
+/** The rest of each code's facts, in the order of `CODE_LIST`. */
+const INFO_LIST = [
   {
-    code: "api_key_required",
-    status: 403,
     families: ["authentication"],
     description: "The request did not include a bearer API key.",
     resolution: "Add an Authorization: Bearer <key> header to every request.",
@@ -29,8 +51,6 @@ const CODE_LIST = [
     since: "0.1.0",
   },
   {
-    code: "api_key_invalid",
-    status: 403,
     families: ["authentication"],
     description: "The API key supplied is not recognized.",
     resolution: "Verify you are using the correct key from your developer dashboard.",
@@ -41,8 +61,6 @@ const CODE_LIST = [
     since: "0.1.0",
   },
   {
-    code: "api_key_revoked",
-    status: 403,
     families: ["authentication"],
     description: "The API key was explicitly revoked.",
     resolution: "Generate a new key from the developer dashboard.",
@@ -53,8 +71,6 @@ const CODE_LIST = [
     since: "0.1.0",
   },
   {
-    code: "api_key_expired",
-    status: 403,
     families: ["authentication"],
     description: "The API key has passed its expiry date.",
     resolution: "Rotate to a new key from the developer dashboard.",
@@ -65,8 +81,6 @@ const CODE_LIST = [
     since: "0.1.0",
   },
   {
-    code: "scope_required",
-    status: 403,
     families: ["authentication"],
     description: "The API key does not have the scope required to perform this action.",
     resolution: "Use a key with the appropriate permissions.",
@@ -77,8 +91,6 @@ const CODE_LIST = [
     since: "0.1.0",
   },
   {
-    code: "api_account_inactive",
-    status: 403,
     families: ["authentication"],
     description: "Your API account is not currently active.",
     resolution: "Contact Batch Relay support to restore access.",
@@ -88,8 +100,6 @@ const CODE_LIST = [
     since: "0.1.0",
   },
   {
-    code: "billing_required",
-    status: 402,
     families: ["billing"],
     description: "Billing must be active on your account before this request can proceed.",
     resolution: "Update your billing details in the dashboard.",
@@ -100,8 +110,6 @@ const CODE_LIST = [
     since: "0.1.0",
   },
   {
-    code: "invalid_json",
-    status: 400,
     families: ["requests"],
     description: "The request body could not be parsed as valid JSON.",
     resolution: "Check for syntax errors such as trailing commas or unquoted keys.",
@@ -111,8 +119,6 @@ const CODE_LIST = [
     since: "0.1.0",
   },
   {
-    code: "invalid_request",
-    status: 400,
     families: ["requests"],
     description: "One or more required fields are missing or contain invalid values.",
     resolution: "Consult the message field for specifics on which fields need attention.",
@@ -122,8 +128,6 @@ const CODE_LIST = [
     since: "0.1.0",
   },
   {
-    code: "internal_error",
-    status: 500,
     families: ["server"],
     description: "Batch Relay encountered an unexpected error and could not process your request.",
     resolution: "Retry with exponential back-off and contact support if the problem persists, quoting the request_id.",
@@ -148,13 +152,37 @@ function freezeTemplates(templates) {
   return Object.freeze(templates);
 }
 
-// What follows is the same for every catalog: the lookups, built once from the two
-// lists above. Everything exported is frozen.
+// What follows is the same for every catalog: the lookups, each built once from the
+// lists above by a call marked pure, so that a bundler drops a lookup nothing reads, and
+// with it the lists only it reads. Everything exported is frozen.
 
 const hasOwn = Object.prototype.hasOwnProperty;
 
 /** An empty list, for a status or family without codes. */
 const NONE = Object.freeze([]);
+
+/** Every wire string: all that `isErrorCode`, and so `errorCodeOf`, read. */
+const KNOWN = /* @__PURE__ */ new Set(CODE_LIST);
+
+/** Every family id. */
+const FAMILY_IDS = /* @__PURE__ */ familyIds(FAMILY_LIST);
+
+/** The codes worth retrying. */
+const RETRYABLE = /* @__PURE__ */ codesAt(CODE_LIST, RETRYABLE_LIST);
+
+export const CODES = /* @__PURE__ */ codeTable(CODE_LIST, STATUS_LIST, INFO_LIST);
+
+export const FAMILIES = /* @__PURE__ */ familyTable(FAMILY_LIST, CODE_LIST, INFO_LIST);
+
+const CODES_BY_STATUS = /* @__PURE__ */ statusTable(CODE_LIST, STATUS_LIST);
+
+function familyIds(families) {
+  return new Set(families.map((family) => family.id));
+}
+
+function codesAt(codes, positions) {
+  return new Set(positions.map((position) => codes[position]));
+}
 
 /**
  * A frozen object with one property per entry, keyed by `entry[key]`, in list order.
@@ -167,40 +195,48 @@ function table(entries, key) {
   return Object.freeze(result);
 }
 
-function freezeInfo(info) {
-  Object.freeze(info.families);
-  if (info.deprecated !== undefined) Object.freeze(info.deprecated);
-  return Object.freeze(info);
+/** `CODES`: each code's entry, its wire string and status first, as `ErrorCodeInfo`. */
+function codeTable(codes, statuses, infos) {
+  return table(
+    infos.map((info, i) => {
+      Object.freeze(info.families);
+      if (info.deprecated !== undefined) Object.freeze(info.deprecated);
+      return Object.freeze({ code: codes[i], status: statuses[i], ...info });
+    }),
+    'code',
+  );
 }
 
-export const CODES = table(CODE_LIST.map(freezeInfo), 'code');
-
-const CODES_BY_FAMILY = new Map(FAMILY_LIST.map((family) => [family.id, []]));
-for (const { code, families } of CODE_LIST) {
-  for (const family of families) CODES_BY_FAMILY.get(family).push(code);
+function familyTable(families, codes, infos) {
+  const members = new Map(families.map((family) => [family.id, []]));
+  infos.forEach((info, i) => {
+    for (const family of info.families) members.get(family).push(codes[i]);
+  });
+  return table(
+    families.map((family) =>
+      Object.freeze({ ...family, codes: Object.freeze(members.get(family.id)) }),
+    ),
+    'id',
+  );
 }
 
-export const FAMILIES = table(
-  FAMILY_LIST.map((family) =>
-    Object.freeze({ ...family, codes: Object.freeze(CODES_BY_FAMILY.get(family.id)) }),
-  ),
-  'id',
-);
-
-const CODES_BY_STATUS = new Map();
-for (const { code, status } of CODE_LIST) {
-  const codes = CODES_BY_STATUS.get(status);
-  if (codes === undefined) CODES_BY_STATUS.set(status, [code]);
-  else codes.push(code);
+function statusTable(codes, statuses) {
+  const byStatus = new Map();
+  codes.forEach((code, i) => {
+    const list = byStatus.get(statuses[i]);
+    if (list === undefined) byStatus.set(statuses[i], [code]);
+    else list.push(code);
+  });
+  for (const list of byStatus.values()) Object.freeze(list);
+  return byStatus;
 }
-for (const codes of CODES_BY_STATUS.values()) Object.freeze(codes);
 
 export function isErrorCode(value) {
-  return typeof value === 'string' && hasOwn.call(CODES, value);
+  return typeof value === 'string' && KNOWN.has(value);
 }
 
 export function isFamily(value) {
-  return typeof value === 'string' && hasOwn.call(FAMILIES, value);
+  return typeof value === 'string' && FAMILY_IDS.has(value);
 }
 
 export function codesWithStatus(status) {
@@ -257,7 +293,7 @@ export const RETRY_BASE_MS = 1000;
 export const RETRY_CAP_MS = 30000;
 
 export function isRetryable(code) {
-  return isErrorCode(code) && CODES[code].retryable;
+  return typeof code === 'string' && RETRYABLE.has(code);
 }
 
 export function retryCeiling(attempt) {

@@ -27,11 +27,93 @@ const FAMILY_LIST = [
   { id: "webhooks", title: "Webhooks", description: "Errors about webhooks and webhook delivery." },
 ];
 
-/** Every code, in catalog order. */
+/** Every code's wire string, in catalog order: all that the guards read. */
 const CODE_LIST = [
+  "UNAUTHORIZED",
+  "FORBIDDEN",
+  "SESSION_EXPIRED",
+  "INVALID_TOKEN",
+  "BAD_REQUEST",
+  "VALIDATION_ERROR",
+  "INVALID_UUID",
+  "MISSING_FIELD",
+  "NOT_FOUND",
+  "ALREADY_EXISTS",
+  "CONFLICT",
+  "DELETED",
+  "TOO_MANY_REQUESTS",
+  "QUOTA_EXCEEDED",
+  "INTERNAL_SERVER_ERROR",
+  "SERVICE_UNAVAILABLE",
+  "TIMEOUT",
+  "TICKET_NOT_FOUND",
+  "TICKET_ALREADY_CLOSED",
+  "TICKET_LOCKED",
+  "INVALID_STATUS",
+  "INVALID_PRIORITY",
+  "MERGE_SELF",
+  "MERGE_DIFFERENT_ORG",
+  "CONVERSATION_NOT_FOUND",
+  "ATTACHMENT_TOO_LARGE",
+  "INVALID_ATTACHMENT_TYPE",
+  "EMPTY_CONTENT",
+  "CUSTOMER_NOT_FOUND",
+  "EMAIL_ALREADY_EXISTS",
+  "INVALID_EMAIL",
+  "CUSTOMER_HAS_TICKETS",
+  "AI_NOT_AVAILABLE",
+  "AI_LIMIT_EXCEEDED",
+  "AI_PROCESSING_FAILED",
+  "INVALID_MODEL",
+  "ARTICLE_NOT_FOUND",
+  "SLUG_EXISTS",
+  "CONTENT_TOO_LARGE",
+  "AUTOMATION_NOT_FOUND",
+  "INVALID_TRIGGER",
+  "INVALID_ACTION",
+  "INVALID_CONDITION",
+  "CIRCULAR_REFERENCE",
+  "INTEGRATION_NOT_FOUND",
+  "INTEGRATION_DISABLED",
+  "OAUTH_FAILED",
+  "INVALID_CREDENTIALS",
+  "SYNC_FAILED",
+  "RATE_LIMITED",
+  "MACRO_NOT_FOUND",
+  "APPLY_FAILED",
+  "POLICY_NOT_FOUND",
+  "TRACKING_NOT_FOUND",
+  "ALREADY_PAUSED",
+  "NOT_PAUSED",
+  "REMINDER_NOT_FOUND",
+  "MESSAGE_NOT_FOUND",
+  "INVALID_TIME",
+  "SCHEDULE_CONFLICT",
+  "HEARTBEAT_TOO_FREQUENT",
+  "COLLECTION_NOT_FOUND",
+  "WEBHOOK_NOT_FOUND",
+  "INVALID_URL",
+  "DELIVERY_FAILED",
+  "SIGNATURE_INVALID",
+];
+
+/** Each code's HTTP status, in the order of `CODE_LIST`. */
+const STATUS_LIST = [
+  401, 403, 401, 401, 400, 400, 400, 400, 404, 409, 409, 404, 429, 429, 500, 503,
+  504, 404, 409, 409, 400, 400, 400, 400, 404, 413, 415, 400, 404, 409, 400, 409,
+  403, 429, 502, 400, 404, 409, 413, 404, 400, 400, 400, 409, 404, 409, 502, 400,
+  502, 429, 404, 422, 404, 404, 409, 409, 404, 404, 400, 409, 429, 404, 404, 400,
+  502, 401,
+];
+
+/** Where in `CODE_LIST` the codes worth retrying are. */
+const RETRYABLE_LIST = [
+  12, 14, 15, 16, 34, 48, 49, 60, 64,
+];
+
+/** The rest of each code's facts, in the order of `CODE_LIST`. */
+const INFO_LIST = [
   {
-    code: "UNAUTHORIZED",
-    status: 401,
     families: ["authentication"],
     description: "Not authenticated",
     resolution: "Include valid session cookie or API key",
@@ -42,8 +124,6 @@ const CODE_LIST = [
     trpcCode: -32001,
   },
   {
-    code: "FORBIDDEN",
-    status: 403,
     families: ["authentication"],
     description: "Insufficient permissions",
     resolution: "Check user role and permissions",
@@ -54,8 +134,6 @@ const CODE_LIST = [
     trpcCode: -32003,
   },
   {
-    code: "SESSION_EXPIRED",
-    status: 401,
     families: ["authentication"],
     description: "Session has expired",
     resolution: "Re-authenticate to get new session",
@@ -66,8 +144,6 @@ const CODE_LIST = [
     trpcCode: -32001,
   },
   {
-    code: "INVALID_TOKEN",
-    status: 401,
     families: ["authentication"],
     description: "Invalid API token",
     resolution: "Verify API key is correct",
@@ -78,8 +154,6 @@ const CODE_LIST = [
     trpcCode: -32001,
   },
   {
-    code: "BAD_REQUEST",
-    status: 400,
     families: ["validation"],
     description: "Invalid input parameters",
     resolution: "Check request body against schema",
@@ -90,8 +164,6 @@ const CODE_LIST = [
     trpcCode: -32600,
   },
   {
-    code: "VALIDATION_ERROR",
-    status: 400,
     families: ["validation"],
     description: "Input validation failed",
     resolution: "Fix the specific validation issue",
@@ -102,8 +174,6 @@ const CODE_LIST = [
     trpcCode: -32600,
   },
   {
-    code: "INVALID_UUID",
-    status: 400,
     families: ["validation"],
     description: "Invalid UUID format",
     resolution: "Provide valid UUID string",
@@ -114,8 +184,6 @@ const CODE_LIST = [
     trpcCode: -32600,
   },
   {
-    code: "MISSING_FIELD",
-    status: 400,
     families: ["validation"],
     description: "Required field is missing",
     resolution: "Include all required fields",
@@ -126,8 +194,6 @@ const CODE_LIST = [
     trpcCode: -32600,
   },
   {
-    code: "NOT_FOUND",
-    status: 404,
     families: ["resource"],
     description: "Resource not found",
     resolution: "Verify the resource ID exists",
@@ -138,8 +204,6 @@ const CODE_LIST = [
     trpcCode: -32004,
   },
   {
-    code: "ALREADY_EXISTS",
-    status: 409,
     families: ["resource"],
     description: "Resource already exists",
     resolution: "Use a different identifier",
@@ -150,8 +214,6 @@ const CODE_LIST = [
     trpcCode: -32009,
   },
   {
-    code: "CONFLICT",
-    status: 409,
     families: ["resource"],
     description: "State conflict",
     resolution: "Resolve the conflict and retry",
@@ -162,8 +224,6 @@ const CODE_LIST = [
     trpcCode: -32009,
   },
   {
-    code: "DELETED",
-    status: 404,
     families: ["resource"],
     description: "Resource was deleted",
     resolution: "Resource no longer available",
@@ -174,8 +234,6 @@ const CODE_LIST = [
     trpcCode: -32004,
   },
   {
-    code: "TOO_MANY_REQUESTS",
-    status: 429,
     families: ["rate_limiting"],
     description: "Rate limit exceeded",
     resolution: "Wait and retry with exponential backoff",
@@ -186,8 +244,6 @@ const CODE_LIST = [
     trpcCode: -32029,
   },
   {
-    code: "QUOTA_EXCEEDED",
-    status: 429,
     families: ["rate_limiting"],
     description: "Usage quota exceeded",
     resolution: "Upgrade plan or wait for reset",
@@ -198,8 +254,6 @@ const CODE_LIST = [
     trpcCode: -32029,
   },
   {
-    code: "INTERNAL_SERVER_ERROR",
-    status: 500,
     families: ["server"],
     description: "Unexpected server error",
     resolution: "Contact support if persistent",
@@ -210,8 +264,6 @@ const CODE_LIST = [
     trpcCode: -32603,
   },
   {
-    code: "SERVICE_UNAVAILABLE",
-    status: 503,
     families: ["server"],
     description: "Service temporarily unavailable",
     resolution: "Retry after a short delay",
@@ -222,8 +274,6 @@ const CODE_LIST = [
     trpcCode: -32603,
   },
   {
-    code: "TIMEOUT",
-    status: 504,
     families: ["server"],
     description: "Request timed out",
     resolution: "Retry the request",
@@ -234,8 +284,6 @@ const CODE_LIST = [
     trpcCode: -32603,
   },
   {
-    code: "TICKET_NOT_FOUND",
-    status: 404,
     families: ["tickets"],
     description: "Ticket with specified ID doesn't exist",
     resolution: "Verify the ticket ID exists",
@@ -246,8 +294,6 @@ const CODE_LIST = [
     trpcCode: -32004,
   },
   {
-    code: "TICKET_ALREADY_CLOSED",
-    status: 409,
     families: ["tickets"],
     description: "Cannot modify a closed ticket",
     resolution: "Reopen the ticket before modifying it",
@@ -258,8 +304,6 @@ const CODE_LIST = [
     trpcCode: -32009,
   },
   {
-    code: "TICKET_LOCKED",
-    status: 409,
     families: ["tickets"],
     description: "Ticket is locked for editing",
     resolution: "Wait for the lock to be released or ask the lock holder to release it",
@@ -270,8 +314,6 @@ const CODE_LIST = [
     trpcCode: -32009,
   },
   {
-    code: "INVALID_STATUS",
-    status: 400,
     families: ["tickets", "articles"],
     description: "Invalid status value",
     resolution: "Use one of the status values the resource supports",
@@ -282,8 +324,6 @@ const CODE_LIST = [
     trpcCode: -32600,
   },
   {
-    code: "INVALID_PRIORITY",
-    status: 400,
     families: ["tickets"],
     description: "Invalid priority value",
     resolution: "Use one of the supported ticket priority values",
@@ -294,8 +334,6 @@ const CODE_LIST = [
     trpcCode: -32600,
   },
   {
-    code: "MERGE_SELF",
-    status: 400,
     families: ["tickets"],
     description: "Cannot merge ticket with itself",
     resolution: "Choose a different ticket as the merge target",
@@ -306,8 +344,6 @@ const CODE_LIST = [
     trpcCode: -32600,
   },
   {
-    code: "MERGE_DIFFERENT_ORG",
-    status: 400,
     families: ["tickets"],
     description: "Cannot merge tickets from different organizations",
     resolution: "Merge only tickets that belong to the same organization",
@@ -318,8 +354,6 @@ const CODE_LIST = [
     trpcCode: -32600,
   },
   {
-    code: "CONVERSATION_NOT_FOUND",
-    status: 404,
     families: ["conversations"],
     description: "Conversation doesn't exist",
     resolution: "Verify the conversation ID exists",
@@ -330,8 +364,6 @@ const CODE_LIST = [
     trpcCode: -32004,
   },
   {
-    code: "ATTACHMENT_TOO_LARGE",
-    status: 413,
     families: ["conversations"],
     description: "File exceeds maximum size limit",
     resolution: "Reduce the file size below the maximum attachment size",
@@ -342,8 +374,6 @@ const CODE_LIST = [
     trpcCode: -32013,
   },
   {
-    code: "INVALID_ATTACHMENT_TYPE",
-    status: 415,
     families: ["conversations"],
     description: "File type not allowed",
     resolution: "Upload a file of an allowed type",
@@ -354,8 +384,6 @@ const CODE_LIST = [
     trpcCode: -32015,
   },
   {
-    code: "EMPTY_CONTENT",
-    status: 400,
     families: ["conversations"],
     description: "Message content cannot be empty",
     resolution: "Provide non-empty message content",
@@ -366,8 +394,6 @@ const CODE_LIST = [
     trpcCode: -32600,
   },
   {
-    code: "CUSTOMER_NOT_FOUND",
-    status: 404,
     families: ["customers"],
     description: "Customer doesn't exist",
     resolution: "Verify the customer ID exists",
@@ -378,8 +404,6 @@ const CODE_LIST = [
     trpcCode: -32004,
   },
   {
-    code: "EMAIL_ALREADY_EXISTS",
-    status: 409,
     families: ["customers"],
     description: "Email address already in use",
     resolution: "Use a different email address or update the existing customer",
@@ -390,8 +414,6 @@ const CODE_LIST = [
     trpcCode: -32009,
   },
   {
-    code: "INVALID_EMAIL",
-    status: 400,
     families: ["customers"],
     description: "Email format is invalid",
     resolution: "Provide a valid email address",
@@ -402,8 +424,6 @@ const CODE_LIST = [
     trpcCode: -32600,
   },
   {
-    code: "CUSTOMER_HAS_TICKETS",
-    status: 409,
     families: ["customers"],
     description: "Cannot delete customer with active tickets",
     resolution: "Close or reassign the customer's active tickets before deleting",
@@ -414,8 +434,6 @@ const CODE_LIST = [
     trpcCode: -32009,
   },
   {
-    code: "AI_NOT_AVAILABLE",
-    status: 403,
     families: ["ai"],
     description: "AI features not available on current plan",
     resolution: "Upgrade to a plan that includes AI features",
@@ -426,8 +444,6 @@ const CODE_LIST = [
     trpcCode: -32003,
   },
   {
-    code: "AI_LIMIT_EXCEEDED",
-    status: 429,
     families: ["ai"],
     description: "AI usage limit exceeded for billing period",
     resolution: "Upgrade plan or wait for the next billing period",
@@ -438,8 +454,6 @@ const CODE_LIST = [
     trpcCode: -32029,
   },
   {
-    code: "AI_PROCESSING_FAILED",
-    status: 502,
     families: ["ai"],
     description: "AI processing encountered an error",
     resolution: "Retry the request after a short delay",
@@ -450,8 +464,6 @@ const CODE_LIST = [
     trpcCode: -32603,
   },
   {
-    code: "INVALID_MODEL",
-    status: 400,
     families: ["ai"],
     description: "Specified AI model not available",
     resolution: "Specify one of the available AI models",
@@ -462,8 +474,6 @@ const CODE_LIST = [
     trpcCode: -32600,
   },
   {
-    code: "ARTICLE_NOT_FOUND",
-    status: 404,
     families: ["articles"],
     description: "Article doesn't exist",
     resolution: "Verify the article ID exists",
@@ -474,8 +484,6 @@ const CODE_LIST = [
     trpcCode: -32004,
   },
   {
-    code: "SLUG_EXISTS",
-    status: 409,
     families: ["articles", "collections"],
     description: "Slug already in use",
     resolution: "Choose a different slug",
@@ -486,8 +494,6 @@ const CODE_LIST = [
     trpcCode: -32009,
   },
   {
-    code: "CONTENT_TOO_LARGE",
-    status: 413,
     families: ["articles"],
     description: "Article content exceeds limit",
     resolution: "Shorten the article content or split it into several articles",
@@ -498,8 +504,6 @@ const CODE_LIST = [
     trpcCode: -32013,
   },
   {
-    code: "AUTOMATION_NOT_FOUND",
-    status: 404,
     families: ["automations"],
     description: "Automation doesn't exist",
     resolution: "Verify the automation ID exists",
@@ -510,8 +514,6 @@ const CODE_LIST = [
     trpcCode: -32004,
   },
   {
-    code: "INVALID_TRIGGER",
-    status: 400,
     families: ["automations"],
     description: "Invalid trigger configuration",
     resolution: "Fix the trigger configuration",
@@ -522,8 +524,6 @@ const CODE_LIST = [
     trpcCode: -32600,
   },
   {
-    code: "INVALID_ACTION",
-    status: 400,
     families: ["automations", "macros"],
     description: "Invalid action",
     resolution: "Check the action type and its configuration",
@@ -534,8 +534,6 @@ const CODE_LIST = [
     trpcCode: -32600,
   },
   {
-    code: "INVALID_CONDITION",
-    status: 400,
     families: ["automations"],
     description: "Invalid condition configuration",
     resolution: "Fix the condition configuration",
@@ -546,8 +544,6 @@ const CODE_LIST = [
     trpcCode: -32600,
   },
   {
-    code: "CIRCULAR_REFERENCE",
-    status: 409,
     families: ["automations"],
     description: "Automation would create circular reference",
     resolution: "Change the automation so it does not trigger itself directly or through other automations",
@@ -558,8 +554,6 @@ const CODE_LIST = [
     trpcCode: -32009,
   },
   {
-    code: "INTEGRATION_NOT_FOUND",
-    status: 404,
     families: ["integrations"],
     description: "Integration doesn't exist",
     resolution: "Verify the integration ID exists",
@@ -570,8 +564,6 @@ const CODE_LIST = [
     trpcCode: -32004,
   },
   {
-    code: "INTEGRATION_DISABLED",
-    status: 409,
     families: ["integrations"],
     description: "Integration is disabled",
     resolution: "Enable the integration and try again",
@@ -582,8 +574,6 @@ const CODE_LIST = [
     trpcCode: -32009,
   },
   {
-    code: "OAUTH_FAILED",
-    status: 502,
     families: ["integrations"],
     description: "OAuth authentication failed",
     resolution: "Reconnect the integration and complete the OAuth flow again",
@@ -594,8 +584,6 @@ const CODE_LIST = [
     trpcCode: -32603,
   },
   {
-    code: "INVALID_CREDENTIALS",
-    status: 400,
     families: ["integrations"],
     description: "Invalid integration credentials",
     resolution: "Update the integration with valid credentials",
@@ -606,8 +594,6 @@ const CODE_LIST = [
     trpcCode: -32600,
   },
   {
-    code: "SYNC_FAILED",
-    status: 502,
     families: ["integrations"],
     description: "Data synchronization failed",
     resolution: "Retry the sync after a short delay",
@@ -618,8 +604,6 @@ const CODE_LIST = [
     trpcCode: -32603,
   },
   {
-    code: "RATE_LIMITED",
-    status: 429,
     families: ["integrations"],
     description: "External service rate limit hit",
     resolution: "Wait and retry with exponential backoff",
@@ -630,8 +614,6 @@ const CODE_LIST = [
     trpcCode: -32029,
   },
   {
-    code: "MACRO_NOT_FOUND",
-    status: 404,
     families: ["macros"],
     description: "Macro doesn't exist",
     resolution: "Verify the macro ID exists",
@@ -642,8 +624,6 @@ const CODE_LIST = [
     trpcCode: -32004,
   },
   {
-    code: "APPLY_FAILED",
-    status: 422,
     families: ["macros"],
     description: "Failed to apply macro to ticket",
     resolution: "Check that the macro's actions are valid for the ticket's current state",
@@ -654,8 +634,6 @@ const CODE_LIST = [
     trpcCode: -32022,
   },
   {
-    code: "POLICY_NOT_FOUND",
-    status: 404,
     families: ["sla"],
     description: "SLA policy doesn't exist",
     resolution: "Verify the SLA policy ID exists",
@@ -666,8 +644,6 @@ const CODE_LIST = [
     trpcCode: -32004,
   },
   {
-    code: "TRACKING_NOT_FOUND",
-    status: 404,
     families: ["sla"],
     description: "SLA tracking record doesn't exist",
     resolution: "Verify the SLA tracking record ID exists",
@@ -678,8 +654,6 @@ const CODE_LIST = [
     trpcCode: -32004,
   },
   {
-    code: "ALREADY_PAUSED",
-    status: 409,
     families: ["sla"],
     description: "SLA tracking is already paused",
     resolution: "Resume SLA tracking before pausing it again",
@@ -690,8 +664,6 @@ const CODE_LIST = [
     trpcCode: -32009,
   },
   {
-    code: "NOT_PAUSED",
-    status: 409,
     families: ["sla"],
     description: "SLA tracking is not paused",
     resolution: "Pause SLA tracking before resuming it",
@@ -702,8 +674,6 @@ const CODE_LIST = [
     trpcCode: -32009,
   },
   {
-    code: "REMINDER_NOT_FOUND",
-    status: 404,
     families: ["scheduling"],
     description: "Reminder doesn't exist",
     resolution: "Verify the reminder ID exists",
@@ -714,8 +684,6 @@ const CODE_LIST = [
     trpcCode: -32004,
   },
   {
-    code: "MESSAGE_NOT_FOUND",
-    status: 404,
     families: ["scheduling"],
     description: "Scheduled message doesn't exist",
     resolution: "Verify the scheduled message ID exists",
@@ -726,8 +694,6 @@ const CODE_LIST = [
     trpcCode: -32004,
   },
   {
-    code: "INVALID_TIME",
-    status: 400,
     families: ["scheduling"],
     description: "Specified time is in the past",
     resolution: "Specify a time in the future",
@@ -738,8 +704,6 @@ const CODE_LIST = [
     trpcCode: -32600,
   },
   {
-    code: "SCHEDULE_CONFLICT",
-    status: 409,
     families: ["scheduling"],
     description: "Schedule conflicts with existing",
     resolution: "Choose a time that does not overlap an existing schedule",
@@ -750,8 +714,6 @@ const CODE_LIST = [
     trpcCode: -32009,
   },
   {
-    code: "HEARTBEAT_TOO_FREQUENT",
-    status: 429,
     families: ["scheduling"],
     description: "Heartbeat rate limit (30s minimum)",
     resolution: "Wait at least 30 seconds between heartbeats",
@@ -762,8 +724,6 @@ const CODE_LIST = [
     trpcCode: -32029,
   },
   {
-    code: "COLLECTION_NOT_FOUND",
-    status: 404,
     families: ["collections"],
     description: "Collection doesn't exist",
     resolution: "Verify the collection ID exists",
@@ -774,8 +734,6 @@ const CODE_LIST = [
     trpcCode: -32004,
   },
   {
-    code: "WEBHOOK_NOT_FOUND",
-    status: 404,
     families: ["webhooks"],
     description: "Webhook doesn't exist",
     resolution: "Verify the webhook ID exists",
@@ -786,8 +744,6 @@ const CODE_LIST = [
     trpcCode: -32004,
   },
   {
-    code: "INVALID_URL",
-    status: 400,
     families: ["webhooks"],
     description: "Webhook URL is invalid",
     resolution: "Provide a valid webhook URL",
@@ -798,8 +754,6 @@ const CODE_LIST = [
     trpcCode: -32600,
   },
   {
-    code: "DELIVERY_FAILED",
-    status: 502,
     families: ["webhooks"],
     description: "Webhook delivery failed",
     resolution: "Check that the webhook endpoint is reachable and retry",
@@ -810,8 +764,6 @@ const CODE_LIST = [
     trpcCode: -32603,
   },
   {
-    code: "SIGNATURE_INVALID",
-    status: 401,
     families: ["webhooks"],
     description: "Webhook signature verification failed",
     resolution: "Check that the signature is computed with the webhook's current signing secret",
@@ -841,13 +793,37 @@ function freezeTemplates(templates) {
   return Object.freeze(templates);
 }
 
-// What follows is the same for every catalog: the lookups, built once from the two
-// lists above. Everything exported is frozen.
+// What follows is the same for every catalog: the lookups, each built once from the
+// lists above by a call marked pure, so that a bundler drops a lookup nothing reads, and
+// with it the lists only it reads. Everything exported is frozen.
 
 const hasOwn = Object.prototype.hasOwnProperty;
 
 /** An empty list, for a status or family without codes. */
 const NONE = Object.freeze([]);
+
+/** Every wire string: all that `isErrorCode`, and so `errorCodeOf`, read. */
+const KNOWN = /* @__PURE__ */ new Set(CODE_LIST);
+
+/** Every family id. */
+const FAMILY_IDS = /* @__PURE__ */ familyIds(FAMILY_LIST);
+
+/** The codes worth retrying. */
+const RETRYABLE = /* @__PURE__ */ codesAt(CODE_LIST, RETRYABLE_LIST);
+
+export const CODES = /* @__PURE__ */ codeTable(CODE_LIST, STATUS_LIST, INFO_LIST);
+
+export const FAMILIES = /* @__PURE__ */ familyTable(FAMILY_LIST, CODE_LIST, INFO_LIST);
+
+const CODES_BY_STATUS = /* @__PURE__ */ statusTable(CODE_LIST, STATUS_LIST);
+
+function familyIds(families) {
+  return new Set(families.map((family) => family.id));
+}
+
+function codesAt(codes, positions) {
+  return new Set(positions.map((position) => codes[position]));
+}
 
 /**
  * A frozen object with one property per entry, keyed by `entry[key]`, in list order.
@@ -860,40 +836,48 @@ function table(entries, key) {
   return Object.freeze(result);
 }
 
-function freezeInfo(info) {
-  Object.freeze(info.families);
-  if (info.deprecated !== undefined) Object.freeze(info.deprecated);
-  return Object.freeze(info);
+/** `CODES`: each code's entry, its wire string and status first, as `ErrorCodeInfo`. */
+function codeTable(codes, statuses, infos) {
+  return table(
+    infos.map((info, i) => {
+      Object.freeze(info.families);
+      if (info.deprecated !== undefined) Object.freeze(info.deprecated);
+      return Object.freeze({ code: codes[i], status: statuses[i], ...info });
+    }),
+    'code',
+  );
 }
 
-export const CODES = table(CODE_LIST.map(freezeInfo), 'code');
-
-const CODES_BY_FAMILY = new Map(FAMILY_LIST.map((family) => [family.id, []]));
-for (const { code, families } of CODE_LIST) {
-  for (const family of families) CODES_BY_FAMILY.get(family).push(code);
+function familyTable(families, codes, infos) {
+  const members = new Map(families.map((family) => [family.id, []]));
+  infos.forEach((info, i) => {
+    for (const family of info.families) members.get(family).push(codes[i]);
+  });
+  return table(
+    families.map((family) =>
+      Object.freeze({ ...family, codes: Object.freeze(members.get(family.id)) }),
+    ),
+    'id',
+  );
 }
 
-export const FAMILIES = table(
-  FAMILY_LIST.map((family) =>
-    Object.freeze({ ...family, codes: Object.freeze(CODES_BY_FAMILY.get(family.id)) }),
-  ),
-  'id',
-);
-
-const CODES_BY_STATUS = new Map();
-for (const { code, status } of CODE_LIST) {
-  const codes = CODES_BY_STATUS.get(status);
-  if (codes === undefined) CODES_BY_STATUS.set(status, [code]);
-  else codes.push(code);
+function statusTable(codes, statuses) {
+  const byStatus = new Map();
+  codes.forEach((code, i) => {
+    const list = byStatus.get(statuses[i]);
+    if (list === undefined) byStatus.set(statuses[i], [code]);
+    else list.push(code);
+  });
+  for (const list of byStatus.values()) Object.freeze(list);
+  return byStatus;
 }
-for (const codes of CODES_BY_STATUS.values()) Object.freeze(codes);
 
 export function isErrorCode(value) {
-  return typeof value === 'string' && hasOwn.call(CODES, value);
+  return typeof value === 'string' && KNOWN.has(value);
 }
 
 export function isFamily(value) {
-  return typeof value === 'string' && hasOwn.call(FAMILIES, value);
+  return typeof value === 'string' && FAMILY_IDS.has(value);
 }
 
 export function codesWithStatus(status) {
@@ -950,7 +934,7 @@ export const RETRY_BASE_MS = 1000;
 export const RETRY_CAP_MS = 30000;
 
 export function isRetryable(code) {
-  return isErrorCode(code) && CODES[code].retryable;
+  return typeof code === 'string' && RETRYABLE.has(code);
 }
 
 export function retryCeiling(attempt) {

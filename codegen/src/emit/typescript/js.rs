@@ -1,5 +1,12 @@
-//! `ts/index.js`: the catalog as two lists of plain objects, then the lookups over them
-//! (`runtime.js`, the same for every catalog).
+//! `ts/index.js`: the catalog as plain lists, then the lookups over them (`runtime.js`,
+//! the same for every catalog).
+//!
+//! The lists are split by who reads them, so that a bundler keeps only what an
+//! application uses: the guards and `errorCodeOf` read the wire strings alone
+//! (`CODE_LIST`), `codesWithStatus` the statuses too, `isRetryable` and `retryDelay` the
+//! positions of the retryable codes, and only `CODES`, `FAMILIES` and `formatMessage`
+//! the texts and links (`INFO_LIST`). Each lookup is built by a call marked pure, so one
+//! that nothing reads is dropped with the lists only it reads.
 
 use std::borrow::Cow;
 use std::fmt::Write as _;
@@ -63,20 +70,69 @@ fn push_family(out: &mut String, family: &Family) {
     out.push_str(" },\n");
 }
 
+/// The keys of `ErrorCodeInfo` that come from lists of their own, `CODE_LIST` and
+/// `STATUS_LIST`, rather than from `INFO_LIST`: its first two, which `runtime.js` puts
+/// first in each entry of `CODES`.
+const LISTED_KEYS: [&str; 2] = ["code", "status"];
+
+/// How many numbers a line of `STATUS_LIST` or `RETRYABLE_LIST` holds.
+const NUMBERS_PER_LINE: usize = 16;
+
 fn push_codes(out: &mut Blocks<'_>, catalog: &Catalog) {
-    out.push_str("/** Every code, in catalog order. */\nconst CODE_LIST = [\n");
+    out.push_str(
+        "/** Every code's wire string, in catalog order: all that the guards read. */\n\
+         const CODE_LIST = [\n",
+    );
     for code in &catalog.codes {
-        push_code(out, catalog, code);
+        out.push_str("  ");
+        push_string(out, &code.wire);
+        out.push_str(",\n");
+        out.part_done();
+    }
+    out.push_str("];\n\n/** Each code's HTTP status, in the order of `CODE_LIST`. */\nconst STATUS_LIST = [");
+    let statuses: Vec<String> = catalog.codes.iter().map(|c| c.status.to_string()).collect();
+    push_numbers(out, &statuses);
+    out.push_str(
+        "/** Where in `CODE_LIST` the codes worth retrying are. */\nconst RETRYABLE_LIST = [",
+    );
+    let retryable: Vec<String> = (catalog.codes.iter().enumerate())
+        .filter(|(_, code)| code.retryable)
+        .map(|(index, _)| index.to_string())
+        .collect();
+    push_numbers(out, &retryable);
+    out.push_str(
+        "/** The rest of each code's facts, in the order of `CODE_LIST`. */\nconst INFO_LIST = [\n",
+    );
+    for code in &catalog.codes {
+        push_info(out, catalog, code);
         out.part_done();
     }
     out.push_str("];\n\n");
 }
 
-/// One code's object, its keys in the order of `ErrorCodeInfo`; absent optional keys are
-/// left out, not set to `undefined`, as `exactOptionalPropertyTypes` expects.
-fn push_code(out: &mut String, catalog: &Catalog, code: &Code) {
+/// Numbers as the rest of an array literal, a line of them at a time, and `];`.
+fn push_numbers(out: &mut Blocks<'_>, numbers: &[String]) {
+    if numbers.is_empty() {
+        out.push_str("];\n\n");
+        return;
+    }
+    out.push('\n');
+    for line in numbers.chunks(NUMBERS_PER_LINE) {
+        out.push_str("  ");
+        out.push_str(&line.join(", "));
+        out.push_str(",\n");
+        out.part_done();
+    }
+    out.push_str("];\n\n");
+}
+
+/// One code's facts but its wire string and status, its keys in the order of
+/// `ErrorCodeInfo`; absent optional keys are left out, not set to `undefined`, as
+/// `exactOptionalPropertyTypes` expects.
+fn push_info(out: &mut String, catalog: &Catalog, code: &Code) {
     out.push_str("  {\n");
-    for key in INFO_KEYS.iter().filter(|key| key.in_catalog(catalog)) {
+    let keys = INFO_KEYS.iter().filter(|key| !LISTED_KEYS.contains(&key.name));
+    for key in keys.filter(|key| key.in_catalog(catalog)) {
         let start = out.len();
         let _ = write!(out, "    {}: ", key.name);
         if key.value(out, catalog, code) {
@@ -166,6 +222,12 @@ fn push_constants(out: &mut String, catalog: &Catalog) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_keys_from_lists_of_their_own_are_the_first_of_each_entry() {
+        let first: Vec<&str> = INFO_KEYS.iter().take(2).map(|key| key.name).collect();
+        assert_eq!(first, LISTED_KEYS);
+    }
 
     #[test]
     fn templates_alternate_text_and_keys_starting_and_ending_with_text() {

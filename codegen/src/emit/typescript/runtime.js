@@ -1,10 +1,34 @@
-// What follows is the same for every catalog: the lookups, built once from the two
-// lists above. Everything exported is frozen.
+// What follows is the same for every catalog: the lookups, each built once from the
+// lists above by a call marked pure, so that a bundler drops a lookup nothing reads, and
+// with it the lists only it reads. Everything exported is frozen.
 
 const hasOwn = Object.prototype.hasOwnProperty;
 
 /** An empty list, for a status or family without codes. */
 const NONE = Object.freeze([]);
+
+/** Every wire string: all that `isErrorCode`, and so `errorCodeOf`, read. */
+const KNOWN = /* @__PURE__ */ new Set(CODE_LIST);
+
+/** Every family id. */
+const FAMILY_IDS = /* @__PURE__ */ familyIds(FAMILY_LIST);
+
+/** The codes worth retrying. */
+const RETRYABLE = /* @__PURE__ */ codesAt(CODE_LIST, RETRYABLE_LIST);
+
+export const CODES = /* @__PURE__ */ codeTable(CODE_LIST, STATUS_LIST, INFO_LIST);
+
+export const FAMILIES = /* @__PURE__ */ familyTable(FAMILY_LIST, CODE_LIST, INFO_LIST);
+
+const CODES_BY_STATUS = /* @__PURE__ */ statusTable(CODE_LIST, STATUS_LIST);
+
+function familyIds(families) {
+  return new Set(families.map((family) => family.id));
+}
+
+function codesAt(codes, positions) {
+  return new Set(positions.map((position) => codes[position]));
+}
 
 /**
  * A frozen object with one property per entry, keyed by `entry[key]`, in list order.
@@ -17,40 +41,48 @@ function table(entries, key) {
   return Object.freeze(result);
 }
 
-function freezeInfo(info) {
-  Object.freeze(info.families);
-  if (info.deprecated !== undefined) Object.freeze(info.deprecated);
-  return Object.freeze(info);
+/** `CODES`: each code's entry, its wire string and status first, as `ErrorCodeInfo`. */
+function codeTable(codes, statuses, infos) {
+  return table(
+    infos.map((info, i) => {
+      Object.freeze(info.families);
+      if (info.deprecated !== undefined) Object.freeze(info.deprecated);
+      return Object.freeze({ code: codes[i], status: statuses[i], ...info });
+    }),
+    'code',
+  );
 }
 
-export const CODES = table(CODE_LIST.map(freezeInfo), 'code');
-
-const CODES_BY_FAMILY = new Map(FAMILY_LIST.map((family) => [family.id, []]));
-for (const { code, families } of CODE_LIST) {
-  for (const family of families) CODES_BY_FAMILY.get(family).push(code);
+function familyTable(families, codes, infos) {
+  const members = new Map(families.map((family) => [family.id, []]));
+  infos.forEach((info, i) => {
+    for (const family of info.families) members.get(family).push(codes[i]);
+  });
+  return table(
+    families.map((family) =>
+      Object.freeze({ ...family, codes: Object.freeze(members.get(family.id)) }),
+    ),
+    'id',
+  );
 }
 
-export const FAMILIES = table(
-  FAMILY_LIST.map((family) =>
-    Object.freeze({ ...family, codes: Object.freeze(CODES_BY_FAMILY.get(family.id)) }),
-  ),
-  'id',
-);
-
-const CODES_BY_STATUS = new Map();
-for (const { code, status } of CODE_LIST) {
-  const codes = CODES_BY_STATUS.get(status);
-  if (codes === undefined) CODES_BY_STATUS.set(status, [code]);
-  else codes.push(code);
+function statusTable(codes, statuses) {
+  const byStatus = new Map();
+  codes.forEach((code, i) => {
+    const list = byStatus.get(statuses[i]);
+    if (list === undefined) byStatus.set(statuses[i], [code]);
+    else list.push(code);
+  });
+  for (const list of byStatus.values()) Object.freeze(list);
+  return byStatus;
 }
-for (const codes of CODES_BY_STATUS.values()) Object.freeze(codes);
 
 export function isErrorCode(value) {
-  return typeof value === 'string' && hasOwn.call(CODES, value);
+  return typeof value === 'string' && KNOWN.has(value);
 }
 
 export function isFamily(value) {
-  return typeof value === 'string' && hasOwn.call(FAMILIES, value);
+  return typeof value === 'string' && FAMILY_IDS.has(value);
 }
 
 export function codesWithStatus(status) {
@@ -107,7 +139,7 @@ export const RETRY_BASE_MS = 1000;
 export const RETRY_CAP_MS = 30000;
 
 export function isRetryable(code) {
-  return isErrorCode(code) && CODES[code].retryable;
+  return typeof code === 'string' && RETRYABLE.has(code);
 }
 
 export function retryCeiling(attempt) {
