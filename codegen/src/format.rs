@@ -91,6 +91,9 @@ pub(crate) enum Kind {
     Mapping(&'static Mapping),
     /// A mapping of names the catalog chooses to texts.
     Map { key: Text, value: Text },
+    /// The catalog's `actions`: names to links, each a URL alone or an [`ACTION`]
+    /// mapping.
+    Actions,
     /// A list of texts without repeats; `non_empty` when an empty list is refused.
     TextList { item: Text, non_empty: bool },
     /// A code's `details` (or an object's `fields`): wire keys to detail specs.
@@ -106,6 +109,10 @@ pub(crate) enum Kind {
 pub(crate) enum Text {
     /// Plain text: not blank.
     Plain,
+    /// Plain text on one line: not blank, no line break.
+    Line,
+    /// An HTTP status, as a mapping key: three digits, 100..=599.
+    HttpStatus,
     /// Any name, not empty.
     Name,
     /// A wire string.
@@ -249,7 +256,9 @@ impl Kind {
             Kind::Boolean => &[JsonType::Boolean],
             Kind::OneOrList { .. } => &[JsonType::String, JsonType::Array],
             Kind::List { .. } => &[JsonType::Array],
-            Kind::Mapping(_) | Kind::Map { .. } | Kind::Details => &[JsonType::Object],
+            Kind::Mapping(_) | Kind::Map { .. } | Kind::Actions | Kind::Details => {
+                &[JsonType::Object]
+            }
             Kind::TextList { .. } => &[JsonType::Array],
             Kind::Spec => &[JsonType::String, JsonType::Object],
             Kind::AnyValue => &[
@@ -270,6 +279,9 @@ impl Text {
     pub(crate) fn pattern(self) -> Option<&'static str> {
         Some(match self {
             Text::Plain => r"\S",
+            // Blank space around it is trimmed; a line break inside is refused.
+            Text::Line => r"^\s*[^\n\u2028\u2029]*\S[^\n\u2028\u2029]*\s*$",
+            Text::HttpStatus => r"^[1-5][0-9]{2}$",
             Text::Wire => r"^[A-Za-z][A-Za-z0-9_./-]{0,99}$",
             Text::FamilyId => r"^[a-z][a-z0-9_]*$",
             Text::Semver => concat!(
@@ -306,6 +318,9 @@ pub(crate) const CRATE_NAME_MAX_LEN: usize = 64;
 
 /// The lowest and highest HTTP status a code may have.
 pub(crate) const STATUSES: (u16, u16) = (400, 599);
+
+/// The lowest and highest HTTP status `statuses` may describe: every status HTTP has.
+pub(crate) const HTTP_STATUSES: (u16, u16) = (100, 599);
 
 /// A key that is always there.
 const fn required(name: &'static str, kind: Kind, doc: &'static str) -> Key {
@@ -371,11 +386,16 @@ pub(crate) const CATALOG: Mapping = Mapping {
         },
         optional(
             "actions",
+            Kind::Actions,
+            "Named dashboard links a code can point to with `action`: each a URL, e.g. `api_keys: https://dashboard.relay.dev/settings/api-keys`, or a mapping with the `url` and a `title` to show as the link, e.g. `api_keys: {url: https://dashboard.relay.dev/settings/api-keys, title: API keys settings}`.",
+        ),
+        optional(
+            "statuses",
             Kind::Map {
-                key: Text::Name,
-                value: Text::Url,
+                key: Text::HttpStatus,
+                value: Text::Line,
             },
-            "Named dashboard links a code can point to with `action`, e.g. `api_keys: https://dashboard.relay.dev/settings/api-keys`.",
+            "What each HTTP status means in this API, shown beside its standard reason phrase in the docs' status summary, e.g. `404: Resource doesn't exist`; keys are statuses 100..=599, values one line of plain text.",
         ),
         required(
             "families",
@@ -570,6 +590,24 @@ pub(crate) const DEPRECATION: Mapping = Mapping {
     ],
 };
 
+/// A dashboard link of `actions`, in its long form.
+pub(crate) const ACTION: Mapping = Mapping {
+    name: "action",
+    doc: "A dashboard link with the label the docs show for it.",
+    keys: &[
+        required(
+            "url",
+            Kind::Text(Text::Url),
+            "The dashboard URL: an absolute http(s) URL.",
+        ),
+        optional(
+            "title",
+            Kind::Text(Text::Line),
+            "A short label for the link, one line of plain text, e.g. `API keys settings`; the docs show the link as this label. Default: the URL itself.",
+        ),
+    ],
+};
+
 /// One entry of `retired`.
 pub(crate) const RETIRED: Mapping = Mapping {
     name: "retired",
@@ -590,8 +628,15 @@ pub(crate) const RETIRED: Mapping = Mapping {
 };
 
 /// Every mapping, the catalog first, each once.
-pub(crate) const MAPPINGS: [&Mapping; 6] =
-    [&CATALOG, &FAMILY, &CODE, &DEPRECATION, &RETIRED, &DETAIL];
+pub(crate) const MAPPINGS: [&Mapping; 7] = [
+    &CATALOG,
+    &ACTION,
+    &FAMILY,
+    &CODE,
+    &DEPRECATION,
+    &RETIRED,
+    &DETAIL,
+];
 
 #[cfg(test)]
 mod tests;

@@ -3,7 +3,11 @@
 //! Both outputs are Markdown in the end: ERRORS.md, and the rustdoc comments of the
 //! generated crate, which rustdoc renders with a CommonMark parser. Both use these
 //! functions, so `Authorization: Bearer <key>`, `a|b`, `*`, `_` and backticks read the same
-//! in the editor, on docs.rs, on GitHub and in mdBook.
+//! in the editor, on docs.rs, on GitHub and in mdBook. [`link`] writes links: `[label](url)`.
+
+mod link;
+
+pub(crate) use link::push_link_or_url;
 
 /// `text` as one line of inline Markdown: whitespace runs (line breaks too) become one
 /// space, and every character Markdown would interpret is backslash-escaped.

@@ -49,13 +49,28 @@ pub(crate) struct RawCatalog {
     /// `envelopes`: the envelope kinds to generate, if given.
     pub envelopes: Option<Spanned<Vec<Spanned<String>>>>,
     /// `actions`: named dashboard links, in file order.
-    pub actions: Vec<(Spanned<String>, Spanned<String>)>,
+    pub actions: Vec<RawAction>,
+    /// `statuses`: an HTTP status as written (checked later) -> what it means in this
+    /// API, in file order.
+    pub statuses: Vec<(Spanned<String>, Spanned<String>)>,
     /// `families`, in file order; `None` when the key is missing or malformed.
     pub families: Option<Spanned<Vec<RawFamily>>>,
     /// `codes`, in file order; `None` when the key is missing or malformed.
     pub codes: Option<Spanned<Vec<RawCode>>>,
     /// `retired`: codes that were released and are no longer returned.
     pub retired: Vec<RawRetired>,
+}
+
+/// One entry of `actions` as written: a URL alone, or a mapping with `url` and `title`.
+#[derive(Debug)]
+pub(crate) struct RawAction {
+    /// The action's name, its key in `actions`.
+    pub name: Spanned<String>,
+    /// The URL: the value itself, or the mapping's `url`; `None` when it is missing or
+    /// malformed (and reported).
+    pub url: Option<Spanned<String>>,
+    /// `title`: the link's label, in the long form.
+    pub title: Option<Spanned<String>>,
 }
 
 /// A code's `deprecated` mapping as written.
@@ -135,10 +150,12 @@ pub(crate) const CATALOG_KEYS: &[&str] = &[
     "docs_url",
     "envelopes",
     "actions",
+    "statuses",
     "families",
     "codes",
     "retired",
 ];
+pub(crate) const ACTION_KEYS: &[&str] = &["url", "title"];
 pub(crate) const DEPRECATION_KEYS: &[&str] = &["since", "replacement", "note"];
 pub(crate) const RETIRED_KEYS: &[&str] = &["code", "since", "note"];
 pub(crate) const FAMILY_KEYS: &[&str] = &["id", "title", "description"];
@@ -378,7 +395,10 @@ impl Reader<'_> {
             .get("envelopes")
             .and_then(|node| self.text_list(node, "`envelopes`"));
         if let Some(node) = fields.get("actions") {
-            catalog.actions = self.text_map(node, "`actions`");
+            catalog.actions = self.actions(node);
+        }
+        if let Some(node) = fields.get("statuses") {
+            catalog.statuses = self.text_map(node, "`statuses`");
         }
         catalog.families = self
             .required(&fields, "families")
@@ -392,6 +412,64 @@ impl Reader<'_> {
                 .map_or_else(Vec::new, |list| list.value);
         }
         catalog
+    }
+
+    /// `actions`: each a URL alone, or a mapping with `url` and an optional `title`.
+    fn actions(&mut self, node: &Node) -> Vec<RawAction> {
+        let Some(map) = self.mapping(node, "`actions`") else {
+            return Vec::new();
+        };
+        map.entries
+            .iter()
+            .map(|(key, value)| {
+                let name = Spanned {
+                    value: key.value.clone(),
+                    span: self.locator.span_at(key.start),
+                };
+                let (url, title) = match value {
+                    Node::Mapping(link) => {
+                        let fields = self.fields(link, "dashboard action", ACTION_KEYS);
+                        let url = match fields.get("url") {
+                            Some(node) => self.text(node, "`url`"),
+                            None => {
+                                self.missing_action_url(&name);
+                                None
+                            }
+                        };
+                        let title = fields.get("title").and_then(|n| self.text(n, "`title`"));
+                        (url, title)
+                    }
+                    Node::Scalar(scalar) if !is_null(scalar) => {
+                        (self.text(value, Backticked(&name.value)), None)
+                    }
+                    other => {
+                        self.wrong_type(
+                            other,
+                            Backticked(&name.value),
+                            "a URL, or a mapping with `url` and `title`",
+                        );
+                        (None, None)
+                    }
+                };
+                RawAction { name, url, title }
+            })
+            .collect()
+    }
+
+    /// An action's mapping has no `url`: said at the action's name, which the mapping's
+    /// first key (where other missing keys are reported) may be far from.
+    fn missing_action_url(&mut self, name: &Spanned<String>) {
+        self.diagnostics.push(
+            Diagnostic::error(
+                format!("missing key `url` in action `{}`", name.value),
+                name.span,
+            )
+            .label("this dashboard action has no `url`")
+            .help(format!(
+                "add the page's address, `url: https://...`, or write the address alone: `{}: https://...`",
+                name.value
+            )),
+        );
     }
 
     fn family(&mut self, node: &Node) -> Option<RawFamily> {
