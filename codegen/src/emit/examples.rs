@@ -175,10 +175,13 @@ fn object<'a>(
                 }
                 // Always there: `{}` when the code has no details.
                 Presence::Defaulted => Some(Json::Object(details(code))),
-                // There when the code has details.
-                Presence::Optional | Presence::Required => (!code.details.is_empty()
-                    || field.presence == Presence::Required)
-                    .then(|| Json::Object(details(code))),
+                // There when the occurrence carries details: not when the code has none,
+                // nor when all of its details are optional and the example leaves them out.
+                Presence::Optional | Presence::Required => {
+                    let values = details(code);
+                    (!values.is_empty() || field.presence == Presence::Required)
+                        .then(|| Json::Object(values))
+                }
             },
             Origin::RequestId => Some(Json::text(occurrence.request_id)),
             Origin::ProcedurePath => Some(Json::text(occurrence.procedure)),
@@ -326,8 +329,13 @@ mod tests {
         );
         assert!(!linked.contains("weight_kg"), "{linked}");
 
+        // An occurrence without details: its code's one detail is optional, and the
+        // example leaves it out, as the crate's would.
         let plain = &catalog.codes[3];
-        assert!(plain.details.is_empty());
+        assert!(plain
+            .details
+            .iter()
+            .all(|detail| detail.optional && detail.example.is_none()));
         let rest = body(Envelope::Rest, plain, &Occurrence::CONSTRUCTED).pretty();
         assert!(rest.contains("\"details\": {}"), "{rest}");
         let trpc = body(Envelope::Trpc, plain, &Occurrence::CONSTRUCTED).pretty();
