@@ -180,7 +180,7 @@ fn object<'a>(
                 Presence::Optional | Presence::Required => {
                     let values = details(code);
                     (!values.is_empty() || field.presence == Presence::Required)
-                        .then(|| Json::Object(values))
+                        .then_some(Json::Object(values))
                 }
             },
             Origin::RequestId => Some(Json::text(occurrence.request_id)),
