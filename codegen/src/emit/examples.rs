@@ -329,13 +329,8 @@ mod tests {
         );
         assert!(!linked.contains("weight_kg"), "{linked}");
 
-        // An occurrence without details: its code's one detail is optional, and the
-        // example leaves it out, as the crate's would.
         let plain = &catalog.codes[3];
-        assert!(plain
-            .details
-            .iter()
-            .all(|detail| detail.optional && detail.example.is_none()));
+        assert!(plain.details.is_empty());
         let rest = body(Envelope::Rest, plain, &Occurrence::CONSTRUCTED).pretty();
         assert!(rest.contains("\"details\": {}"), "{rest}");
         let trpc = body(Envelope::Trpc, plain, &Occurrence::CONSTRUCTED).pretty();
@@ -345,6 +340,15 @@ mod tests {
             problem.ends_with("\"code\": \"RATE_LIMITED\"\n}\n"),
             "{problem}"
         );
+
+        // A code whose one detail is optional, without an example: the occurrence
+        // carries no details, so tRPC's body has none, as the crate's would.
+        let delayed = &catalog.codes[4];
+        assert_eq!(delayed.wire, "PARCEL_DELAYED");
+        let rest = body(Envelope::Rest, delayed, &Occurrence::CONSTRUCTED).pretty();
+        assert!(rest.contains("\"details\": {}"), "{rest}");
+        let trpc = body(Envelope::Trpc, delayed, &Occurrence::CONSTRUCTED).pretty();
+        assert!(!trpc.contains("details"), "{trpc}");
     }
 
     /// Without an example, a required detail shows its placeholder, in the details and
