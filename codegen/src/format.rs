@@ -8,8 +8,9 @@
 //! refuses. Meaning beyond a value's form (a family id that exists, a code listed once)
 //! is validation's, and no JSON Schema can say it.
 //!
-//! The envelope kinds a catalog may list are the format's too, so [`Envelope`] is
-//! defined here, where validation reads it, and the model re-exports it.
+//! The mappings themselves, key by key, are [`mappings`]; this file has the kinds of
+//! value their keys hold. The envelope kinds a catalog may list are the format's too, so
+//! [`Envelope`] is defined here, where validation reads it, and the model re-exports it.
 
 /// An error body shape the generated crate can build and parse.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -91,6 +92,9 @@ pub(crate) enum Kind {
     Mapping(&'static Mapping),
     /// A mapping of names the catalog chooses to texts.
     Map { key: Text, value: Text },
+    /// The catalog's `actions`: names to links, each a URL alone or an [`ACTION`]
+    /// mapping.
+    Actions,
     /// A list of texts without repeats; `non_empty` when an empty list is refused.
     TextList { item: Text, non_empty: bool },
     /// A code's `details` (or an object's `fields`): wire keys to detail specs.
@@ -106,6 +110,10 @@ pub(crate) enum Kind {
 pub(crate) enum Text {
     /// Plain text: not blank.
     Plain,
+    /// Plain text on one line: not blank, no line break.
+    Line,
+    /// An HTTP status, as a mapping key: three digits, 100..=599.
+    HttpStatus,
     /// Any name, not empty.
     Name,
     /// A wire string.
@@ -249,7 +257,9 @@ impl Kind {
             Kind::Boolean => &[JsonType::Boolean],
             Kind::OneOrList { .. } => &[JsonType::String, JsonType::Array],
             Kind::List { .. } => &[JsonType::Array],
-            Kind::Mapping(_) | Kind::Map { .. } | Kind::Details => &[JsonType::Object],
+            Kind::Mapping(_) | Kind::Map { .. } | Kind::Actions | Kind::Details => {
+                &[JsonType::Object]
+            }
             Kind::TextList { .. } => &[JsonType::Array],
             Kind::Spec => &[JsonType::String, JsonType::Object],
             Kind::AnyValue => &[
@@ -270,6 +280,9 @@ impl Text {
     pub(crate) fn pattern(self) -> Option<&'static str> {
         Some(match self {
             Text::Plain => r"\S",
+            // Blank space around it is trimmed; a line break inside is refused.
+            Text::Line => r"^\s*[^\n\u2028\u2029]*\S[^\n\u2028\u2029]*\s*$",
+            Text::HttpStatus => r"^[1-5][0-9]{2}$",
             Text::Wire => r"^[A-Za-z][A-Za-z0-9_./-]{0,99}$",
             Text::FamilyId => r"^[a-z][a-z0-9_]*$",
             Text::Semver => concat!(
@@ -307,291 +320,12 @@ pub(crate) const CRATE_NAME_MAX_LEN: usize = 64;
 /// The lowest and highest HTTP status a code may have.
 pub(crate) const STATUSES: (u16, u16) = (400, 599);
 
-/// A key that is always there.
-const fn required(name: &'static str, kind: Kind, doc: &'static str) -> Key {
-    Key {
-        name,
-        required: true,
-        kind,
-        doc,
-        default: DefaultValue::None,
-    }
-}
+/// The lowest and highest HTTP status `statuses` may describe: every status HTTP has.
+pub(crate) const HTTP_STATUSES: (u16, u16) = (100, 599);
 
-/// A key that may be left out.
-const fn optional(name: &'static str, kind: Kind, doc: &'static str) -> Key {
-    Key {
-        name,
-        required: false,
-        kind,
-        doc,
-        default: DefaultValue::None,
-    }
-}
+mod mappings;
 
-/// The whole catalog file.
-pub(crate) const CATALOG: Mapping = Mapping {
-    name: "catalog",
-    doc: "An error catalog: every error code one API returns, from which the generator writes a Rust crate, ERRORS.md, an npm package and OpenAPI components.",
-    keys: &[
-        required(
-            "api",
-            Kind::Text(Text::Plain),
-            "The API's human name, used in the titles of the generated docs, e.g. `Relay API`.",
-        ),
-        required(
-            "crate",
-            Kind::Text(Text::CrateName),
-            "The Cargo package name of the generated crate, which is also the npm package's unless `npm` names one: lower-case words of ASCII letters and digits joined by single `-` or `_`, starting with a letter, at most 64 characters, not a Rust keyword, a standard library crate or a Windows device name, e.g. `relay-errors`.",
-        ),
-        required(
-            "version",
-            Kind::Text(Text::Semver),
-            "The semver version of the generated crate and npm package, e.g. `0.1.0`. A change that breaks clients (a code's status changed, a code retired) needs a breaking bump.",
-        ),
-        optional(
-            "npm",
-            Kind::Text(Text::NpmName),
-            "The npm name of the generated TypeScript package, e.g. `@relay/errors`: lower-case letters, digits, `-`, `.` and `_`, optionally after a `@scope/`, at most 214 characters, not a Node.js built-in module. Default: the crate name, which must then be one too.",
-        ),
-        required(
-            "docs_url",
-            Kind::Text(Text::UrlTemplate),
-            "The documentation link of each code: an absolute http(s) URL in which `{code}` becomes the wire string and `{anchor}` the anchor of the code's heading in ERRORS.md, e.g. `https://docs.relay.dev/errors#{anchor}`.",
-        ),
-        Key {
-            name: "envelopes",
-            required: false,
-            kind: Kind::OneOrList {
-                item: Text::Envelope,
-                non_empty: false,
-            },
-            doc: "The error bodies the generated crate builds and parses: `linked` (`error` with links, and `request_id`), `rest` (`error.code`, `message`, `details`), `trpc` (as tRPC sends it), `problem` (RFC 9457 problem details). Default: `[rest]`.",
-            default: DefaultValue::Envelopes(&[Envelope::Rest]),
-        },
-        optional(
-            "actions",
-            Kind::Map {
-                key: Text::Name,
-                value: Text::Url,
-            },
-            "Named dashboard links a code can point to with `action`, e.g. `api_keys: https://dashboard.relay.dev/settings/api-keys`.",
-        ),
-        required(
-            "families",
-            Kind::List {
-                item: &FAMILY,
-                non_empty: true,
-            },
-            "The groups of codes, in the order of the docs; at least one.",
-        ),
-        required(
-            "codes",
-            Kind::List {
-                item: &CODE,
-                non_empty: true,
-            },
-            "Every code the API returns, in the order of the `ErrorCode` enum and the docs; at least one.",
-        ),
-        optional(
-            "retired",
-            Kind::List {
-                item: &RETIRED,
-                non_empty: false,
-            },
-            "Codes that were released and are no longer returned. They stay listed for good: a wire string is never reused.",
-        ),
-    ],
-};
-
-/// One entry of `families`.
-pub(crate) const FAMILY: Mapping = Mapping {
-    name: "family",
-    doc: "A group of codes: one section with one table in the docs, and a `Family` variant.",
-    keys: &[
-        required(
-            "id",
-            Kind::Text(Text::FamilyId),
-            "The family's id, unique in the catalog, in lower snake_case, e.g. `tickets`; codes name it in `family`.",
-        ),
-        required(
-            "title",
-            Kind::Text(Text::Plain),
-            "The section title in the docs, e.g. `Tickets API`.",
-        ),
-        optional(
-            "description",
-            Kind::Text(Text::Plain),
-            "A sentence about the family, shown under its title.",
-        ),
-    ],
-};
-
-/// One entry of `codes`.
-pub(crate) const CODE: Mapping = Mapping {
-    name: "code",
-    doc: "One error code.",
-    keys: &[
-        required(
-            "code",
-            Kind::Text(Text::Wire),
-            "The wire string, exactly as sent in `error.code` and never re-cased: an ASCII letter, then letters, digits, `_`, `-`, `.` or `/`, at most 100 characters; unique in the catalog.",
-        ),
-        required(
-            "status",
-            Kind::Status,
-            "The HTTP status the code is answered with, 400..=599.",
-        ),
-        required(
-            "family",
-            Kind::OneOrList {
-                item: Text::FamilyId,
-                non_empty: true,
-            },
-            "The id of the code's family, or a list of ids when the code belongs to several; the first is its primary family.",
-        ),
-        required(
-            "description",
-            Kind::Text(Text::Plain),
-            "What went wrong, in plain text.",
-        ),
-        required(
-            "resolution",
-            Kind::Text(Text::Plain),
-            "What to do about it, in plain text.",
-        ),
-        Key {
-            name: "retryable",
-            required: false,
-            kind: Kind::Boolean,
-            doc: "Whether retrying the same request can succeed; clients back off before retrying. Default: `false`.",
-            default: DefaultValue::False,
-        },
-        optional(
-            "action",
-            Kind::Text(Text::Name),
-            "The dashboard page where the user can act on the error: a key of `actions`.",
-        ),
-        optional(
-            "docs_url",
-            Kind::Text(Text::UrlTemplate),
-            "This code's documentation link, instead of the catalog's `docs_url` template.",
-        ),
-        optional(
-            "family_descriptions",
-            Kind::Map {
-                key: Text::FamilyId,
-                value: Text::Plain,
-            },
-            "The description to show in a family's table instead of `description`, by family id; each a family of this code.",
-        ),
-        optional(
-            "deprecated",
-            Kind::Mapping(&DEPRECATION),
-            "Set when the code is still returned but on its way out.",
-        ),
-        optional(
-            "message",
-            Kind::Text(Text::Template),
-            "The template of one occurrence's message, e.g. `Required field {field} is missing`: `{name}` inserts the detail `name` (a required detail of a scalar type, or a list of one, joined by `, `), `{{` and `}}` are literal braces. Default: the description, then the resolution.",
-        ),
-        optional(
-            "details",
-            Kind::Details,
-            "The facts one occurrence of the code carries, by wire key (an ASCII letter, then letters, digits or `_`, never re-cased): each a type name (`string`, `integer`, `number`, `boolean`) or a mapping with `type` and its other keys.",
-        ),
-    ],
-};
-
-/// One detail's spec, in its long form.
-pub(crate) const DETAIL: Mapping = Mapping {
-    name: "detail",
-    doc: "A fact one occurrence of a code carries: its type and what it means.",
-    keys: &[
-        required(
-            "type",
-            Kind::Text(Text::DetailType),
-            "The detail's type: `string`, `integer` (64-bit signed), `number` (64-bit float), `boolean`, `enum` (with `values`), `list` (with `items`) or `object` (with `fields`).",
-        ),
-        optional(
-            "description",
-            Kind::Text(Text::Plain),
-            "What the value means, in plain text.",
-        ),
-        Key {
-            name: "optional",
-            required: false,
-            kind: Kind::Boolean,
-            doc: "Whether an occurrence may leave the detail out. Default: `false`.",
-            default: DefaultValue::False,
-        },
-        optional(
-            "example",
-            Kind::AnyValue,
-            "A value of the detail's type, shown in the docs and the OpenAPI examples.",
-        ),
-        optional(
-            "items",
-            Kind::Spec,
-            "For `type: list`: the spec of each item, a type name or a mapping.",
-        ),
-        optional(
-            "fields",
-            Kind::Details,
-            "For `type: object`: the object's keys, each with its spec, as `details` has them.",
-        ),
-        optional(
-            "values",
-            Kind::TextList {
-                item: Text::EnumValue,
-                non_empty: true,
-            },
-            "For `type: enum`: the values it may take, each an ASCII letter then letters, digits, `_`, `-`, `.` or `/`; at least one, without repeats.",
-        ),
-    ],
-};
-
-/// A code's `deprecated`.
-pub(crate) const DEPRECATION: Mapping = Mapping {
-    name: "deprecation",
-    doc: "Why and since when a code is deprecated.",
-    keys: &[
-        required(
-            "since",
-            Kind::Text(Text::Semver),
-            "The catalog version that deprecated the code, at most the catalog's `version`.",
-        ),
-        optional(
-            "replacement",
-            Kind::Text(Text::Wire),
-            "The code to use instead: another code of the catalog, not deprecated itself.",
-        ),
-        optional("note", Kind::Text(Text::Plain), "Why, in a sentence."),
-    ],
-};
-
-/// One entry of `retired`.
-pub(crate) const RETIRED: Mapping = Mapping {
-    name: "retired",
-    doc: "A code that was released and is no longer returned; its wire string is never used again.",
-    keys: &[
-        required(
-            "code",
-            Kind::Text(Text::Wire),
-            "The retired wire string; no code of the catalog may use it.",
-        ),
-        required(
-            "since",
-            Kind::Text(Text::Semver),
-            "The catalog version that retired it.",
-        ),
-        optional("note", Kind::Text(Text::Plain), "Why, in a sentence."),
-    ],
-};
-
-/// Every mapping, the catalog first, each once.
-pub(crate) const MAPPINGS: [&Mapping; 6] =
-    [&CATALOG, &FAMILY, &CODE, &DEPRECATION, &RETIRED, &DETAIL];
+pub(crate) use mappings::{ACTION, CATALOG, DETAIL, MAPPINGS};
 
 #[cfg(test)]
 mod tests;

@@ -23,8 +23,16 @@ pub(crate) const STATUS_SECTION: &str = "HTTP status summary";
 /// The section holding one level-3 heading per code (level 2, after the families).
 pub(crate) const CODES_SECTION: &str = "Error codes";
 
-/// The section listing retired codes, one level-3 heading each (level 2, last).
+/// The section listing retired codes, one level-3 heading each (level 2, after the
+/// codes).
 pub(crate) const RETIRED_SECTION: &str = "Retired codes";
+
+/// The section on retrying: the back-off, and which codes are worth it (level 2, last).
+///
+/// Last, after every other heading, because it came after them: GitHub numbers a
+/// repeated anchor by the order of the headings, so a heading added anywhere earlier
+/// could renumber a code's anchor (a code `retrying`) that released links point at.
+pub(crate) const RETRY_SECTION: &str = "Retrying";
 
 /// How many of each kind of heading a page has.
 #[derive(Clone, Copy, Debug)]
@@ -56,6 +64,8 @@ pub(crate) enum Heading {
     RetiredCodes,
     /// The heading of retired code number `i`, its wire string (level 3).
     Retired(usize),
+    /// [`RETRY_SECTION`] (level 2).
+    Retrying,
 }
 
 impl Heading {
@@ -66,6 +76,7 @@ impl Heading {
             Heading::StatusSummary => Some(STATUS_SECTION),
             Heading::Codes => Some(CODES_SECTION),
             Heading::RetiredCodes => Some(RETIRED_SECTION),
+            Heading::Retrying => Some(RETRY_SECTION),
             _ => None,
         }
     }
@@ -73,6 +84,9 @@ impl Heading {
 
 /// Every heading of the page, in page order: the one place that order is decided, for
 /// the anchors (resolve) and the page itself (the Markdown emitter).
+///
+/// A heading added to the page goes last, so that no anchor of an earlier one changes
+/// (see [`RETRY_SECTION`]).
 pub(crate) fn headings(page: Page) -> Vec<Heading> {
     let mut headings = vec![Heading::Title];
     if page.has_envelopes {
@@ -86,6 +100,7 @@ pub(crate) fn headings(page: Page) -> Vec<Heading> {
         headings.push(Heading::RetiredCodes);
         headings.extend((0..page.retired).map(Heading::Retired));
     }
+    headings.push(Heading::Retrying);
     headings
 }
 

@@ -35,7 +35,9 @@ function errorsOf(path) {
 
 /** Invalid fixtures whose mistake the schema sees. */
 const SCHEMA_REFUSES = [
+  'bad_action_links.yaml', // an unknown key, no `url`, a blank or two-line `title`, a list
   'bad_deprecations.yaml', // a `since` that is not semver
+  'bad_statuses.yaml', // keys that are no three-digit status, a blank or two-line text
   'byte_order_mark_and_unknown_key.yaml', // the BOM is read past; `titel` is unknown
   'crate_name_not_snake_case.yaml',
   'deep_nesting.yaml', // no `crate`, `version` or `docs_url`
@@ -157,5 +159,10 @@ describe('catalog.schema.json', () => {
     assert.match(at('wrong_types.yaml'), /\/codes\/1\/retryable must be boolean/);
     assert.match(at('missing_keys.yaml'), /must have required property 'crate'/);
     assert.match(at('missing_keys.yaml'), /\/families\/0 must have required property 'title'/);
+    assert.match(at('bad_action_links.yaml'), /\/actions\/no_url must have required property 'url'/);
+    assert.match(at('bad_action_links.yaml'), /\/actions\/misspelt must NOT have additional properties/);
+    assert.match(at('bad_action_links.yaml'), /\/actions\/two_lines\/title must match pattern/);
+    assert.match(at('bad_statuses.yaml'), /\/statuses property name must be valid/);
+    assert.match(at('bad_statuses.yaml'), /\/statuses\/429 must match pattern/);
   });
 });

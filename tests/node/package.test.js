@@ -23,6 +23,9 @@ const familyIds = (entry) => (Array.isArray(entry.family) ? entry.family : [entr
 /** Catalog text as the generator keeps it: trimmed. */
 const text = (value) => value?.trim();
 
+/** An action's URL: the entry itself, or the `url` of its long form. */
+const actionUrl = (action) => (typeof action === 'string' ? action : action.url);
+
 for (const [index, pkg] of packages.entries()) {
   const mod = modules[index];
   const { catalog } = pkg;
@@ -53,7 +56,7 @@ for (const [index, pkg] of packages.entries()) {
         assert.equal(info.description, text(entry.description), entry.code);
         assert.equal(info.resolution, text(entry.resolution), entry.code);
         assert.equal(info.retryable, entry.retryable ?? false, entry.code);
-        assert.equal(info.actionUrl, entry.action && catalog.actions[entry.action], entry.code);
+        assert.equal(info.actionUrl, entry.action && actionUrl(catalog.actions[entry.action]), entry.code);
         assert.equal('actionUrl' in info, entry.action !== undefined, entry.code);
         assert.deepEqual(info.deprecated, deprecation(entry.deprecated), entry.code);
       }

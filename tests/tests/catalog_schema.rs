@@ -51,7 +51,8 @@ fn catalog(field: &str, value: &str) -> String {
          version: {version}\n\
          npm: {npm}\n\
          docs_url: {docs_url}\n\
-         actions:\n  a: {action}\n\
+         actions:\n  a: {action}\n  b:\n    url: https://dashboard.probe.dev/b\n    title: {title}\n\
+         statuses:\n  {status_key}: {meaning}\n\
          families:\n  - id: {family}\n    title: Probe\n\
          codes:\n  - code: {wire}\n    status: {status}\n    family: {family}\n    \
          description: Probe\n    resolution: Probe it\n    action: a\n",
@@ -60,6 +61,9 @@ fn catalog(field: &str, value: &str) -> String {
         npm = quoted("npm", "probe-errors"),
         docs_url = quoted("docs_url", "https://docs.probe.dev/errors#{anchor}"),
         action = quoted("action", "https://dashboard.probe.dev/settings"),
+        title = quoted("title", "Probe settings"),
+        status_key = quoted("status_key", "404"),
+        meaning = quoted("meaning", "Probe not there"),
         family = quoted("family", "probe"),
         wire = quoted("wire", "PROBE_FAILED"),
         status = if field == "status" { value } else { "404" },
@@ -234,7 +238,7 @@ fn docs_url_templates() {
 fn action_urls() {
     agree(
         "action",
-        "/properties/actions/additionalProperties",
+        "/properties/actions/additionalProperties/oneOf/0",
         &[
             "https://dashboard.relay.dev/settings/api-keys",
             "http://x.dev",
@@ -246,6 +250,66 @@ fn action_urls() {
             "https://x.dev/a b",
             "https://",
             "mailto:a@b.c",
+        ],
+    );
+}
+
+/// One line of plain text, as an action's `title` and a `statuses` text are.
+const ONE_LINE: (&[&str], &[&str]) = (
+    &[
+        "API keys settings",
+        "a",
+        "  padded  ",
+        "Title\n",
+        "\n lead",
+        "Tabs\tinside",
+    ],
+    &[
+        "",
+        "  ",
+        "\n",
+        "two\nlines",
+        "a\u{2028}b",
+        "a\u{2029}b",
+        "trailing\n\nbreaks\nx",
+    ],
+);
+
+#[test]
+fn action_titles() {
+    let (good, bad) = ONE_LINE;
+    agree("title", "/$defs/action/properties/title", good, bad);
+}
+
+#[test]
+fn status_meanings() {
+    let (good, bad) = ONE_LINE;
+    agree(
+        "meaning",
+        "/properties/statuses/additionalProperties",
+        good,
+        bad,
+    );
+}
+
+#[test]
+fn status_keys() {
+    agree(
+        "status_key",
+        "/properties/statuses/propertyNames",
+        // Statuses no code has are only warned about.
+        &["404", "100", "200", "418", "599"],
+        &[
+            "",
+            "99",
+            "099",
+            "600",
+            "0404",
+            "4o4",
+            "404 ",
+            "404.0",
+            "+404",
+            "NOT_FOUND",
         ],
     );
 }

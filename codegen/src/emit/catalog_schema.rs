@@ -9,7 +9,7 @@
 
 use crate::emit::json::{strings, Json, Object};
 use crate::format::{
-    detail_type_names, DefaultValue, JsonType, Key, Kind, Mapping, Text, CATALOG,
+    detail_type_names, DefaultValue, JsonType, Key, Kind, Mapping, Text, ACTION, CATALOG,
     CRATE_NAME_MAX_LEN, DETAIL, MAPPINGS, NPM_NAME_MAX_LEN, STATUSES,
 };
 use crate::model::Envelope;
@@ -108,6 +108,22 @@ fn kind_schema(kind: Kind) -> Object<'static> {
         Kind::Map { key, value } => typed(kind)
             .with("propertyNames", text_schema(key))
             .with("additionalProperties", text_schema(value)),
+        // A URL alone, or the long form with its title: exactly one of the two, since a
+        // string is never an object.
+        Kind::Actions => typed(kind)
+            .with("propertyNames", text_schema(Text::Name))
+            .with(
+                "additionalProperties",
+                Object::new().with(
+                    "oneOf",
+                    Json::Array(vec![
+                        text_schema(Text::Url).into(),
+                        Object::new()
+                            .with("$ref", format!("#/$defs/{}", ACTION.name))
+                            .into(),
+                    ]),
+                ),
+            ),
         Kind::TextList { item, non_empty } => {
             let list = typed(kind)
                 .with("items", text_schema(item))
@@ -165,6 +181,8 @@ fn text_schema(form: Text) -> Object<'static> {
         // No `format: uri`: the pattern says what the generator takes, and RFC 3986
         // takes less (a `\\` or `|` in a path, which browsers and the generator accept).
         Text::Plain
+        | Text::Line
+        | Text::HttpStatus
         | Text::Wire
         | Text::FamilyId
         | Text::Semver

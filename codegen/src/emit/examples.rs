@@ -175,10 +175,13 @@ fn object<'a>(
                 }
                 // Always there: `{}` when the code has no details.
                 Presence::Defaulted => Some(Json::Object(details(code))),
-                // There when the code has details.
-                Presence::Optional | Presence::Required => (!code.details.is_empty()
-                    || field.presence == Presence::Required)
-                    .then(|| Json::Object(details(code))),
+                // There when the occurrence carries details: not when the code has none,
+                // nor when all of its details are optional and the example leaves them out.
+                Presence::Optional | Presence::Required => {
+                    let values = details(code);
+                    (!values.is_empty() || field.presence == Presence::Required)
+                        .then_some(Json::Object(values))
+                }
             },
             Origin::RequestId => Some(Json::text(occurrence.request_id)),
             Origin::ProcedurePath => Some(Json::text(occurrence.procedure)),
@@ -337,6 +340,15 @@ mod tests {
             problem.ends_with("\"code\": \"RATE_LIMITED\"\n}\n"),
             "{problem}"
         );
+
+        // A code whose one detail is optional, without an example: the occurrence
+        // carries no details, so tRPC's body has none, as the crate's would.
+        let delayed = &catalog.codes[4];
+        assert_eq!(delayed.wire, "PARCEL_DELAYED");
+        let rest = body(Envelope::Rest, delayed, &Occurrence::CONSTRUCTED).pretty();
+        assert!(rest.contains("\"details\": {}"), "{rest}");
+        let trpc = body(Envelope::Trpc, delayed, &Occurrence::CONSTRUCTED).pretty();
+        assert!(!trpc.contains("details"), "{trpc}");
     }
 
     /// Without an example, a required detail shows its placeholder, in the details and

@@ -305,6 +305,7 @@ mod tests {
                 "The address is not deliverable. Correct the address.",
                 "Parcel 1Z999AA10123456784 is lost; <b>&amp;</b> \"quoted\" `ticked` {braces} é",
                 "Too many requests",
+                "The parcel is delayed. Ask again later.",
             ]
         );
     }

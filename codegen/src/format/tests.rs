@@ -17,6 +17,7 @@ use crate::text::js_string as string;
 fn loader_keys(mapping: &Mapping) -> &'static [&'static str] {
     match mapping.name {
         "catalog" => load::CATALOG_KEYS,
+        "action" => load::ACTION_KEYS,
         "family" => load::FAMILY_KEYS,
         "code" => load::CODE_KEYS,
         "deprecation" => load::DEPRECATION_KEYS,
@@ -36,6 +37,7 @@ fn every_mapping_reachable_from_the_catalog_is_listed_once() {
                 Kind::List { item, .. } => item,
                 Kind::Mapping(nested) => nested,
                 Kind::Details | Kind::Spec => &DETAIL,
+                Kind::Actions => &ACTION,
                 _ => continue,
             };
             if !reached.contains(&nested.name) {
@@ -222,6 +224,12 @@ fn sample(kind: Kind, change: Option<&Change>) -> String {
             string(text_sample(value))
         ),
         Kind::TextList { item, .. } => format!("[{}]", string(text_sample(item))),
+        // Both forms: a URL alone, and the mapping.
+        Kind::Actions => format!(
+            r#"{{"a_name": {}, "b_name": {}}}"#,
+            string(text_sample(Text::Url)),
+            object(&ACTION, change)
+        ),
         Kind::Details => format!(r#"{{"a_key": {}}}"#, object(&DETAIL, change)),
         Kind::Spec => string("string"),
         Kind::AnyValue => string("an example"),
@@ -247,7 +255,7 @@ fn value_of(json_type: JsonType, kind: Kind) -> String {
         }
         (JsonType::Object, Kind::Spec) => object(&DETAIL, None),
         (JsonType::Array, Kind::List { .. } | Kind::TextList { .. })
-        | (JsonType::Object, Kind::Mapping(_) | Kind::Map { .. } | Kind::Details)
+        | (JsonType::Object, Kind::Mapping(_) | Kind::Map { .. } | Kind::Actions | Kind::Details)
         | (JsonType::Integer, Kind::Status)
         | (JsonType::Boolean, Kind::Boolean) => sample(kind, None),
         (json_type, _) => probe(json_type.name()),
@@ -258,6 +266,8 @@ fn value_of(json_type: JsonType, kind: Kind) -> String {
 fn text_sample(text: Text) -> &'static str {
     match text {
         Text::Plain => "Some text",
+        Text::Line => "Some text",
+        Text::HttpStatus => "404",
         Text::Name => "a_name",
         Text::Wire => "SOME_CODE",
         Text::FamilyId => "general",

@@ -33,6 +33,9 @@ pub struct Catalog {
     pub npm_name: String,
     /// The envelope kinds the crate provides, in the catalog's order.
     pub envelopes: Vec<Envelope>,
+    /// What each HTTP status means in this API, plain text on one line, from the
+    /// catalog's `statuses` (a status it does not describe is not there).
+    pub statuses: BTreeMap<u16, String>,
     /// Every family, in docs order.
     pub families: Vec<Family>,
     /// Every code, in enum and docs order.
@@ -79,6 +82,15 @@ impl Catalog {
             by_status.entry(code.status).or_default().push(code);
         }
         by_status
+    }
+
+    /// The anchor of the page's fixed section titled `title` (an `outline` constant).
+    pub(crate) fn section_anchor(&self, title: &str) -> &str {
+        self.section_anchors
+            .iter()
+            .find(|(section, _)| *section == title)
+            .map(|(_, anchor)| anchor.as_str())
+            .expect("every fixed section of the page has its anchor")
     }
 
     /// The codes of `family`, in catalog order.
@@ -197,4 +209,7 @@ pub struct Action {
     pub name: String,
     /// The dashboard URL.
     pub url: String,
+    /// The label the docs show for the link, plain text on one line; without one they
+    /// show the URL.
+    pub title: Option<String>,
 }

@@ -24,6 +24,7 @@ pub(crate) fn resolve(validated: Validated, source_path: &str, lookup: Lookup) -
         npm_name,
         template,
         envelopes,
+        statuses,
         families,
         codes,
         retired,
@@ -72,6 +73,7 @@ pub(crate) fn resolve(validated: Validated, source_path: &str, lookup: Lookup) -
         version,
         npm_name,
         envelopes,
+        statuses,
         families,
         lookup: lookup.for_codes(codes.len()),
         codes,
@@ -110,6 +112,7 @@ fn resolve_code(
         action: c.action.map(|action| Action {
             name: action.name,
             url: action.url,
+            title: action.title,
         }),
         docs_url,
         has_own_docs_url: c.docs_url.is_some(),
@@ -155,7 +158,8 @@ fn anchors(validated: &Validated) -> Anchors {
             Heading::Responses
             | Heading::StatusSummary
             | Heading::Codes
-            | Heading::RetiredCodes => {
+            | Heading::RetiredCodes
+            | Heading::Retrying => {
                 let title = heading.fixed_title().expect("a fixed section");
                 anchors.sections.push((title, slugger.anchor(title)));
             }

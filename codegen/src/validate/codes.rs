@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use crate::fast_hash::HashMap;
 
 use super::details::{DetailsContext, TypeNames, ValidatedDetail, ValidatedTemplate};
-use super::{did_you_mean, optional, ValidatedFamily, Validator};
+use super::{did_you_mean, optional, Link, ValidatedFamily, Validator};
 use crate::diagnostics::{Diagnostic, Span};
 use crate::load::{RawCode, Spanned};
 use crate::naming;
@@ -33,6 +33,8 @@ pub(crate) struct ValidatedAction {
     pub(crate) name: String,
     /// The dashboard URL.
     pub(crate) url: String,
+    /// The label the docs show for it.
+    pub(crate) title: Option<String>,
 }
 
 /// A code's deprecation, its replacement still a wire string.
@@ -50,7 +52,7 @@ impl Validator<'_> {
         &mut self,
         raw: Option<&Spanned<Vec<RawCode>>>,
         families: &[ValidatedFamily],
-        actions: &HashMap<String, String>,
+        actions: &HashMap<String, Link>,
         released: Option<&semver::Version>,
         has_problem: bool,
     ) -> Vec<ValidatedCode> {
@@ -85,7 +87,7 @@ impl Validator<'_> {
         &mut self,
         raw: &'r RawCode,
         family_index: &HashMap<&str, usize>,
-        actions: &HashMap<String, String>,
+        actions: &HashMap<String, Link>,
         names: &mut NameRegistry<'r>,
         released: Option<&semver::Version>,
     ) -> Option<ValidatedCode> {
@@ -279,12 +281,13 @@ impl Validator<'_> {
     fn action(
         &mut self,
         action: &Spanned<String>,
-        actions: &HashMap<String, String>,
+        actions: &HashMap<String, Link>,
     ) -> Option<ValidatedAction> {
         match actions.get(&action.value) {
-            Some(url) => Some(ValidatedAction {
+            Some(link) => Some(ValidatedAction {
                 name: action.value.clone(),
-                url: url.clone(),
+                url: link.url.clone(),
+                title: link.title.clone(),
             }),
             None => {
                 let mut known: Vec<&str> = actions.keys().map(String::as_str).collect();

@@ -1,13 +1,13 @@
 //! The catalog's header keys: `api`, `crate`, `version`, `npm`, `docs_url`, `envelopes`,
-//! `actions`.
+//! `actions` (`statuses` has a file of its own).
 
 use crate::fast_hash::HashMap;
 
 use super::urls::check_url;
-use super::{did_you_mean, Validator};
+use super::{did_you_mean, Link, Validator};
 use crate::diagnostics::{Diagnostic, Span};
 use crate::format::Envelope;
-use crate::load::Spanned;
+use crate::load::{RawAction, Spanned};
 use crate::naming;
 
 impl Validator<'_> {
@@ -168,20 +168,35 @@ impl Validator<'_> {
         kinds
     }
 
-    pub(super) fn actions(
-        &mut self,
-        raw: &[(Spanned<String>, Spanned<String>)],
-    ) -> HashMap<String, String> {
+    /// Each action's URL and title, by name. An action whose URL or title failed its
+    /// check is still known by its name, so the codes that name it are not reported
+    /// too; the catalog is refused anyway.
+    pub(super) fn actions(&mut self, raw: &[RawAction]) -> HashMap<String, Link> {
         let mut actions = HashMap::default();
-        for (name, url) in raw {
-            if let Err((problem, help)) = check_url(&url.value, false) {
-                self.error(
-                    Diagnostic::error(format!("invalid URL for action `{}`", name.value), url.span)
-                        .label(problem)
-                        .help(help),
-                );
+        for action in raw {
+            let name = &action.name.value;
+            if let Some(url) = &action.url {
+                if let Err((problem, help)) = check_url(&url.value, false) {
+                    self.error(
+                        Diagnostic::error(format!("invalid URL for action `{name}`"), url.span)
+                            .label(problem)
+                            .help(help),
+                    );
+                }
             }
-            actions.insert(name.value.clone(), url.value.clone());
+            let title = action
+                .title
+                .as_ref()
+                .and_then(|title| self.line(title, &format!("the `title` of action `{name}`")));
+            let link = Link {
+                url: action
+                    .url
+                    .as_ref()
+                    .map(|url| url.value.clone())
+                    .unwrap_or_default(),
+                title,
+            };
+            actions.insert(name.clone(), link);
         }
         actions
     }

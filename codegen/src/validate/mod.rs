@@ -12,11 +12,15 @@ mod examples;
 mod families;
 mod header;
 mod lifecycle;
+mod statuses;
 mod template;
 mod urls;
 
 pub(crate) use codes::{ValidatedCode, ValidatedDeprecation};
 pub(crate) use details::{TemplatePiece, ValidatedDetail, ValidatedTemplate, ValidatedType};
+
+use std::collections::BTreeMap;
+use std::fmt;
 
 use crate::diagnostics::suggest::closest;
 use crate::diagnostics::{Diagnostic, Severity, Span};
@@ -39,6 +43,7 @@ pub(crate) fn validate(raw: &RawCatalog, diagnostics: &mut Vec<Diagnostic>) -> O
     let template = v.url_template(raw.docs_url.as_ref(), "docs_url");
     let envelopes = v.envelopes(raw.envelopes.as_ref());
     let actions = v.actions(&raw.actions);
+    let statuses = v.statuses(&raw.statuses);
     let families = v.families(raw.families.as_ref());
     let released = version
         .as_deref()
@@ -53,6 +58,7 @@ pub(crate) fn validate(raw: &RawCatalog, diagnostics: &mut Vec<Diagnostic>) -> O
     v.check_replacements(raw.codes.as_ref());
     let retired = v.retired(raw, released.as_ref());
     v.warn_about_empty_families(&families, raw.codes.as_ref());
+    v.warn_about_unused_statuses(&raw.statuses, raw.codes.as_ref());
 
     let has_errors = v.diagnostics.iter().any(|d| d.severity == Severity::Error);
     if has_errors {
@@ -67,6 +73,7 @@ pub(crate) fn validate(raw: &RawCatalog, diagnostics: &mut Vec<Diagnostic>) -> O
         npm_name: npm_name?,
         template: template?,
         envelopes,
+        statuses,
         families,
         codes,
         retired,
@@ -89,6 +96,8 @@ pub(crate) struct Validated {
     /// The `docs_url` template.
     pub(crate) template: String,
     pub(crate) envelopes: Vec<Envelope>,
+    /// What each HTTP status means in this API, from `statuses`.
+    pub(crate) statuses: BTreeMap<u16, String>,
     pub(crate) families: Vec<ValidatedFamily>,
     pub(crate) codes: Vec<ValidatedCode>,
     pub(crate) retired: Vec<ValidatedRetired>,
@@ -118,6 +127,14 @@ pub(crate) struct ValidatedFamily {
     pub(crate) description: Option<String>,
 }
 
+/// A dashboard link of `actions` that passed its checks.
+pub(crate) struct Link {
+    /// The dashboard URL.
+    pub(crate) url: String,
+    /// The label the docs show for it, one line of plain text.
+    pub(crate) title: Option<String>,
+}
+
 /// A retired code that passed its checks.
 pub(crate) struct ValidatedRetired {
     pub(crate) wire: Spanned<String>,
@@ -139,11 +156,16 @@ impl Validator<'_> {
     /// [`crate::text::refused_character`] refuses (controls but the line break, and
     /// bidirectional controls).
     fn text(&mut self, value: Option<&Spanned<String>>, key: &str) -> Option<String> {
-        let value = value?;
+        self.plain(value?, Backticked(key))
+    }
+
+    /// [`Validator::text`] for a value messages name as `what`, e.g. "the `title` of
+    /// action `api_keys`".
+    fn plain(&mut self, value: &Spanned<String>, what: impl fmt::Display) -> Option<String> {
         let text = value.value.trim();
         if text.is_empty() {
             self.error(
-                Diagnostic::error(format!("`{key}` must not be empty"), value.span)
+                Diagnostic::error(format!("{what} must not be empty"), value.span)
                     .label("empty text"),
             );
             return None;
@@ -153,10 +175,7 @@ impl Validator<'_> {
             .find_map(|c| crate::text::refused_character(c).map(|why| (c, why)))
         {
             self.error(
-                Diagnostic::error(
-                    format!("`{key}` contains {}", character_name(c)),
-                    value.span,
-                )
+                Diagnostic::error(format!("{what} contains {}", character_name(c)), value.span)
                 .label(why)
                 .help(
                     "plain text may hold any printable character and line breaks; remove this one",
@@ -165,6 +184,34 @@ impl Validator<'_> {
             return None;
         }
         Some(text.to_owned())
+    }
+}
+
+impl Validator<'_> {
+    /// Plain text on one line, as a link's label or a table cell holds it:
+    /// [`Validator::plain`], and no line break inside (blank space around it is
+    /// trimmed, as for any text).
+    fn line(&mut self, value: &Spanned<String>, what: &str) -> Option<String> {
+        let text = self.plain(value, what)?;
+        if text.contains(['\n', '\u{2028}', '\u{2029}']) {
+            self.error(
+                Diagnostic::error(format!("{what} is more than one line"), value.span)
+                    .label("this text holds a line break")
+                    .help("write it on one line: a `|` block keeps its line breaks, a plain or `>` value joins its lines with spaces"),
+            );
+            return None;
+        }
+        Some(text)
+    }
+}
+
+/// A key in backticks, for messages.
+#[derive(Clone, Copy)]
+struct Backticked<'a>(&'a str);
+
+impl fmt::Display for Backticked<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "`{}`", self.0)
     }
 }
 

@@ -49,6 +49,8 @@ pub enum ErrorCode {
     ///
     /// Resolution: Add an Authorization: Bearer \<key\> header to every request.
     ///
+    /// Action: [Manage API keys](https://dashboard.batchrelay.com/settings/api-keys)
+    ///
     /// [Documentation](<https://docs.batchrelay.com/errors#api_key_required>)
     ApiKeyRequired,
     /// The API key supplied is not recognized.
@@ -56,6 +58,8 @@ pub enum ErrorCode {
     /// `api_key_invalid` · HTTP 403 · [Authentication](Family::Authentication) · since 0.1.0
     ///
     /// Resolution: Verify you are using the correct key from your developer dashboard.
+    ///
+    /// Action: [Manage API keys](https://dashboard.batchrelay.com/settings/api-keys)
     ///
     /// [Documentation](<https://docs.batchrelay.com/errors#api_key_invalid>)
     ApiKeyInvalid,
@@ -65,6 +69,8 @@ pub enum ErrorCode {
     ///
     /// Resolution: Generate a new key from the developer dashboard.
     ///
+    /// Action: [Manage API keys](https://dashboard.batchrelay.com/settings/api-keys)
+    ///
     /// [Documentation](<https://docs.batchrelay.com/errors#api_key_revoked>)
     ApiKeyRevoked,
     /// The API key has passed its expiry date.
@@ -73,6 +79,8 @@ pub enum ErrorCode {
     ///
     /// Resolution: Rotate to a new key from the developer dashboard.
     ///
+    /// Action: [Manage API keys](https://dashboard.batchrelay.com/settings/api-keys)
+    ///
     /// [Documentation](<https://docs.batchrelay.com/errors#api_key_expired>)
     ApiKeyExpired,
     /// The API key does not have the scope required to perform this action.
@@ -80,6 +88,8 @@ pub enum ErrorCode {
     /// `scope_required` · HTTP 403 · [Authentication](Family::Authentication) · since 0.1.0
     ///
     /// Resolution: Use a key with the appropriate permissions.
+    ///
+    /// Action: [Manage API keys](https://dashboard.batchrelay.com/settings/api-keys)
     ///
     /// [Documentation](<https://docs.batchrelay.com/errors#scope_required>)
     ScopeRequired,
@@ -96,6 +106,8 @@ pub enum ErrorCode {
     /// `billing_required` · HTTP 402 · [Billing](Family::Billing) · since 0.1.0
     ///
     /// Resolution: Update your billing details in the dashboard.
+    ///
+    /// Action: [Update billing details](https://dashboard.batchrelay.com/settings/billing)
     ///
     /// [Documentation](<https://docs.batchrelay.com/errors#billing_required>)
     BillingRequired,

@@ -3,11 +3,13 @@
 //! The page has the headings [`crate::outline`] lists, in that order: the title, a status
 //! summary, one section per family with its table, and one heading per code, which is
 //! where each code's docs_url lands, with its message template, its details and an
-//! example body ([`details`]). All catalog text goes through [`crate::text`], so it
-//! shows literally on GitHub and in mdBook.
+//! example body ([`details`]); last, the retired codes and the section on retrying
+//! ([`retrying`]). All catalog text goes through [`crate::text`], so it shows literally
+//! on GitHub and in mdBook.
 
 mod changes;
 mod details;
+pub(super) mod retrying;
 
 use std::fmt::Write;
 
@@ -17,7 +19,7 @@ use crate::emit::Blocks;
 use crate::http_status::reason_phrase;
 use crate::model::{Catalog, Code, Envelope, Family, Retired};
 use crate::outline::{self, Heading, Page};
-use crate::text::{heading, inline, push_inline};
+use crate::text::{heading, inline, push_inline, push_link_or_url};
 use crate::trpc;
 
 /// `ERRORS.md`, the Markdown reference, written a section at a time, and `CHANGES.md`,
@@ -63,6 +65,7 @@ fn build(catalog: &Catalog, header: &str, page: &mut Blocks<'_>) {
             Heading::Code(index) => push_code(page, catalog, &catalog.codes[index]),
             Heading::RetiredCodes => push_retired_table(page, catalog),
             Heading::Retired(index) => push_retired_code(page, &catalog.retired[index]),
+            Heading::Retrying => retrying::push_retrying(page, catalog),
         }
         page.part_done();
     }
@@ -177,20 +180,39 @@ fn push_responses(page: &mut String, catalog: &Catalog) {
     }
 }
 
+/// The table of statuses: each with its reason phrase, what it means in this API (when
+/// the catalog says, in a column of its own so the standard phrase stays as it is),
+/// tRPC's number for it, and its codes.
 fn push_status_summary(page: &mut String, catalog: &Catalog) {
     // tRPC readers meet the status as a JSON-RPC number in `error.code`, so they get it too.
     let trpc = catalog.envelopes.contains(&Envelope::Trpc);
-    if trpc {
-        page.push_str("| HTTP | Meaning | tRPC `error.code` | Codes |\n|---|---|---|---|\n");
-    } else {
-        page.push_str("| HTTP | Meaning | Codes |\n|---|---|---|\n");
+    let in_this_api = !catalog.statuses.is_empty();
+    let mut columns = vec!["HTTP", "Meaning"];
+    if in_this_api {
+        columns.push("In this API");
     }
+    if trpc {
+        columns.push("tRPC `error.code`");
+    }
+    columns.push("Codes");
+    let _ = writeln!(page, "| {} |", columns.join(" | "));
+    let _ = writeln!(page, "|{}", "---|".repeat(columns.len()));
     for (status, codes) in catalog.codes_by_status() {
         let _ = write!(
             page,
             "| {status} | {} |",
             reason_phrase(status).unwrap_or("")
         );
+        if in_this_api {
+            match catalog.statuses.get(&status) {
+                Some(meaning) => {
+                    page.push(' ');
+                    push_inline(page, meaning);
+                    page.push_str(" |");
+                }
+                None => page.push_str(" |"),
+            }
+        }
         if trpc {
             let _ = write!(page, " {} |", trpc::number_for_status(status));
         }
@@ -250,14 +272,20 @@ fn push_code(page: &mut String, catalog: &Catalog, code: &Code) {
     page.push_str("\n- **Resolution:** ");
     push_inline(page, &code.resolution);
     page.push('\n');
-    let _ = writeln!(
-        page,
-        "- **Retryable:** {}",
-        if code.retryable { "yes" } else { "no" }
-    );
+    if code.retryable {
+        let _ = writeln!(
+            page,
+            "- **Retryable:** [yes](#{})",
+            catalog.section_anchor(outline::RETRY_SECTION)
+        );
+    } else {
+        page.push_str("- **Retryable:** no\n");
+    }
     let _ = writeln!(page, "- **Since:** {}", code.since);
     if let Some(action) = &code.action {
-        let _ = writeln!(page, "- **Action:** <{}>", action.url);
+        page.push_str("- **Action:** ");
+        push_link_or_url(page, action.title.as_deref(), &action.url);
+        page.push('\n');
     }
     if code.has_own_docs_url {
         let _ = writeln!(page, "- **More:** <{}>", code.docs_url);

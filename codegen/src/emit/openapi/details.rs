@@ -184,8 +184,14 @@ fn typed<'a>(envelope: Envelope, shape: &'static Shape, choice: &Choice<'a>) -> 
                     spread = Some(Object::new().with("allOf", vec![Json::from(reference)]));
                     continue;
                 }
-                // Sent whenever the code has details.
-                required.push(field.json);
+                // Sent whenever the code has details, except where the crate leaves an
+                // empty details object out (tRPC's `data.details`): there only when the
+                // code has a required detail.
+                let always = field.presence != Presence::Optional
+                    || code.details.iter().any(|detail| !detail.optional);
+                if always {
+                    required.push(field.json);
+                }
                 reference
             }
             (Value::Object(name), _) => {

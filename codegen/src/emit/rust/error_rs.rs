@@ -180,10 +180,18 @@ pub(super) fn expand_details_json(catalog: &Catalog) -> TokenStream {
     // many codes reads better than an `if let` for that one case.
     let single =
         (with_details == 1 && rest.is_some()).then(|| quote! { #[allow(clippy::single_match)] });
+    // A code whose only detail is optional has an arm that is one `if let` on it, which
+    // clippy would fold into the pattern; the same form for every code reads better.
+    let collapsible = catalog
+        .codes
+        .iter()
+        .any(|code| matches!(&code.details[..], [only] if only.optional))
+        .then(|| quote! { #[allow(clippy::collapsible_match)] });
     let details_body = if catalog.has_details() {
         quote! {
             let mut details = ::serde_json::Map::new();
             #single
+            #collapsible
             match self {
                 #to_json
                 #rest

@@ -33,6 +33,14 @@ mod tests {
         assert_eq!(backoff.ceiling(u32::MAX), Duration::from_secs(30));
     }
 
+    /// ERRORS.md's section on retrying states this schedule in words.
+    #[test]
+    fn the_reference_page_states_the_default_schedule() {
+        use crate::emit::markdown::retrying::{BASE_SECONDS, CAP_SECONDS};
+        assert_eq!(Backoff::DEFAULT.base, Duration::from_secs(BASE_SECONDS));
+        assert_eq!(Backoff::DEFAULT.cap, Duration::from_secs(CAP_SECONDS));
+    }
+
     #[test]
     fn delays_stay_between_zero_and_the_ceiling() {
         let backoff = Backoff::DEFAULT;

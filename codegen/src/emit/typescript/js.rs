@@ -89,7 +89,9 @@ fn push_codes(out: &mut Blocks<'_>, catalog: &Catalog) {
         out.push_str(",\n");
         out.part_done();
     }
-    out.push_str("];\n\n/** Each code's HTTP status, in the order of `CODE_LIST`. */\nconst STATUS_LIST = [");
+    out.push_str(
+        "];\n\n/** Each code's HTTP status, in the order of `CODE_LIST`. */\nconst STATUS_LIST = [",
+    );
     let statuses: Vec<String> = catalog.codes.iter().map(|c| c.status.to_string()).collect();
     push_numbers(out, &statuses);
     out.push_str(
@@ -131,7 +133,9 @@ fn push_numbers(out: &mut Blocks<'_>, numbers: &[String]) {
 /// `exactOptionalPropertyTypes` expects.
 fn push_info(out: &mut String, catalog: &Catalog, code: &Code) {
     out.push_str("  {\n");
-    let keys = INFO_KEYS.iter().filter(|key| !LISTED_KEYS.contains(&key.name));
+    let keys = INFO_KEYS
+        .iter()
+        .filter(|key| !LISTED_KEYS.contains(&key.name));
     for key in keys.filter(|key| key.in_catalog(catalog)) {
         let start = out.len();
         let _ = write!(out, "    {}: ", key.name);

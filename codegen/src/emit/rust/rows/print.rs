@@ -14,7 +14,7 @@ use crate::model::{Catalog, Code, Family};
 use crate::text;
 
 /// Calls `line` with each doc line of a code's variant: description, facts, resolution,
-/// link. `buffer` is scratch space, so a caller with many codes allocates it once.
+/// dashboard action, link. `buffer` is scratch space, so a caller with many codes allocates it once.
 fn variant_doc_lines(
     catalog: &Catalog,
     code: &Code,
@@ -51,6 +51,13 @@ fn variant_doc_lines(
     text::push_inline_words(buffer, &code.resolution);
     text::for_each_wrapped(buffer, DOC_WIDTH, &mut line);
     line("");
+    if let Some(action) = &code.action {
+        buffer.clear();
+        buffer.push_str("Action: ");
+        text::push_link_or_url(buffer, action.title.as_deref(), &action.url);
+        text::for_each_wrapped(buffer, DOC_WIDTH, &mut line);
+        line("");
+    }
     buffer.clear();
     buffer.push_str("[Documentation](<");
     buffer.push_str(&code.docs_url);
