@@ -8,8 +8,10 @@
 //   10,000 codes with details (`cargo xtask synth --details`).
 // - type-checking: `tsc --noEmit` (the test package's TypeScript) of a strict consumer
 //   that narrows a REST body on one code and reads a detail, against the same consumer
-//   over a plain union of the same strings, at 1,000 and 10,000 codes. Timed, so printed
-//   only; what fails the run is a type error, e.g. "union type too complex".
+//   over a plain union of the same strings, at 1,000 and 10,000 codes; and the first hover
+//   an editor asks for in each, on `error.details` where it is narrowed, through
+//   TypeScript's language service. Timed, so printed only; what fails the run is a type
+//   error, e.g. "union type too complex", or a hover that does not show the code's details.
 //
 // `npm run bench` in tests/node; `.ci/run` runs it. BENCHMARKS.md has the figures.
 
@@ -22,6 +24,7 @@ import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
 
 import * as esbuild from 'esbuild';
+import ts from 'typescript';
 import { parse as parseYaml } from 'yaml';
 
 import { ROOT } from '../demo.js';
@@ -100,6 +103,42 @@ async function tscSeconds(dir) {
   return Number(process.hrtime.bigint() - start) / 1e9;
 }
 
+/**
+ * Seconds the first hover over `error.details` in `dir`'s consumer takes in a fresh
+ * language service (as an editor opening the file), and the type it shows.
+ */
+function firstHover(dir) {
+  const file = join(dir, 'consumer.ts');
+  const config = ts.getParsedCommandLineOfConfigFile(join(dir, 'tsconfig.json'), {}, {
+    ...ts.sys,
+    onUnRecoverableConfigFileDiagnostic: (diagnostic) => {
+      throw new Error(ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n'));
+    },
+  });
+  const host = {
+    getScriptFileNames: () => config.fileNames,
+    getScriptVersion: () => '1',
+    getScriptSnapshot: (name) =>
+      ts.sys.fileExists(name) ? ts.ScriptSnapshot.fromString(ts.sys.readFile(name)) : undefined,
+    getCurrentDirectory: () => dir,
+    getCompilationSettings: () => config.options,
+    getDefaultLibFileName: ts.getDefaultLibFilePath,
+    fileExists: ts.sys.fileExists,
+    readFile: ts.sys.readFile,
+    readDirectory: ts.sys.readDirectory,
+    directoryExists: ts.sys.directoryExists,
+    getDirectories: ts.sys.getDirectories,
+    realpath: ts.sys.realpath,
+  };
+  const service = ts.createLanguageService(host);
+  const text = ts.sys.readFile(file);
+  const at = text.indexOf('error.details') + 'error.'.length;
+  const start = process.hrtime.bigint();
+  const info = service.getQuickInfoAtPosition(file, at);
+  const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+  return { seconds, shown: info === undefined ? '' : ts.displayPartsToString(info.displayParts) };
+}
+
 const TSCONFIG = {
   compilerOptions: {
     strict: true,
@@ -172,6 +211,7 @@ for (const pkg of packages) {
   }
 }
 
+const hovers = [];
 console.log('\ntsc --noEmit of a strict consumer narrowing a REST body on one code, seconds (one run each)');
 for (const pkg of packages.filter((p) => p.dir !== undefined)) {
   const { generated, plain } = await consumers(pkg);
@@ -180,6 +220,22 @@ for (const pkg of packages.filter((p) => p.dir !== undefined)) {
   console.log(
     `${pkg.name}: plain union ${plainSeconds.toFixed(2)} s, generated package ${generatedSeconds.toFixed(2)} s (${ratio(generatedSeconds, plainSeconds)})`,
   );
+  hovers.push({ pkg, plainDir: plain, generatedDir: generated });
+}
+
+console.log('\nFirst hover over the narrowed `error.details`, in a fresh language service, seconds');
+// Once unmeasured, so that the first measured hover does not also pay for warming up.
+firstHover(hovers[0].plainDir);
+for (const { pkg, plainDir, generatedDir } of hovers) {
+  const plain = firstHover(plainDir);
+  const generated = firstHover(generatedDir);
+  console.log(
+    `${pkg.name}: plain union ${plain.seconds.toFixed(2)} s, generated package ${generated.seconds.toFixed(2)} s (${ratio(generated.seconds, plain.seconds)}); shows \`${generated.shown}\``,
+  );
+  const code = pkg.catalog.codes.find((entry) => entry.details !== undefined).code;
+  if (!generated.shown.includes(JSON.stringify(code))) {
+    failures.push(`${pkg.name}: the hover over the narrowed details shows \`${generated.shown}\`, not ${code}'s details`);
+  }
 }
 
 if (failures.length > 0) {
