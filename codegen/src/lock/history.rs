@@ -12,6 +12,8 @@
 //! difference into them, so a status changed and changed back leaves no line, and the
 //! history holds one net change per code and subject for every version.
 
+use std::collections::BTreeMap;
+
 use semver::Version;
 
 use super::details::{self, DetailPath};
@@ -118,72 +120,98 @@ pub(crate) fn parse_line(words: &[&str], line: usize) -> Result<LockedChange, St
     })
 }
 
-/// Folds what changed about `code`, released as `locked`, into the changes of
-/// `version`, the catalog's: its status and each detail path.
-pub(crate) fn record_changes(
-    history: &mut Vec<LockedChange>,
-    version: &Version,
-    code: &str,
-    locked: &LockedCode,
-    now: (u16, &[DetailPath]),
-) {
-    let (status, now_details) = now;
-    let mut record = |subject: Subject, from: Option<String>, to: Option<String>| {
-        record(
-            history,
-            LockedChange {
-                version: version.clone(),
-                code: code.to_owned(),
-                subject,
-                from,
-                to,
-                line: 0,
-            },
-        );
-    };
-    if status != locked.status {
-        record(
-            Subject::Status,
-            Some(locked.status.to_string()),
-            Some(status.to_string()),
-        );
-    }
-    let before = |path: &str| {
-        locked
-            .details
+/// The history being brought up to date: the changes of earlier versions as they are,
+/// and those of the catalog's version, by code and subject, folded as they are recorded.
+pub(crate) struct Changes {
+    version: Version,
+    earlier: Vec<LockedChange>,
+    /// Before and after, per code and subject; an entry whose two are equal is undone.
+    current: BTreeMap<(String, Subject), (Option<String>, Option<String>)>,
+}
+
+impl Changes {
+    /// `history` as read, about to take the changes of `version`.
+    pub(crate) fn new(history: &[LockedChange], version: &Version) -> Self {
+        let (current, earlier): (Vec<&LockedChange>, Vec<&LockedChange>) = history
             .iter()
-            .find(|d| d.detail.path == path)
-            .map(|d| detail_value(&d.detail))
-    };
-    for detail in now_details {
-        let (from, to) = (before(&detail.path), Some(detail_value(detail)));
-        if from != to {
-            record(Subject::Detail(detail.path.clone()), from, to);
+            .partition(|change| change.version == *version);
+        Changes {
+            version: version.clone(),
+            earlier: earlier.into_iter().cloned().collect(),
+            current: current
+                .into_iter()
+                .map(|c| {
+                    (
+                        (c.code.clone(), c.subject.clone()),
+                        (c.from.clone(), c.to.clone()),
+                    )
+                })
+                .collect(),
         }
     }
-    for gone in &locked.details {
-        if !now_details.iter().any(|d| d.path == gone.detail.path) {
-            let from = Some(detail_value(&gone.detail));
-            record(Subject::Detail(gone.detail.path.clone()), from, None);
-        }
-    }
-}
 
-/// Adds `change` to the history, folded into a change of the same version, code and
-/// subject if there is one; a change undone leaves nothing.
-fn record(history: &mut Vec<LockedChange>, change: LockedChange) {
-    match history.iter().position(|c| c.key() == change.key()) {
-        Some(index) if history[index].from == change.to => {
-            history.remove(index);
+    /// Folds what changed about `code`, released as `locked`, into the changes of the
+    /// catalog's version: its status and each detail path.
+    pub(crate) fn record_code(
+        &mut self,
+        code: &str,
+        locked: &LockedCode,
+        now: (u16, &[DetailPath]),
+    ) {
+        let (status, now_details) = now;
+        if status != locked.status {
+            let (from, to) = (locked.status.to_string(), status.to_string());
+            self.record(code, Subject::Status, Some(from), Some(to));
         }
-        Some(index) => history[index].to = change.to,
-        None => history.push(change),
+        let before = |path: &str| {
+            locked
+                .details
+                .iter()
+                .find(|d| d.detail.path == path)
+                .map(|d| detail_value(&d.detail))
+        };
+        for detail in now_details {
+            let (from, to) = (before(&detail.path), Some(detail_value(detail)));
+            if from != to {
+                self.record(code, Subject::Detail(detail.path.clone()), from, to);
+            }
+        }
+        for gone in &locked.details {
+            if !now_details.iter().any(|d| d.path == gone.detail.path) {
+                let from = Some(detail_value(&gone.detail));
+                self.record(code, Subject::Detail(gone.detail.path.clone()), from, None);
+            }
+        }
     }
-}
 
-/// Puts the history in the order the lock lists it.
-pub(crate) fn sort(history: &mut [LockedChange]) {
-    history.sort_by(|a, b| a.key().cmp(&b.key()));
+    /// Adds a change, folded into the one of the same code and subject if there is one.
+    fn record(&mut self, code: &str, subject: Subject, from: Option<String>, to: Option<String>) {
+        self.current
+            .entry((code.to_owned(), subject))
+            .and_modify(|change| change.1.clone_from(&to))
+            .or_insert((from, to));
+    }
+
+    /// The history in the order the lock lists it, without the changes undone.
+    pub(crate) fn finish(self) -> Vec<LockedChange> {
+        let version = self.version;
+        let mut history = self.earlier;
+        history.extend(
+            self.current
+                .into_iter()
+                .filter(|(_, (from, to))| from != to)
+                .map(|((code, subject), (from, to))| LockedChange {
+                    version: version.clone(),
+                    code,
+                    subject,
+                    from,
+                    to,
+                    line: 0,
+                }),
+        );
+        history.sort_by(|a, b| a.key().cmp(&b.key()));
+        history
+    }
 }
 
 /// The version whose release deprecated `code`, if it is deprecated: the catalog's
@@ -285,25 +313,31 @@ fn model_change(change: &LockedChange) -> Option<Change> {
 mod tests {
     use super::*;
 
-    fn change(from: Option<&str>, to: Option<&str>) -> LockedChange {
-        LockedChange {
-            version: Version::new(0, 2, 0),
-            code: "A".to_owned(),
-            subject: Subject::Status,
-            from: from.map(str::to_owned),
-            to: to.map(str::to_owned),
-            line: 0,
-        }
-    }
-
     #[test]
     fn changes_of_one_version_fold_into_their_net_change() {
-        let mut history = Vec::new();
-        record(&mut history, change(Some("404"), Some("410")));
-        record(&mut history, change(Some("410"), Some("409")));
-        assert_eq!(history, [change(Some("404"), Some("409"))]);
-        record(&mut history, change(Some("409"), Some("404")));
-        assert!(history.is_empty(), "changed back: nothing changed");
+        let version = Version::new(0, 2, 0);
+        let status = |changes: &mut Changes, from: &str, to: &str| {
+            let (from, to) = (Some(from.to_owned()), Some(to.to_owned()));
+            changes.record("A", Subject::Status, from, to);
+        };
+        let mut changes = Changes::new(&[], &version);
+        status(&mut changes, "404", "410");
+        status(&mut changes, "410", "409");
+        let history = changes.finish();
+        let lines: Vec<String> = history.iter().map(LockedChange::line).collect();
+        assert_eq!(lines, ["0.2.0  A  status  404  409"]);
+        // A later run at the same version starts from what the lock holds.
+        let mut changes = Changes::new(&history, &version);
+        status(&mut changes, "409", "404");
+        assert!(changes.finish().is_empty(), "changed back: nothing changed");
+        // Changes of earlier versions are kept as they are.
+        let mut changes = Changes::new(&history, &Version::new(0, 3, 0));
+        status(&mut changes, "409", "404");
+        let lines: Vec<String> = changes.finish().iter().map(LockedChange::line).collect();
+        assert_eq!(
+            lines,
+            ["0.2.0  A  status  404  409", "0.3.0  A  status  409  404"]
+        );
     }
 
     #[test]

@@ -8,7 +8,7 @@ use std::fmt::Write;
 use semver::Version;
 
 use super::details::{self, LockedDetail};
-use super::history::{self, LockedChange};
+use super::history;
 use super::{Lock, LockedCode, LockedDeprecation};
 use crate::model::Catalog;
 
@@ -18,7 +18,7 @@ use crate::model::Catalog;
 pub(crate) fn update(catalog: &Catalog, lock: &Lock) -> Lock {
     let version = Version::parse(&catalog.version).expect("validated as semver");
     let mut codes = BTreeMap::new();
-    let mut changes: Vec<LockedChange> = lock.history.clone();
+    let mut changes = history::Changes::new(&lock.history, &version);
     for code in &catalog.codes {
         let paths = details::paths(&code.details);
         let released = lock.codes.get(&code.wire).filter(|c| c.retired.is_none());
@@ -26,7 +26,7 @@ pub(crate) fn update(catalog: &Catalog, lock: &Lock) -> Lock {
             // A code this version added has no changes: it is new as it is.
             if normalized(&released.since) != version.to_string() {
                 let now = (code.status, paths.as_slice());
-                history::record_changes(&mut changes, &version, &code.wire, released, now);
+                changes.record_code(&code.wire, released, now);
             }
         }
         let deprecated = code.deprecated.as_ref().map(|d| LockedDeprecation {
@@ -58,11 +58,10 @@ pub(crate) fn update(catalog: &Catalog, lock: &Lock) -> Lock {
             codes.insert(retired.wire.clone(), row);
         }
     }
-    history::sort(&mut changes);
     Lock {
         version: Some(version),
         codes,
-        history: changes,
+        history: changes.finish(),
     }
 }
 
