@@ -9,7 +9,7 @@
 mod link;
 mod strings;
 
-pub(crate) use link::push_link_or_url;
+pub(crate) use link::{push_link_destination, push_link_or_url};
 pub(crate) use strings::{js_string, push_js_string, push_json_string};
 
 /// `text` as one line of inline Markdown: whitespace runs (line breaks too) become one

@@ -199,7 +199,9 @@ for (const entry of catalogs) {
       assert.deepEqual(Object.keys(responses), expected);
       for (const status of statuses) {
         const { description } = responses[`Error${status}`];
-        const listed = [...description.matchAll(/^- \[`([^`]+)`\]\(<([^>]+)>\)/gm)];
+        // Each line links the code to its docs: a bare destination, `\` escaping what
+        // CommonMark would otherwise read as syntax or as a character reference.
+        const listed = [...description.matchAll(/^- \[`([^`]+)`\]\(((?:\\.|[^\\()\s])+)\): /gm)];
         assert.deepEqual(
           listed.map(([, code]) => code),
           codesOf(status).map((code) => code.code),

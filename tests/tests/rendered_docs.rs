@@ -170,3 +170,54 @@ fn a_broken_anchor_or_an_open_details_block_is_caught() {
         "test",
     );
 }
+
+/// Every link destination in `markdown`, as a renderer resolves it.
+fn destinations(markdown: &str) -> Vec<String> {
+    render(markdown).links
+}
+
+#[test]
+fn a_docs_url_with_escapes_and_a_character_reference_is_linked_exactly() {
+    // As written in the fixture: a `\`, parentheses, and `&amp;`, which a Markdown link
+    // destination would decode to `&` unless it is escaped.
+    const URL: &str = "https://docs.example.com/a*/b@c?q='x'&y=\\z&amp;w=(1)";
+    let path = catalog_tests::workspace_root().join("tests/fixtures/valid/hostile_text.yaml");
+    let generated = catalog_tests::generate_file(&path).unwrap_or_else(|r| panic!("{r}"));
+    let file = |name: &str| {
+        let file = generated.files.iter().find(|f| f.path.ends_with(name));
+        &file.unwrap_or_else(|| panic!("no {name}")).contents
+    };
+    // rustdoc renders each item's doc comment as Markdown.
+    let rustdoc: String = file("src/lib.rs")
+        .lines()
+        .filter_map(|line| line.trim_start().strip_prefix("///"))
+        .map(|line| format!("{}\n", line.strip_prefix(' ').unwrap_or(line)))
+        .collect();
+    assert!(
+        destinations(&rustdoc).iter().any(|url| url == URL),
+        "rustdoc"
+    );
+    // OpenAPI descriptions are CommonMark too.
+    let openapi: serde_json::Value = serde_json::from_str(file("openapi.json")).unwrap();
+    let mut descriptions = Vec::new();
+    let mut stack = vec![&openapi];
+    while let Some(value) = stack.pop() {
+        match value {
+            serde_json::Value::Object(map) => {
+                if let Some(serde_json::Value::String(text)) = map.get("description") {
+                    descriptions.push(text.clone());
+                }
+                stack.extend(map.values());
+            }
+            serde_json::Value::Array(items) => stack.extend(items),
+            _ => {}
+        }
+    }
+    let linked: Vec<String> = descriptions
+        .iter()
+        .flat_map(|text| destinations(text))
+        .filter(|url| url.contains("docs.example.com/a*"))
+        .collect();
+    assert!(!linked.is_empty(), "OpenAPI links the code's docs");
+    assert!(linked.iter().all(|url| url == URL), "{linked:?}");
+}

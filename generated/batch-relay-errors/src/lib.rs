@@ -51,7 +51,7 @@ pub enum ErrorCode {
     ///
     /// Action: [Manage API keys](https://dashboard.batchrelay.com/settings/api-keys)
     ///
-    /// [Documentation](<https://docs.batchrelay.com/errors#api_key_required>)
+    /// [Documentation](https://docs.batchrelay.com/errors#api_key_required)
     ApiKeyRequired,
     /// The API key supplied is not recognized.
     ///
@@ -61,7 +61,7 @@ pub enum ErrorCode {
     ///
     /// Action: [Manage API keys](https://dashboard.batchrelay.com/settings/api-keys)
     ///
-    /// [Documentation](<https://docs.batchrelay.com/errors#api_key_invalid>)
+    /// [Documentation](https://docs.batchrelay.com/errors#api_key_invalid)
     ApiKeyInvalid,
     /// The API key was explicitly revoked.
     ///
@@ -71,7 +71,7 @@ pub enum ErrorCode {
     ///
     /// Action: [Manage API keys](https://dashboard.batchrelay.com/settings/api-keys)
     ///
-    /// [Documentation](<https://docs.batchrelay.com/errors#api_key_revoked>)
+    /// [Documentation](https://docs.batchrelay.com/errors#api_key_revoked)
     ApiKeyRevoked,
     /// The API key has passed its expiry date.
     ///
@@ -81,7 +81,7 @@ pub enum ErrorCode {
     ///
     /// Action: [Manage API keys](https://dashboard.batchrelay.com/settings/api-keys)
     ///
-    /// [Documentation](<https://docs.batchrelay.com/errors#api_key_expired>)
+    /// [Documentation](https://docs.batchrelay.com/errors#api_key_expired)
     ApiKeyExpired,
     /// The API key does not have the scope required to perform this action.
     ///
@@ -91,7 +91,7 @@ pub enum ErrorCode {
     ///
     /// Action: [Manage API keys](https://dashboard.batchrelay.com/settings/api-keys)
     ///
-    /// [Documentation](<https://docs.batchrelay.com/errors#scope_required>)
+    /// [Documentation](https://docs.batchrelay.com/errors#scope_required)
     ScopeRequired,
     /// Your API account is not currently active.
     ///
@@ -99,7 +99,7 @@ pub enum ErrorCode {
     ///
     /// Resolution: Contact Batch Relay support to restore access.
     ///
-    /// [Documentation](<https://docs.batchrelay.com/errors#api_account_inactive>)
+    /// [Documentation](https://docs.batchrelay.com/errors#api_account_inactive)
     ApiAccountInactive,
     /// Billing must be active on your account before this request can proceed.
     ///
@@ -109,7 +109,7 @@ pub enum ErrorCode {
     ///
     /// Action: [Update billing details](https://dashboard.batchrelay.com/settings/billing)
     ///
-    /// [Documentation](<https://docs.batchrelay.com/errors#billing_required>)
+    /// [Documentation](https://docs.batchrelay.com/errors#billing_required)
     BillingRequired,
     /// The request body could not be parsed as valid JSON.
     ///
@@ -117,7 +117,7 @@ pub enum ErrorCode {
     ///
     /// Resolution: Check for syntax errors such as trailing commas or unquoted keys.
     ///
-    /// [Documentation](<https://docs.batchrelay.com/errors#invalid_json>)
+    /// [Documentation](https://docs.batchrelay.com/errors#invalid_json)
     InvalidJson,
     /// One or more required fields are missing or contain invalid values.
     ///
@@ -125,7 +125,7 @@ pub enum ErrorCode {
     ///
     /// Resolution: Consult the message field for specifics on which fields need attention.
     ///
-    /// [Documentation](<https://docs.batchrelay.com/errors#invalid_request>)
+    /// [Documentation](https://docs.batchrelay.com/errors#invalid_request)
     InvalidRequest,
     /// Batch Relay encountered an unexpected error and could not process your request.
     ///
@@ -134,7 +134,7 @@ pub enum ErrorCode {
     /// Resolution: Retry with exponential back-off and contact support if the problem persists,
     /// quoting the request_id.
     ///
-    /// [Documentation](<https://docs.batchrelay.com/errors#internal_error>)
+    /// [Documentation](https://docs.batchrelay.com/errors#internal_error)
     InternalError,
 }
 

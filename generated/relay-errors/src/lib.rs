@@ -51,7 +51,7 @@ pub enum ErrorCode {
     ///
     /// Resolution: Include valid session cookie or API key
     ///
-    /// [Documentation](<https://docs.relay.dev/errors#unauthorized>)
+    /// [Documentation](https://docs.relay.dev/errors#unauthorized)
     Unauthorized,
     /// Insufficient permissions
     ///
@@ -59,7 +59,7 @@ pub enum ErrorCode {
     ///
     /// Resolution: Check user role and permissions
     ///
-    /// [Documentation](<https://docs.relay.dev/errors#forbidden>)
+    /// [Documentation](https://docs.relay.dev/errors#forbidden)
     Forbidden,
     /// Session has expired
     ///
@@ -67,7 +67,7 @@ pub enum ErrorCode {
     ///
     /// Resolution: Re-authenticate to get new session
     ///
-    /// [Documentation](<https://docs.relay.dev/errors#session_expired>)
+    /// [Documentation](https://docs.relay.dev/errors#session_expired)
     SessionExpired,
     /// Invalid API token
     ///
@@ -75,7 +75,7 @@ pub enum ErrorCode {
     ///
     /// Resolution: Verify API key is correct
     ///
-    /// [Documentation](<https://docs.relay.dev/errors#invalid_token>)
+    /// [Documentation](https://docs.relay.dev/errors#invalid_token)
     InvalidToken,
     /// Invalid input parameters
     ///
@@ -83,7 +83,7 @@ pub enum ErrorCode {
     ///
     /// Resolution: Check request body against schema
     ///
-    /// [Documentation](<https://docs.relay.dev/errors#bad_request>)
+    /// [Documentation](https://docs.relay.dev/errors#bad_request)
     BadRequest,
     /// Input validation failed
     ///
@@ -91,7 +91,7 @@ pub enum ErrorCode {
     ///
     /// Resolution: Fix the specific validation issue
     ///
-    /// [Documentation](<https://docs.relay.dev/errors#validation_error>)
+    /// [Documentation](https://docs.relay.dev/errors#validation_error)
     ValidationError,
     /// Invalid UUID format
     ///
@@ -99,7 +99,7 @@ pub enum ErrorCode {
     ///
     /// Resolution: Provide valid UUID string
     ///
-    /// [Documentation](<https://docs.relay.dev/errors#invalid_uuid>)
+    /// [Documentation](https://docs.relay.dev/errors#invalid_uuid)
     InvalidUuid,
     /// Required field is missing
     ///
@@ -107,7 +107,7 @@ pub enum ErrorCode {
     ///
     /// Resolution: Include all required fields
     ///
-    /// [Documentation](<https://docs.relay.dev/errors#missing_field>)
+    /// [Documentation](https://docs.relay.dev/errors#missing_field)
     MissingField,
     /// Resource not found
     ///
@@ -115,7 +115,7 @@ pub enum ErrorCode {
     ///
     /// Resolution: Verify the resource ID exists
     ///
-    /// [Documentation](<https://docs.relay.dev/errors#not_found>)
+    /// [Documentation](https://docs.relay.dev/errors#not_found)
     NotFound,
     /// Resource already exists
     ///
@@ -123,7 +123,7 @@ pub enum ErrorCode {
     ///
     /// Resolution: Use a different identifier
     ///
-    /// [Documentation](<https://docs.relay.dev/errors#already_exists>)
+    /// [Documentation](https://docs.relay.dev/errors#already_exists)
     AlreadyExists,
     /// State conflict
     ///
@@ -131,7 +131,7 @@ pub enum ErrorCode {
     ///
     /// Resolution: Resolve the conflict and retry
     ///
-    /// [Documentation](<https://docs.relay.dev/errors#conflict>)
+    /// [Documentation](https://docs.relay.dev/errors#conflict)
     Conflict,
     /// Resource was deleted
     ///
@@ -139,7 +139,7 @@ pub enum ErrorCode {
     ///
     /// Resolution: Resource no longer available
     ///
-    /// [Documentation](<https://docs.relay.dev/errors#deleted>)
+    /// [Documentation](https://docs.relay.dev/errors#deleted)
     Deleted,
     /// Rate limit exceeded
     ///
@@ -147,7 +147,7 @@ pub enum ErrorCode {
     ///
     /// Resolution: Wait and retry with exponential backoff
     ///
-    /// [Documentation](<https://docs.relay.dev/errors#too_many_requests>)
+    /// [Documentation](https://docs.relay.dev/errors#too_many_requests)
     TooManyRequests,
     /// Usage quota exceeded
     ///
@@ -155,7 +155,7 @@ pub enum ErrorCode {
     ///
     /// Resolution: Upgrade plan or wait for reset
     ///
-    /// [Documentation](<https://docs.relay.dev/errors#quota_exceeded>)
+    /// [Documentation](https://docs.relay.dev/errors#quota_exceeded)
     QuotaExceeded,
     /// Unexpected server error
     ///
@@ -163,7 +163,7 @@ pub enum ErrorCode {
     ///
     /// Resolution: Contact support if persistent
     ///
-    /// [Documentation](<https://docs.relay.dev/errors#internal_server_error>)
+    /// [Documentation](https://docs.relay.dev/errors#internal_server_error)
     InternalServerError,
     /// Service temporarily unavailable
     ///
@@ -171,7 +171,7 @@ pub enum ErrorCode {
     ///
     /// Resolution: Retry after a short delay
     ///
-    /// [Documentation](<https://docs.relay.dev/errors#service_unavailable>)
+    /// [Documentation](https://docs.relay.dev/errors#service_unavailable)
     ServiceUnavailable,
     /// Request timed out
     ///
@@ -179,7 +179,7 @@ pub enum ErrorCode {
     ///
     /// Resolution: Retry the request
     ///
-    /// [Documentation](<https://docs.relay.dev/errors#timeout>)
+    /// [Documentation](https://docs.relay.dev/errors#timeout)
     Timeout,
     /// Ticket with specified ID doesn't exist
     ///
@@ -187,7 +187,7 @@ pub enum ErrorCode {
     ///
     /// Resolution: Verify the ticket ID exists
     ///
-    /// [Documentation](<https://docs.relay.dev/errors#ticket_not_found>)
+    /// [Documentation](https://docs.relay.dev/errors#ticket_not_found)
     TicketNotFound,
     /// Cannot modify a closed ticket
     ///
@@ -195,7 +195,7 @@ pub enum ErrorCode {
     ///
     /// Resolution: Reopen the ticket before modifying it
     ///
-    /// [Documentation](<https://docs.relay.dev/errors#ticket_already_closed>)
+    /// [Documentation](https://docs.relay.dev/errors#ticket_already_closed)
     TicketAlreadyClosed,
     /// Ticket is locked for editing
     ///
@@ -203,7 +203,7 @@ pub enum ErrorCode {
     ///
     /// Resolution: Wait for the lock to be released or ask the lock holder to release it
     ///
-    /// [Documentation](<https://docs.relay.dev/errors#ticket_locked>)
+    /// [Documentation](https://docs.relay.dev/errors#ticket_locked)
     TicketLocked,
     /// Invalid status value
     ///
@@ -211,7 +211,7 @@ pub enum ErrorCode {
     ///
     /// Resolution: Use one of the status values the resource supports
     ///
-    /// [Documentation](<https://docs.relay.dev/errors#invalid_status>)
+    /// [Documentation](https://docs.relay.dev/errors#invalid_status)
     InvalidStatus,
     /// Invalid priority value
     ///
@@ -219,7 +219,7 @@ pub enum ErrorCode {
     ///
     /// Resolution: Use one of the supported ticket priority values
     ///
-    /// [Documentation](<https://docs.relay.dev/errors#invalid_priority>)
+    /// [Documentation](https://docs.relay.dev/errors#invalid_priority)
     InvalidPriority,
     /// Cannot merge ticket with itself
     ///
@@ -227,7 +227,7 @@ pub enum ErrorCode {
     ///
     /// Resolution: Choose a different ticket as the merge target
     ///
-    /// [Documentation](<https://docs.relay.dev/errors#merge_self>)
+    /// [Documentation](https://docs.relay.dev/errors#merge_self)
     MergeSelf,
     /// Cannot merge tickets from different organizations
     ///
@@ -235,7 +235,7 @@ pub enum ErrorCode {
     ///
     /// Resolution: Merge only tickets that belong to the same organization
     ///
-    /// [Documentation](<https://docs.relay.dev/errors#merge_different_org>)
+    /// [Documentation](https://docs.relay.dev/errors#merge_different_org)
     MergeDifferentOrg,
     /// Conversation doesn't exist
     ///
@@ -243,7 +243,7 @@ pub enum ErrorCode {
     ///
     /// Resolution: Verify the conversation ID exists
     ///
-    /// [Documentation](<https://docs.relay.dev/errors#conversation_not_found>)
+    /// [Documentation](https://docs.relay.dev/errors#conversation_not_found)
     ConversationNotFound,
     /// File exceeds maximum size limit
     ///
@@ -251,7 +251,7 @@ pub enum ErrorCode {
     ///
     /// Resolution: Reduce the file size below the maximum attachment size
     ///
-    /// [Documentation](<https://docs.relay.dev/errors#attachment_too_large>)
+    /// [Documentation](https://docs.relay.dev/errors#attachment_too_large)
     AttachmentTooLarge,
     /// File type not allowed
     ///
@@ -259,7 +259,7 @@ pub enum ErrorCode {
     ///
     /// Resolution: Upload a file of an allowed type
     ///
-    /// [Documentation](<https://docs.relay.dev/errors#invalid_attachment_type>)
+    /// [Documentation](https://docs.relay.dev/errors#invalid_attachment_type)
     InvalidAttachmentType,
     /// Message content cannot be empty
     ///
@@ -267,7 +267,7 @@ pub enum ErrorCode {
     ///
     /// Resolution: Provide non-empty message content
     ///
-    /// [Documentation](<https://docs.relay.dev/errors#empty_content>)
+    /// [Documentation](https://docs.relay.dev/errors#empty_content)
     EmptyContent,
     /// Customer doesn't exist
     ///
@@ -275,7 +275,7 @@ pub enum ErrorCode {
     ///
     /// Resolution: Verify the customer ID exists
     ///
-    /// [Documentation](<https://docs.relay.dev/errors#customer_not_found>)
+    /// [Documentation](https://docs.relay.dev/errors#customer_not_found)
     CustomerNotFound,
     /// Email address already in use
     ///
@@ -283,7 +283,7 @@ pub enum ErrorCode {
     ///
     /// Resolution: Use a different email address or update the existing customer
     ///
-    /// [Documentation](<https://docs.relay.dev/errors#email_already_exists>)
+    /// [Documentation](https://docs.relay.dev/errors#email_already_exists)
     EmailAlreadyExists,
     /// Email format is invalid
     ///
@@ -291,7 +291,7 @@ pub enum ErrorCode {
     ///
     /// Resolution: Provide a valid email address
     ///
-    /// [Documentation](<https://docs.relay.dev/errors#invalid_email>)
+    /// [Documentation](https://docs.relay.dev/errors#invalid_email)
     InvalidEmail,
     /// Cannot delete customer with active tickets
     ///
@@ -299,7 +299,7 @@ pub enum ErrorCode {
     ///
     /// Resolution: Close or reassign the customer's active tickets before deleting
     ///
-    /// [Documentation](<https://docs.relay.dev/errors#customer_has_tickets>)
+    /// [Documentation](https://docs.relay.dev/errors#customer_has_tickets)
     CustomerHasTickets,
     /// AI features not available on current plan
     ///
@@ -307,7 +307,7 @@ pub enum ErrorCode {
     ///
     /// Resolution: Upgrade to a plan that includes AI features
     ///
-    /// [Documentation](<https://docs.relay.dev/errors#ai_not_available>)
+    /// [Documentation](https://docs.relay.dev/errors#ai_not_available)
     AiNotAvailable,
     /// AI usage limit exceeded for billing period
     ///
@@ -315,7 +315,7 @@ pub enum ErrorCode {
     ///
     /// Resolution: Upgrade plan or wait for the next billing period
     ///
-    /// [Documentation](<https://docs.relay.dev/errors#ai_limit_exceeded>)
+    /// [Documentation](https://docs.relay.dev/errors#ai_limit_exceeded)
     AiLimitExceeded,
     /// AI processing encountered an error
     ///
@@ -323,7 +323,7 @@ pub enum ErrorCode {
     ///
     /// Resolution: Retry the request after a short delay
     ///
-    /// [Documentation](<https://docs.relay.dev/errors#ai_processing_failed>)
+    /// [Documentation](https://docs.relay.dev/errors#ai_processing_failed)
     AiProcessingFailed,
     /// Specified AI model not available
     ///
@@ -331,7 +331,7 @@ pub enum ErrorCode {
     ///
     /// Resolution: Specify one of the available AI models
     ///
-    /// [Documentation](<https://docs.relay.dev/errors#invalid_model>)
+    /// [Documentation](https://docs.relay.dev/errors#invalid_model)
     InvalidModel,
     /// Article doesn't exist
     ///
@@ -339,7 +339,7 @@ pub enum ErrorCode {
     ///
     /// Resolution: Verify the article ID exists
     ///
-    /// [Documentation](<https://docs.relay.dev/errors#article_not_found>)
+    /// [Documentation](https://docs.relay.dev/errors#article_not_found)
     ArticleNotFound,
     /// Slug already in use
     ///
@@ -347,7 +347,7 @@ pub enum ErrorCode {
     ///
     /// Resolution: Choose a different slug
     ///
-    /// [Documentation](<https://docs.relay.dev/errors#slug_exists>)
+    /// [Documentation](https://docs.relay.dev/errors#slug_exists)
     SlugExists,
     /// Article content exceeds limit
     ///
@@ -355,7 +355,7 @@ pub enum ErrorCode {
     ///
     /// Resolution: Shorten the article content or split it into several articles
     ///
-    /// [Documentation](<https://docs.relay.dev/errors#content_too_large>)
+    /// [Documentation](https://docs.relay.dev/errors#content_too_large)
     ContentTooLarge,
     /// Automation doesn't exist
     ///
@@ -363,7 +363,7 @@ pub enum ErrorCode {
     ///
     /// Resolution: Verify the automation ID exists
     ///
-    /// [Documentation](<https://docs.relay.dev/errors#automation_not_found>)
+    /// [Documentation](https://docs.relay.dev/errors#automation_not_found)
     AutomationNotFound,
     /// Invalid trigger configuration
     ///
@@ -371,7 +371,7 @@ pub enum ErrorCode {
     ///
     /// Resolution: Fix the trigger configuration
     ///
-    /// [Documentation](<https://docs.relay.dev/errors#invalid_trigger>)
+    /// [Documentation](https://docs.relay.dev/errors#invalid_trigger)
     InvalidTrigger,
     /// Invalid action
     ///
@@ -379,7 +379,7 @@ pub enum ErrorCode {
     ///
     /// Resolution: Check the action type and its configuration
     ///
-    /// [Documentation](<https://docs.relay.dev/errors#invalid_action>)
+    /// [Documentation](https://docs.relay.dev/errors#invalid_action)
     InvalidAction,
     /// Invalid condition configuration
     ///
@@ -387,7 +387,7 @@ pub enum ErrorCode {
     ///
     /// Resolution: Fix the condition configuration
     ///
-    /// [Documentation](<https://docs.relay.dev/errors#invalid_condition>)
+    /// [Documentation](https://docs.relay.dev/errors#invalid_condition)
     InvalidCondition,
     /// Automation would create circular reference
     ///
@@ -396,7 +396,7 @@ pub enum ErrorCode {
     /// Resolution: Change the automation so it does not trigger itself directly or through other
     /// automations
     ///
-    /// [Documentation](<https://docs.relay.dev/errors#circular_reference>)
+    /// [Documentation](https://docs.relay.dev/errors#circular_reference)
     CircularReference,
     /// Integration doesn't exist
     ///
@@ -404,7 +404,7 @@ pub enum ErrorCode {
     ///
     /// Resolution: Verify the integration ID exists
     ///
-    /// [Documentation](<https://docs.relay.dev/errors#integration_not_found>)
+    /// [Documentation](https://docs.relay.dev/errors#integration_not_found)
     IntegrationNotFound,
     /// Integration is disabled
     ///
@@ -412,7 +412,7 @@ pub enum ErrorCode {
     ///
     /// Resolution: Enable the integration and try again
     ///
-    /// [Documentation](<https://docs.relay.dev/errors#integration_disabled>)
+    /// [Documentation](https://docs.relay.dev/errors#integration_disabled)
     IntegrationDisabled,
     /// OAuth authentication failed
     ///
@@ -420,7 +420,7 @@ pub enum ErrorCode {
     ///
     /// Resolution: Reconnect the integration and complete the OAuth flow again
     ///
-    /// [Documentation](<https://docs.relay.dev/errors#oauth_failed>)
+    /// [Documentation](https://docs.relay.dev/errors#oauth_failed)
     OauthFailed,
     /// Invalid integration credentials
     ///
@@ -428,7 +428,7 @@ pub enum ErrorCode {
     ///
     /// Resolution: Update the integration with valid credentials
     ///
-    /// [Documentation](<https://docs.relay.dev/errors#invalid_credentials>)
+    /// [Documentation](https://docs.relay.dev/errors#invalid_credentials)
     InvalidCredentials,
     /// Data synchronization failed
     ///
@@ -436,7 +436,7 @@ pub enum ErrorCode {
     ///
     /// Resolution: Retry the sync after a short delay
     ///
-    /// [Documentation](<https://docs.relay.dev/errors#sync_failed>)
+    /// [Documentation](https://docs.relay.dev/errors#sync_failed)
     SyncFailed,
     /// External service rate limit hit
     ///
@@ -444,7 +444,7 @@ pub enum ErrorCode {
     ///
     /// Resolution: Wait and retry with exponential backoff
     ///
-    /// [Documentation](<https://docs.relay.dev/errors#rate_limited>)
+    /// [Documentation](https://docs.relay.dev/errors#rate_limited)
     RateLimited,
     /// Macro doesn't exist
     ///
@@ -452,7 +452,7 @@ pub enum ErrorCode {
     ///
     /// Resolution: Verify the macro ID exists
     ///
-    /// [Documentation](<https://docs.relay.dev/errors#macro_not_found>)
+    /// [Documentation](https://docs.relay.dev/errors#macro_not_found)
     MacroNotFound,
     /// Failed to apply macro to ticket
     ///
@@ -460,7 +460,7 @@ pub enum ErrorCode {
     ///
     /// Resolution: Check that the macro's actions are valid for the ticket's current state
     ///
-    /// [Documentation](<https://docs.relay.dev/errors#apply_failed>)
+    /// [Documentation](https://docs.relay.dev/errors#apply_failed)
     ApplyFailed,
     /// SLA policy doesn't exist
     ///
@@ -468,7 +468,7 @@ pub enum ErrorCode {
     ///
     /// Resolution: Verify the SLA policy ID exists
     ///
-    /// [Documentation](<https://docs.relay.dev/errors#policy_not_found>)
+    /// [Documentation](https://docs.relay.dev/errors#policy_not_found)
     PolicyNotFound,
     /// SLA tracking record doesn't exist
     ///
@@ -476,7 +476,7 @@ pub enum ErrorCode {
     ///
     /// Resolution: Verify the SLA tracking record ID exists
     ///
-    /// [Documentation](<https://docs.relay.dev/errors#tracking_not_found>)
+    /// [Documentation](https://docs.relay.dev/errors#tracking_not_found)
     TrackingNotFound,
     /// SLA tracking is already paused
     ///
@@ -484,7 +484,7 @@ pub enum ErrorCode {
     ///
     /// Resolution: Resume SLA tracking before pausing it again
     ///
-    /// [Documentation](<https://docs.relay.dev/errors#already_paused>)
+    /// [Documentation](https://docs.relay.dev/errors#already_paused)
     AlreadyPaused,
     /// SLA tracking is not paused
     ///
@@ -492,7 +492,7 @@ pub enum ErrorCode {
     ///
     /// Resolution: Pause SLA tracking before resuming it
     ///
-    /// [Documentation](<https://docs.relay.dev/errors#not_paused>)
+    /// [Documentation](https://docs.relay.dev/errors#not_paused)
     NotPaused,
     /// Reminder doesn't exist
     ///
@@ -500,7 +500,7 @@ pub enum ErrorCode {
     ///
     /// Resolution: Verify the reminder ID exists
     ///
-    /// [Documentation](<https://docs.relay.dev/errors#reminder_not_found>)
+    /// [Documentation](https://docs.relay.dev/errors#reminder_not_found)
     ReminderNotFound,
     /// Scheduled message doesn't exist
     ///
@@ -508,7 +508,7 @@ pub enum ErrorCode {
     ///
     /// Resolution: Verify the scheduled message ID exists
     ///
-    /// [Documentation](<https://docs.relay.dev/errors#message_not_found>)
+    /// [Documentation](https://docs.relay.dev/errors#message_not_found)
     MessageNotFound,
     /// Specified time is in the past
     ///
@@ -516,7 +516,7 @@ pub enum ErrorCode {
     ///
     /// Resolution: Specify a time in the future
     ///
-    /// [Documentation](<https://docs.relay.dev/errors#invalid_time>)
+    /// [Documentation](https://docs.relay.dev/errors#invalid_time)
     InvalidTime,
     /// Schedule conflicts with existing
     ///
@@ -524,7 +524,7 @@ pub enum ErrorCode {
     ///
     /// Resolution: Choose a time that does not overlap an existing schedule
     ///
-    /// [Documentation](<https://docs.relay.dev/errors#schedule_conflict>)
+    /// [Documentation](https://docs.relay.dev/errors#schedule_conflict)
     ScheduleConflict,
     /// Heartbeat rate limit (30s minimum)
     ///
@@ -532,7 +532,7 @@ pub enum ErrorCode {
     ///
     /// Resolution: Wait at least 30 seconds between heartbeats
     ///
-    /// [Documentation](<https://docs.relay.dev/errors#heartbeat_too_frequent>)
+    /// [Documentation](https://docs.relay.dev/errors#heartbeat_too_frequent)
     HeartbeatTooFrequent,
     /// Collection doesn't exist
     ///
@@ -540,7 +540,7 @@ pub enum ErrorCode {
     ///
     /// Resolution: Verify the collection ID exists
     ///
-    /// [Documentation](<https://docs.relay.dev/errors#collection_not_found>)
+    /// [Documentation](https://docs.relay.dev/errors#collection_not_found)
     CollectionNotFound,
     /// Webhook doesn't exist
     ///
@@ -548,7 +548,7 @@ pub enum ErrorCode {
     ///
     /// Resolution: Verify the webhook ID exists
     ///
-    /// [Documentation](<https://docs.relay.dev/errors#webhook_not_found>)
+    /// [Documentation](https://docs.relay.dev/errors#webhook_not_found)
     WebhookNotFound,
     /// Webhook URL is invalid
     ///
@@ -556,7 +556,7 @@ pub enum ErrorCode {
     ///
     /// Resolution: Provide a valid webhook URL
     ///
-    /// [Documentation](<https://docs.relay.dev/errors#invalid_url>)
+    /// [Documentation](https://docs.relay.dev/errors#invalid_url)
     InvalidUrl,
     /// Webhook delivery failed
     ///
@@ -564,7 +564,7 @@ pub enum ErrorCode {
     ///
     /// Resolution: Check that the webhook endpoint is reachable and retry
     ///
-    /// [Documentation](<https://docs.relay.dev/errors#delivery_failed>)
+    /// [Documentation](https://docs.relay.dev/errors#delivery_failed)
     DeliveryFailed,
     /// Webhook signature verification failed
     ///
@@ -572,7 +572,7 @@ pub enum ErrorCode {
     ///
     /// Resolution: Check that the signature is computed with the webhook's current signing secret
     ///
-    /// [Documentation](<https://docs.relay.dev/errors#signature_invalid>)
+    /// [Documentation](https://docs.relay.dev/errors#signature_invalid)
     SignatureInvalid,
 }
 

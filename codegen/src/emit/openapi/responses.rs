@@ -120,13 +120,9 @@ fn description(catalog: &Catalog, status: u16, codes: &[&Code]) -> String {
         ": the error body carries one of these codes.\n"
     });
     for code in codes {
-        let _ = write!(
-            text,
-            "\n- [`{}`](<{}>): {}",
-            code.wire,
-            code.docs_url,
-            inline(&code.description)
-        );
+        let _ = write!(text, "\n- [`{}`](", code.wire);
+        crate::text::push_link_destination(&mut text, &code.docs_url);
+        let _ = write!(text, "): {}", inline(&code.description));
         if let Some(line) = deprecation(catalog, code) {
             let _ = write!(text, " ({line})");
         }

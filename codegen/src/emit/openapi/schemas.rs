@@ -68,11 +68,12 @@ fn error_code(catalog: &Catalog) -> Object<'_> {
 
 fn code_const<'a>(catalog: &Catalog, code: &'a Code) -> Object<'a> {
     let mut description = format!(
-        "{} HTTP {}. [Documentation](<{}>)",
+        "{} HTTP {}. [Documentation](",
         inline(&code.message),
-        code.status,
-        code.docs_url
+        code.status
     );
+    crate::text::push_link_destination(&mut description, &code.docs_url);
+    description.push(')');
     if let Some(line) = deprecation(catalog, code) {
         description.push_str("\n\n");
         description.push_str(&line);

@@ -59,9 +59,9 @@ fn variant_doc_lines(
         line("");
     }
     buffer.clear();
-    buffer.push_str("[Documentation](<");
-    buffer.push_str(&code.docs_url);
-    buffer.push_str(">)");
+    buffer.push_str("[Documentation](");
+    text::push_link_destination(buffer, &code.docs_url);
+    buffer.push(')');
     line(buffer);
 }
 

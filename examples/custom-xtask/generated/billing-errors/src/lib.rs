@@ -49,7 +49,7 @@ pub enum ErrorCode {
     ///
     /// Resolution: List the customer's invoices to find the right ID
     ///
-    /// [Documentation](<https://docs.billing.example/errors/invoice_not_found>)
+    /// [Documentation](https://docs.billing.example/errors/invoice_not_found)
     InvoiceNotFound,
     /// The invoice is paid and cannot be changed
     ///
@@ -57,7 +57,7 @@ pub enum ErrorCode {
     ///
     /// Resolution: Issue a credit note instead
     ///
-    /// [Documentation](<https://docs.billing.example/errors/invoice_already_paid>)
+    /// [Documentation](https://docs.billing.example/errors/invoice_already_paid)
     InvoiceAlreadyPaid,
 }
 
