@@ -332,3 +332,30 @@ pub const TRAIT_AND_PRELUDE_NAMES: &[&str] = &[
     "trpc_code",
     "TRPC_INTERNAL_SERVER_ERROR",
 ];
+
+/// The anchors GitHub gives headings with these texts, in page order, as github-slugger
+/// makes them (mdBook's are the same for ASCII headings): lower case; letters, digits,
+/// `-` and `_` kept, spaces made `-`, anything else dropped; a repeat gets `-1`, `-2`...,
+/// its base's count going up until the anchor is free. Written here, apart from the
+/// generator's `outline::Slugger`, so that the tests check it.
+pub fn github_anchors<'a>(texts: impl IntoIterator<Item = &'a str>) -> Vec<String> {
+    let mut taken: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let mut anchors = Vec::new();
+    for text in texts {
+        let base: String = text
+            .to_lowercase()
+            .chars()
+            .filter(|c| c.is_alphanumeric() || matches!(c, ' ' | '-' | '_'))
+            .map(|c| if c == ' ' { '-' } else { c })
+            .collect();
+        let mut anchor = base.clone();
+        while taken.contains_key(&anchor) {
+            let count = taken.get_mut(&base).expect("the base is taken");
+            *count += 1;
+            anchor = format!("{base}-{count}");
+        }
+        taken.insert(anchor.clone(), 0);
+        anchors.push(anchor);
+    }
+    anchors
+}

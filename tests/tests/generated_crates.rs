@@ -313,27 +313,11 @@ fn headings(markdown: &str) -> Vec<Heading> {
     headings
 }
 
-/// The anchors GitHub gives the headings of a page (github-slugger's algorithm).
+/// The anchors GitHub gives the headings of a page.
 fn github_anchors(headings: &[Heading]) -> BTreeSet<String> {
-    let mut counts: BTreeMap<String, usize> = BTreeMap::new();
-    let mut anchors = BTreeSet::new();
-    for heading in headings {
-        let base: String = heading
-            .text
-            .to_lowercase()
-            .chars()
-            .filter(|c| c.is_alphanumeric() || *c == ' ' || *c == '-' || *c == '_')
-            .map(|c| if c == ' ' { '-' } else { c })
-            .collect();
-        let mut anchor = base.clone();
-        while anchors.contains(&anchor) {
-            let count = counts.entry(base.clone()).or_insert(0);
-            *count += 1;
-            anchor = format!("{base}-{count}");
-        }
-        anchors.insert(anchor);
-    }
-    anchors
+    catalog_tests::github_anchors(headings.iter().map(|h| h.text.as_str()))
+        .into_iter()
+        .collect()
 }
 
 fn assert_docs_urls_land_on_headings(crate_name: &str, docs_urls: &[(&str, &str)]) {

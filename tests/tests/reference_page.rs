@@ -149,23 +149,11 @@ fn read_page(markdown: &str) -> Page {
     page
 }
 
-/// Fills in the anchors GitHub gives the headings (github-slugger's algorithm).
+/// Fills in the anchors GitHub gives the headings.
 fn github_anchors(headings: &mut [(HeadingLevel, String, String)]) {
-    let mut occurrences: BTreeMap<String, usize> = BTreeMap::new();
-    for (_, text, anchor) in headings {
-        let base: String = text
-            .to_lowercase()
-            .chars()
-            .filter(|c| c.is_alphanumeric() || matches!(c, ' ' | '-' | '_'))
-            .map(|c| if c == ' ' { '-' } else { c })
-            .collect();
-        *anchor = base.clone();
-        while occurrences.contains_key(anchor.as_str()) {
-            let count = occurrences.get_mut(&base).unwrap();
-            *count += 1;
-            *anchor = format!("{base}-{count}");
-        }
-        occurrences.insert(anchor.clone(), 0);
+    let anchors = catalog_tests::github_anchors(headings.iter().map(|h| h.1.as_str()));
+    for (heading, anchor) in headings.iter_mut().zip(anchors) {
+        heading.2 = anchor;
     }
 }
 
@@ -181,30 +169,6 @@ const PAGES: [(&str, &str); 2] = [
     ("relay.yaml", "relay-errors"),
     ("batch-relay.yaml", "batch-relay-errors"),
 ];
-
-#[test]
-fn every_link_within_the_page_lands_on_one_of_its_headings() {
-    for (_, crate_name) in PAGES {
-        let page = read_page(&read_reference(crate_name));
-        let anchors: BTreeSet<&str> = page.headings.iter().map(|h| h.2.as_str()).collect();
-        let links = page
-            .items
-            .iter()
-            .chain(&page.paragraphs)
-            .flat_map(|i| &i.links);
-        let mut inside = 0;
-        for (text, destination) in links {
-            if let Some(anchor) = destination.strip_prefix('#') {
-                assert!(
-                    anchors.contains(anchor),
-                    "{crate_name}: [{text}]({destination})"
-                );
-                inside += 1;
-            }
-        }
-        assert!(inside > 0, "{crate_name} links within itself");
-    }
-}
 
 #[test]
 fn dashboard_actions_show_their_titles_linking_to_their_urls() {
@@ -325,4 +289,106 @@ fn retryable_codes_link_to_the_section_on_retrying_which_states_the_crates_sched
         assert!(section[1].text.contains(&schedule), "{}", section[1].text);
         assert!(section[1].text.contains("full jitter"));
     }
+}
+
+/// A catalog whose family, code and retired code are named like the section on retrying.
+const RETRYING_CATALOG: &str = "\
+api: Test API
+crate: test-errors
+version: 1.0.0
+docs_url: https://docs.example.com/errors#{anchor}
+families:
+  - id: retrying
+    title: Retrying
+codes:
+  - code: retrying
+    status: 503
+    family: retrying
+    description: Retrying already
+    resolution: Wait
+    retryable: true
+  - code: STOP
+    status: 400
+    family: retrying
+    description: Stop
+    resolution: Fix the request
+retired:
+  - code: retrying-2
+    since: 1.0.0
+";
+
+/// ERRORS.md of `yaml`, and the docs_url of its first code.
+fn retrying_page(yaml: &str) -> (String, String) {
+    let generated = catalog_tests::generate_text("test.yaml", yaml).unwrap();
+    let page = generated
+        .files
+        .iter()
+        .find(|f| f.path.ends_with("ERRORS.md"))
+        .unwrap();
+    (
+        page.contents.clone(),
+        generated.catalog.codes[0].docs_url.clone(),
+    )
+}
+
+/// A family titled like the section, a code and a retired code whose anchors are the
+/// section's and its first repeat: all keep the anchors they had before the section
+/// existed, and the section, last on the page, takes the next one. Every link to it (the
+/// contents, each "Retryable: yes") uses that anchor.
+#[test]
+fn the_section_comes_last_so_headings_named_like_it_keep_their_anchors() {
+    let (markdown, docs_url) = retrying_page(RETRYING_CATALOG);
+    let anchors: Vec<(String, String)> = read_page(&markdown)
+        .headings
+        .into_iter()
+        .map(|(_, text, anchor)| (text, anchor))
+        .collect();
+    let anchor_of = |text: &str| {
+        let found = anchors.iter().find(|(heading, _)| heading == text);
+        found.map(|(_, anchor)| anchor.as_str())
+    };
+    assert_eq!(
+        anchors.last().unwrap(),
+        &("Retrying".to_owned(), "retrying-3".to_owned())
+    );
+    assert_eq!(anchor_of("retrying"), Some("retrying-1"), "the code");
+    assert_eq!(
+        anchor_of("retrying-2"),
+        Some("retrying-2"),
+        "the retired code"
+    );
+    // The family, the first heading named so, keeps the plain anchor.
+    assert_eq!(anchor_of("Retrying"), Some("retrying"));
+    assert_eq!(docs_url, "https://docs.example.com/errors#retrying-1");
+    assert!(
+        markdown.contains("- [Retrying](#retrying-3)\n"),
+        "{markdown}"
+    );
+    assert!(markdown.contains("- **Retryable:** [yes](#retrying-3)\n"));
+    assert!(markdown.contains("- **Retryable:** no\n"));
+    assert!(markdown
+        .contains("only when its code is [`retrying`](#retrying-1), the one retryable code."));
+    let without_section = &markdown[..markdown.rfind("## Retrying\n\n").unwrap()];
+    let before: Vec<String> = read_page(without_section)
+        .headings
+        .into_iter()
+        .map(|(_, _, anchor)| anchor)
+        .collect();
+    let after: Vec<&String> = anchors.iter().map(|(_, anchor)| anchor).collect();
+    assert_eq!(
+        before.iter().collect::<Vec<_>>(),
+        after[..after.len() - 1],
+        "no other anchor moved"
+    );
+}
+
+/// A catalog without a retryable code still has the section (its anchor stays for good),
+/// saying so instead of describing a schedule no code uses.
+#[test]
+fn without_retryable_codes_the_section_says_not_to_retry() {
+    let (markdown, _) = retrying_page(&RETRYING_CATALOG.replace("    retryable: true\n", ""));
+    let section = &markdown[markdown.rfind("## Retrying\n\n").unwrap()..];
+    assert!(section.starts_with("## Retrying\n\nNo code of the Test API is worth retrying"));
+    assert!(!section.contains("back-off"), "{section}");
+    assert!(!markdown.contains("[yes]"), "{markdown}");
 }

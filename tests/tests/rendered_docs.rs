@@ -1,6 +1,6 @@
 //! ERRORS.md and CHANGES.md as readers see them: rendered to HTML by pulldown-cmark with
 //! GitHub's extensions (what mdBook renders with), every heading given the id GitHub and
-//! mdBook give it, then every in-page and cross-page link checked to land, every
+//! mdBook give it (`catalog_tests::github_anchors`), then every in-page and cross-page link checked to land, every
 //! `<details>` block checked to close, and the HTML of both shipped catalogs' pages kept
 //! as a snapshot.
 
@@ -24,23 +24,9 @@ struct Rendered {
     links: Vec<String>,
 }
 
-/// GitHub's heading id: the heading's text lowercased, with every character that is not
-/// a letter, a digit, `-` or `_` dropped and spaces made `-`; a repeat gets `-1`, `-2`...
-/// (mdBook's ids are the same for these pages' ASCII headings.)
-fn slug(text: &str) -> String {
-    text.chars()
-        .flat_map(char::to_lowercase)
-        .filter_map(|c| match c {
-            ' ' => Some('-'),
-            c if c.is_alphanumeric() || c == '-' || c == '_' => Some(c),
-            _ => None,
-        })
-        .collect()
-}
-
 fn render(markdown: &str) -> Rendered {
     let events: Vec<Event<'_>> = Parser::new_ext(markdown, options()).collect();
-    let mut ids = HashSet::new();
+    let mut headings = Vec::new();
     let mut links = Vec::new();
     let mut heading: Option<String> = None;
     for event in &events {
@@ -51,24 +37,17 @@ fn render(markdown: &str) -> Rendered {
                     heading.push_str(text);
                 }
             }
-            Event::End(TagEnd::Heading(_)) => {
-                let base = slug(&heading.take().expect("a heading was open"));
-                let mut id = base.clone();
-                let mut repeat = 0;
-                while !ids.insert(id.clone()) {
-                    repeat += 1;
-                    id = format!("{base}-{repeat}");
-                }
-            }
+            Event::End(TagEnd::Heading(_)) => headings.extend(heading.take()),
             Event::Start(Tag::Link { dest_url, .. }) => links.push(dest_url.to_string()),
             _ => {}
         }
     }
+    let ids = catalog_tests::github_anchors(headings.iter().map(String::as_str));
     let mut out = String::new();
     html::push_html(&mut out, events.into_iter());
     Rendered {
         html: out,
-        ids,
+        ids: ids.into_iter().collect(),
         links,
     }
 }

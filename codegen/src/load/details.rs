@@ -81,10 +81,7 @@ impl Reader<'_> {
             .entries
             .iter()
             .map(|(key, value)| {
-                let key = Spanned {
-                    value: key.value.clone(),
-                    span: self.locator.span_at(key.start),
-                };
+                let key = self.spanned(key);
                 let spec = self.spec(value, &key.value);
                 (key, spec)
             })
@@ -152,10 +149,7 @@ impl Reader<'_> {
                 map.entries
                     .iter()
                     .filter_map(|(key, value)| {
-                        let key = Spanned {
-                            value: key.value.clone(),
-                            span: self.locator.span_at(key.start),
-                        };
+                        let key = self.spanned(key);
                         Some((key, self.value(value, what)?))
                     })
                     .collect(),

@@ -257,10 +257,7 @@ impl Reader<'_> {
         map.entries
             .iter()
             .map(|(key, value)| {
-                let name = Spanned {
-                    value: key.value.clone(),
-                    span: self.locator.span_at(key.start),
-                };
+                let name = self.spanned(key);
                 let (url, title) = match value {
                     Node::Mapping(link) => {
                         let fields = self.fields(link, "dashboard action", ACTION_KEYS);

@@ -117,14 +117,19 @@ impl Reader<'_> {
         map.entries
             .iter()
             .filter_map(|(key, value)| {
-                let key = Spanned {
-                    value: key.value.clone(),
-                    span: self.locator.span_at(key.start),
-                };
+                let key = self.spanned(key);
                 let value = self.text(value, Backticked(&key.value))?;
                 Some((key, value))
             })
             .collect()
+    }
+
+    /// A key (or any scalar) as written, where it is.
+    pub(super) fn spanned(&self, scalar: &Scalar) -> Spanned<String> {
+        Spanned {
+            value: scalar.value.clone(),
+            span: self.locator.span_at(scalar.start),
+        }
     }
 
     pub(super) fn text(
@@ -137,10 +142,7 @@ impl Reader<'_> {
             self.wrong_type(node, what, "text");
             return None;
         }
-        Some(Spanned {
-            value: scalar.value.clone(),
-            span: self.locator.span_at(scalar.start),
-        })
+        Some(self.spanned(scalar))
     }
 
     pub(super) fn integer(

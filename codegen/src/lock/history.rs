@@ -42,8 +42,6 @@ pub(crate) struct LockedChange {
     pub from: Option<String>,
     /// After; `None` for a detail that was removed.
     pub to: Option<String>,
-    /// Its 1-based line in the lock file, for messages; 0 for a change not yet written.
-    pub line: usize,
 }
 
 impl LockedChange {
@@ -76,7 +74,7 @@ fn detail_value(detail: &DetailPath) -> String {
 }
 
 /// Reads one history line, split at whitespace.
-pub(crate) fn parse_line(words: &[&str], line: usize) -> Result<LockedChange, String> {
+pub(crate) fn parse_line(words: &[&str]) -> Result<LockedChange, String> {
     let (version, code, subject, from, to) = match words {
         [version, code, "status", from, to] => (version, code, Subject::Status, from, to),
         [version, code, "detail", path, from, to] => {
@@ -116,7 +114,6 @@ pub(crate) fn parse_line(words: &[&str], line: usize) -> Result<LockedChange, St
         subject,
         from,
         to,
-        line,
     })
 }
 
@@ -206,7 +203,6 @@ impl Changes {
                     subject,
                     from,
                     to,
-                    line: 0,
                 }),
         );
         history.sort_by(|a, b| a.key().cmp(&b.key()));
@@ -287,7 +283,7 @@ pub(crate) fn releases(lock: &Lock) -> Vec<Release> {
 
 fn model_change(change: &LockedChange) -> Option<Change> {
     let detail = |value: &Option<String>| {
-        value.as_ref().map(|text| releases::DetailType {
+        value.as_ref().map(|text| releases::DetailSignature {
             optional: text.ends_with('?'),
             ty: text.trim_end_matches('?').to_owned(),
         })
@@ -349,7 +345,7 @@ mod tests {
             "1.0.0  A  detail  x  string?  string",
         ] {
             let words: Vec<&str> = line.split_whitespace().collect();
-            let change = parse_line(&words, 1).unwrap();
+            let change = parse_line(&words).unwrap();
             assert_eq!(change.line(), line);
         }
     }
@@ -366,7 +362,7 @@ mod tests {
             "0.2.0  A  color  red  blue",
         ] {
             let words: Vec<&str> = line.split_whitespace().collect();
-            assert!(parse_line(&words, 1).is_err(), "{line}");
+            assert!(parse_line(&words).is_err(), "{line}");
         }
     }
 }

@@ -213,7 +213,7 @@ impl Reader<'_> {
             // Reported once, in `finish`.
             self.uncounted_change.get_or_insert(line.span);
         }
-        match history::parse_line(words, line.number) {
+        match history::parse_line(words) {
             Ok(change) => {
                 self.lock.history.push(change);
                 self.change_spans.push(line.span);

@@ -45,16 +45,16 @@ pub enum ChangeKind {
         /// The detail's path, `.` into an object's fields and `[]` into a list's items.
         path: String,
         /// The detail before; `None` when it was added.
-        from: Option<DetailType>,
+        from: Option<DetailSignature>,
         /// The detail after; `None` when it was removed.
-        to: Option<DetailType>,
+        to: Option<DetailSignature>,
     },
 }
 
 /// A detail's type as the lock writes it, e.g. `list<string>` or `enum(air,ground)`, and
 /// whether an occurrence may leave it out.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct DetailType {
+pub struct DetailSignature {
     /// The type, e.g. `integer`.
     pub ty: String,
     /// Whether an occurrence may leave it out.

@@ -10,7 +10,7 @@ use std::fmt::Write;
 
 use crate::fast_hash::HashMap;
 use crate::http_status::reason_phrase;
-use crate::model::releases::{Change, ChangeKind, DetailType, Release};
+use crate::model::releases::{Change, ChangeKind, DetailSignature, Release};
 use crate::model::Catalog;
 use crate::text::{inline, push_inline};
 
@@ -151,7 +151,7 @@ fn change_text(change: &Change) -> String {
         Some(reason) => format!("{status} {reason}"),
         None => status.to_string(),
     };
-    let ty = |detail: &DetailType| {
+    let ty = |detail: &DetailSignature| {
         let optional = if detail.optional { ", optional" } else { "" };
         format!("`{}`{optional}", detail.ty)
     };
